@@ -1,0 +1,183 @@
+// Every knob of the model, with its default. docs/ODD.md gives each one's
+// unit and the seed line or source it comes from; sim/scenario/ maps each to
+// a JSON key and checks its range. The model reads these, never JSON.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace trustsim {
+
+// The five kinds of employer in an English integrated care system (seed 2).
+enum class Organisation : std::uint8_t {
+  acute_hospital,
+  community_provider,
+  primary_care,
+  social_care,
+  mental_health,
+};
+inline constexpr int organisation_count = 5;
+
+enum class MeetingMode : std::uint8_t { online, face_to_face };
+enum class Regime : std::uint8_t { online, face_to_face, hybrid };
+
+struct StaffGroupSpec {
+  std::string profession;
+  Organisation organisation = Organisation::community_provider;
+  int count = 1;
+  std::string site;  // empty: the team's site
+};
+
+struct TeamSpec {
+  std::string name;
+  std::string site;
+  std::vector<StaffGroupSpec> staff;
+};
+
+// The teams form one locality (they share cross-team meetings and meet each
+// other informally). A larger system is that locality repeated.
+struct SystemSpec {
+  std::vector<TeamSpec> teams;
+  int localities = 1;
+};
+
+struct RegimeChange {
+  int day = 0;
+  Regime regime = Regime::online;
+  double face_to_face_fraction = 0.0;
+};
+
+struct ModeEffects {
+  double attendance = 0.0;     // probability an invitee attends
+  double participation = 0.0;  // probability an attendee takes part
+  double informal_contacts_per_attendee = 0.0;  // around the meeting
+};
+
+struct MeetingParameters {
+  Regime regime = Regime::hybrid;
+  double face_to_face_fraction = 0.2;  // seed 1: "majority ... online"
+  std::vector<RegimeChange> schedule;
+  int team_meeting_interval_days = 5;         // weekly MDT
+  int cross_team_meeting_interval_days = 20;  // monthly
+  int cross_team_representatives = 3;         // per team
+  double duration_hours = 1.0;
+  ModeEffects online{0.90, 0.35, 0.05};
+  ModeEffects face_to_face{0.70, 0.80, 1.50};
+};
+
+struct TrustParameters {
+  double stranger_baseline = 0.30;
+  double same_profession_bonus = 0.10;  // shared professional norms
+  double same_organisation_bonus = 0.10;
+  double initial_within_team = 0.55;
+  double informal_gain = 0.10;  // fraction of the gap to 1 closed per contact
+  double meeting_gain = 0.01;   // per formal participation: "cannot be scheduled"
+  double half_life_days = 90.0;  // decay toward baseline: "continual top-up"
+  double resolved_gain = 0.08;
+  double unresolved_loss = 0.10;  // fraction of the excess over 0 lost
+  double prune_below = 0.005;     // ties this close to baseline are dropped
+};
+
+struct ContactParameters {
+  double per_day_in_person = 2.0;  // corridor and kitchen, on site
+  double per_day_remote = 0.5;     // phone and chat
+  double own_team_share = 0.7;
+  double tie_preference = 0.5;     // partner drawn from existing ties
+  double cross_organisation_factor = 0.5;
+  double cross_site_factor = 0.3;
+  double duration_minutes = 10.0;
+};
+
+struct IssueParameters {
+  double per_person_per_day = 0.15;
+  double other_team_share = 0.6;  // rest: another organisation in own team
+  double raise_threshold = 0.45;
+  double raise_steepness = 12.0;
+  double resolve_probability = 0.85;
+  double workaround_probability = 0.6;  // of unraised or failed issues
+  double incident_probability = 0.02;   // per unresolved issue
+};
+
+struct WorkaroundParameters {
+  double load = 0.03;                 // share of a day's capacity
+  double mean_lifetime_days = 60.0;   // until the need goes away
+  double daily_failure = 0.002;       // implicit, holder not overloaded
+  double overload_failure = 0.05;     // extra per unit of overload
+  double explicit_load_share = 0.5;   // documented: less to hold in mind
+  int revisit_interval_days = 20;     // explicit ones, at a team meeting
+};
+
+struct StaffParameters {
+  double capacity = 1.0;
+  double base_load = 0.85;
+  double conscientiousness_alpha = 2.0;  // Beta(alpha, beta)
+  double conscientiousness_beta = 5.0;
+  double hero_threshold = 0.6;           // conscientiousness of a lone hero
+  double hero_absorb_probability = 0.7;  // takes on an unheld issue
+  double burnout_gain = 0.05;            // per unit of overload per day
+  double burnout_recovery = 0.01;        // per day under capacity
+  double base_leave_per_day = 0.0003;    // about 7% a year
+  double burnout_leave_per_day = 0.01;   // at burnout 1
+  int vacancy_days = 60;
+};
+
+struct BarrierParameters {
+  double culture_distance = 0.3;     // across organisations, scales trust gain
+  double information_sharing = 0.3;  // drop in resolution across organisations
+  double incentive_misalignment = 0.15;
+};
+
+struct Intervention {
+  bool enabled = false;
+  int start_day = 0;
+  bool active_on(int day) const { return enabled && day >= start_day; }
+};
+
+struct FacilitatorIntervention : Intervention {
+  int per_team = 1;
+  double extra_contacts_per_day = 3.0;
+};
+struct DifficultConversationsIntervention : Intervention {
+  double threshold_shift = 0.15;
+};
+struct HeroAwarenessIntervention : Intervention {
+  double load_threshold = 1.0;  // relative to capacity
+};
+struct FluidTeamsIntervention : Intervention {
+  int rotation_interval_days = 60;
+  double share = 0.1;
+  int secondment_days = 40;
+};
+
+struct Interventions {
+  Intervention explicit_workarounds;
+  FacilitatorIntervention facilitators;
+  DifficultConversationsIntervention difficult_conversations;
+  HeroAwarenessIntervention hero_awareness;
+  FluidTeamsIntervention fluid_teams;
+  Intervention data_sharing;
+  Intervention aligned_incentives;
+};
+
+struct OutputParameters {
+  int team_trust_every_days = 5;
+  std::vector<int> network_snapshot_days;  // empty: first and last day
+};
+
+struct Parameters {
+  int days = 520;  // two years of working days
+  SystemSpec system;
+  MeetingParameters meetings;
+  TrustParameters trust;
+  ContactParameters contacts;
+  IssueParameters issues;
+  WorkaroundParameters workarounds;
+  StaffParameters staff;
+  BarrierParameters barriers;
+  Interventions interventions;
+  OutputParameters outputs;
+};
+
+}  // namespace trustsim
