@@ -72,9 +72,7 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
       continue;
     }
     ++tally.workarounds_lost;
-    RandomStream rng(world.seed, Purpose::attrition, static_cast<std::uint32_t>(day),
-                     static_cast<std::uint32_t>(s.size()) + w.id);
-    leave_unresolved(world, rng, tally);
+    leave_unresolved(world);
   }
   world.workarounds.swap(kept);
 }

@@ -51,6 +51,10 @@ void maintain_workarounds(World& world, int day, DayTally& tally);
 // 6. Load, burnout and leaving (attrition.cpp).
 void burn_out_and_leave(World& world, int day, DayTally& tally);
 
+// 7. Open unresolved issues may cause incidents; some close by themselves
+//    (unresolved.cpp).
+void age_unresolved_issues(World& world, int day, DayTally& tally);
+
 // Shared by the phases: an informal contact raises trust both ways,
 // slowed across organisations by culture distance (seed 2).
 inline void informal_contact(const World& world, StaffId a, StaffId b,
@@ -65,7 +69,7 @@ inline void informal_contact(const World& world, StaffId a, StaffId b,
 // threshold once that intervention is on.
 double raise_probability(const Parameters& p, double trust, int day);
 
-// An issue left without a holder may cause a patient-safety incident.
-void leave_unresolved(const World& world, class RandomStream& rng, DayTally& tally);
+// An issue left without a holder joins the unresolved ones.
+void leave_unresolved(World& world);
 
 }  // namespace trustsim

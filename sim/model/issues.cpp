@@ -19,9 +19,9 @@ namespace {
 constexpr int max_counterpart_tries = 4;
 
 struct IssueEffect {
-  bool new_workaround;
-  TrustUpdate update;  // when !new_workaround
-  StaffId holder;      // when new_workaround
+  enum Kind : std::uint8_t { trust_change, new_workaround, unresolved } kind;
+  TrustUpdate update;  // trust_change
+  StaffId holder;      // new_workaround
 };
 
 bool find_counterpart(const World& world, StaffId i, RandomStream& rng, StaffId& counterpart) {
@@ -81,10 +81,6 @@ double raise_probability(const Parameters& p, double trust, int day) {
   return 1.0 / (1.0 + std::exp(-p.issues.raise_steepness * (trust - threshold)));
 }
 
-void leave_unresolved(const World& world, RandomStream& rng, DayTally& tally) {
-  if (rng.chance(world.p.issues.incident_probability)) ++tally.incidents;
-}
-
 std::vector<TrustUpdate> handle_issues(World& world, int day, DayTally& tally) {
   const auto& p = world.p;
   const auto absorber = most_conscientious_per_team(world);
@@ -104,35 +100,42 @@ std::vector<TrustUpdate> handle_issues(World& world, int day, DayTally& tally) {
             if (rng.chance(resolve_probability(world, i, j, day))) {
               ++t.issues_resolved;
               const auto gain = static_cast<float>(p.trust.resolved_gain * culture);
-              out.push_back({false, {i, j, gain, 0.0f}, 0});
-              out.push_back({false, {j, i, gain * 0.5f, 0.0f}, 0});
+              out.push_back({IssueEffect::trust_change, {i, j, gain, 0.0f}, 0});
+              out.push_back({IssueEffect::trust_change, {j, i, gain * 0.5f, 0.0f}, 0});
               continue;
             }
-            out.push_back({false, {i, j, 0.0f, static_cast<float>(p.trust.unresolved_loss)}, 0});
+            out.push_back({IssueEffect::trust_change,
+                           {i, j, 0.0f, static_cast<float>(p.trust.unresolved_loss)}, 0});
           } else {
             ++t.issues_unraised;
           }
           // Not raised, or raised in vain: someone works around it, or nobody does.
           const StaffId hero = absorber[static_cast<std::size_t>(s.team[i])];
           if (rng.chance(p.staff.hero_absorb_probability * s.conscientiousness[hero]))
-            out.push_back({true, {}, hero});
+            out.push_back({IssueEffect::new_workaround, {}, hero});
           else if (rng.chance(p.issues.workaround_probability))
-            out.push_back({true, {}, i});
+            out.push_back({IssueEffect::new_workaround, {}, i});
           else
-            leave_unresolved(world, rng, t);
+            out.push_back({IssueEffect::unresolved, {}, 0});
         }
       });
 
   const bool explicit_now = p.interventions.explicit_workarounds.active_on(day);
   std::vector<TrustUpdate> updates;
   for (const auto& e : effects) {
-    if (!e.new_workaround) {
-      updates.push_back(e.update);
-      continue;
+    switch (e.kind) {
+      case IssueEffect::trust_change:
+        updates.push_back(e.update);
+        break;
+      case IssueEffect::new_workaround:
+        world.workarounds.push_back({world.next_workaround_id++, e.holder,
+                                     world.staff.generation[e.holder],
+                                     world.staff.home_team[e.holder], explicit_now});
+        break;
+      case IssueEffect::unresolved:
+        leave_unresolved(world);
+        break;
     }
-    world.workarounds.push_back({world.next_workaround_id++, e.holder,
-                                 world.staff.generation[e.holder], world.staff.home_team[e.holder],
-                                 explicit_now});
   }
   return updates;
 }

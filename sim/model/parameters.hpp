@@ -97,7 +97,10 @@ struct IssueParameters {
   double raise_steepness = 12.0;
   double resolve_probability = 0.85;
   double workaround_probability = 0.6;  // of unraised or failed issues
-  double incident_probability = 0.02;   // per unresolved issue
+  // An unresolved issue stays open (until the need passes) and may cause a
+  // patient-safety incident on any day it is open.
+  double unresolved_mean_days = 20.0;
+  double incident_hazard_per_day = 0.002;
 };
 
 struct WorkaroundParameters {

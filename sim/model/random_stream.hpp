@@ -28,6 +28,7 @@ enum class Purpose : std::uint32_t {
   hiring = 9,
   fluid_teams = 10,
   cross_team_meeting = 11,
+  unresolved_issue = 12,
 };
 
 class RandomStream {

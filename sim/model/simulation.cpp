@@ -51,6 +51,7 @@ void record_day(const World& world, const DayTally& t, const TrustLevels& trust,
   set(Daily::leavers, static_cast<double>(t.leavers));
   set(Daily::hero_leavers, static_cast<double>(t.hero_leavers));
   set(Daily::headcount, headcount);
+  set(Daily::unresolved_issues, static_cast<double>(world.unresolved.size()));
   set(Daily::implicit_workarounds, static_cast<double>(world.workarounds.size()) - static_cast<double>(explicit_count));
   set(Daily::explicit_workarounds, static_cast<double>(explicit_count));
   set(Daily::workarounds_failed, static_cast<double>(t.workarounds_failed));
@@ -108,6 +109,7 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
     apply(handle_issues(world, day, tally), day);
     maintain_workarounds(world, day, tally);
     burn_out_and_leave(world, day, tally);
+    age_unresolved_issues(world, day, tally);
 
     const TrustLevels trust = measure_trust(world, day);
     record_day(world, tally, trust, day, result);

@@ -72,7 +72,7 @@ void maintain_workarounds(World& world, int day, DayTally& tally) {
                       : wp.daily_failure + wp.overload_failure * overload(world, w.holder);
     if (rng.chance(failure)) {
       ++tally.workarounds_failed;
-      leave_unresolved(world, rng, tally);
+      leave_unresolved(world);
       continue;
     }
     if (make_explicit) w.is_explicit = true;

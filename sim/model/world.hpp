@@ -50,6 +50,11 @@ struct Workaround {
   bool is_explicit;
 };
 
+// An issue nobody raised or worked around, carrying a daily incident risk.
+struct UnresolvedIssue {
+  std::uint32_t id;  // creation order: addresses its random draws
+};
+
 struct World {
   World(const Parameters& parameters, std::uint64_t seed);
 
@@ -63,6 +68,8 @@ struct World {
   TrustNetwork trust;
   std::vector<Workaround> workarounds;
   std::uint32_t next_workaround_id = 0;
+  std::vector<UnresolvedIssue> unresolved;
+  std::uint32_t next_unresolved_id = 0;
   std::vector<double> held_load;  // per slot, from workarounds held
 
   double baseline(StaffId from, StaffId to) const {
