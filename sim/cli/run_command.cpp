@@ -1,5 +1,6 @@
 // `trustsim run SCENARIO.json`: N replicates of one scenario into one file.
 #include <chrono>
+#include <iomanip>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -51,7 +52,8 @@ int execute(const RunOptions& options) {
   const Scenario scenario = read_scenario_file(options.scenario_path, overrides_of(options));
   const ScenarioSettings& settings = scenario.settings;
   const std::filesystem::path output =
-      options.output_path.empty() ? default_output(options.scenario_path) : options.output_path;
+      options.output_path.empty() ? default_output(options.scenario_path)
+                                   : std::filesystem::path(options.output_path);
   refuse_existing_output(output, options.force);  // before any work is done
 
   const std::string resolved = scenario.resolved.dump(2);

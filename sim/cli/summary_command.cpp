@@ -30,6 +30,13 @@ std::string real_text(double value, bool integral) {
   return text;
 }
 
+// Five significant digits: enough to compare means, few enough to read.
+std::string statistic_text(double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.5g", value);
+  return text;
+}
+
 // Each column as text cells, right-aligned unless it holds text.
 struct TextColumn {
   std::string header;
@@ -97,8 +104,8 @@ int execute(const SummaryOptions& options) {
       double squares = 0;
       for (double v : values) squares += (v - mean) * (v - mean);
       const double sd = std::sqrt(squares / static_cast<double>(values.size() - 1));
-      mean_row.push_back(real_text(mean, false));
-      sd_row.push_back(real_text(sd, false));
+      mean_row.push_back(statistic_text(mean));
+      sd_row.push_back(statistic_text(sd));
     }
     extra_rows = {mean_row, sd_row};
   }

@@ -26,7 +26,12 @@ std::string bound_text(double x) {
 }  // namespace
 
 std::string Range::text() const {
-  return (low_open ? "(" : "[") + bound_text(low) + ", " + bound_text(high) + "]";
+  std::string text = low_open ? "(" : "[";
+  text += bound_text(low);
+  text += ", ";
+  text += bound_text(high);
+  text += "]";
+  return text;
 }
 
 std::string describe(const Json& value) {

@@ -204,9 +204,9 @@ std::vector<Field<S>> build_scenario_fields() {
       integer_p("/days", days_range, "working days simulated", &P::days),
 
       // system
-      object_list<S, TeamSpec>("/system/teams", 1, max_teams, &team_fields,
-                               "the teams of one locality", &S::parameters, &P::system,
-                               &SystemSpec::teams),
+      mandatory(object_list<S, TeamSpec>("/system/teams", 1, max_teams, &team_fields,
+                                         "the teams of one locality", &S::parameters, &P::system,
+                                         &SystemSpec::teams)),
       integer_p("/system/localities", at_least(1, 1000), "copies of the locality (larger systems)",
                 &P::system, &SystemSpec::localities),
 
@@ -226,8 +226,6 @@ std::vector<Field<S>> build_scenario_fields() {
       integer_p("/meetings/cross_team_representatives", at_least(0, 1000),
                 "staff per team sent to cross-team meetings", &P::meetings,
                 &MeetingParameters::cross_team_representatives),
-      real_p("/meetings/duration_hours", above(0, 24), "length of a meeting", &P::meetings,
-             &MeetingParameters::duration_hours),
   };
   for (auto [mode, member_of] : {std::pair{"online", &MeetingParameters::online},
                                  std::pair{"face_to_face", &MeetingParameters::face_to_face}}) {
@@ -281,8 +279,6 @@ std::vector<Field<S>> build_scenario_fields() {
              &P::contacts, &CP::cross_organisation_factor),
       real_p("/contacts/cross_site_factor", unit, "contact rate across sites", &P::contacts,
              &CP::cross_site_factor),
-      real_p("/contacts/duration_minutes", above(0, 480), "length of an informal contact",
-             &P::contacts, &CP::duration_minutes),
 
       real_p("/issues/per_person_per_day", at_least(0, 100), "cross-boundary issues a day",
              &P::issues, &IP::per_person_per_day),
@@ -297,9 +293,11 @@ std::vector<Field<S>> build_scenario_fields() {
       real_p("/issues/workaround_probability", probability,
              "an unraised or failed issue becomes a workaround", &P::issues,
              &IP::workaround_probability),
-      real_p("/issues/incident_probability", probability,
-             "an unresolved issue causes a patient-safety incident", &P::issues,
-             &IP::incident_probability),
+      real_p("/issues/unresolved_mean_days", above(0, 1e6),
+             "mean days an unresolved issue stays open", &P::issues, &IP::unresolved_mean_days),
+      real_p("/issues/incident_hazard_per_day", probability,
+             "daily chance an open unresolved issue causes a patient-safety incident", &P::issues,
+             &IP::incident_hazard_per_day),
 
       real_p("/workarounds/load", at_least(0, 10), "share of a day's capacity per workaround",
              &P::workarounds, &WP::load),

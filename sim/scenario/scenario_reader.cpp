@@ -81,6 +81,11 @@ Json parse_document(const std::string& text, const std::string& source) {
     return Json::parse(text);
   } catch (const Json::parse_error& error) {
     throw_syntax_error(source, text, error);
+  } catch (const Json::out_of_range& error) {
+    // A number too large for a double (1e999): nlohmann gives no position.
+    std::string what = error.what();
+    if (auto end = what.find("] "); end != std::string::npos) what = what.substr(end + 2);
+    throw ScenarioError(source, "", what);
   }
 }
 

@@ -8,36 +8,39 @@
 
 using namespace trustsim;
 using trustsim::testing::error_for;
+using trustsim::testing::error_for_text;
 using trustsim::testing::small_scenario;
 
 TEST_CASE("an empty file is refused as such") {
   for (const std::string text : {"", "  \n\t\n"}) {
-    const auto error = error_for(text);
+    const auto error = error_for_text(text);
     CHECK(error.where() == "scenario.json");
     CHECK(std::string(error.what()) == "scenario.json: empty file (expected a JSON object)");
   }
 }
 
-TEST_CASE("a JSON syntax error gives file, line and column") {
-  const auto error = error_for("{\n  \"days\": 30,\n  \"name\" \"x\"\n}\n");
-  CHECK(error.where() == "scenario.json:3:10");
-  CHECK_THAT(error.what(), Catch::Contains("scenario.json:3:10: syntax error"));
+TEST_CASE("a JSON syntax error gives the file with line and column") {
+  // nlohmann reports where the offending token ends: the closing quote of "x".
+  const auto error = error_for_text("{\n  \"days\": 30,\n  \"name\" \"x\"\n}\n");
+  CHECK(error.where() == "scenario.json:3:12");
+  CHECK_THAT(error.what(), Catch::Contains("scenario.json:3:12: syntax error"));
   CHECK_THAT(error.what(), Catch::Contains("expected ':'"));
 }
 
 TEST_CASE("a truncated file is a syntax error at its end") {
-  const auto error = error_for("{\"days\": 30,\n");
-  CHECK_THAT(error.where(), Catch::StartsWith("scenario.json:2:"));
+  const auto error = error_for_text("{\"days\": 30,\n");
+  CHECK_THAT(error.where(), Catch::StartsWith("scenario.json:1:"));
+  CHECK_THAT(error.problem(), Catch::Contains("unexpected end of input"));
 }
 
 TEST_CASE("a binary file is refused as not text") {
   const std::string bytes("\x89HDF\r\n\x1a\n\0\0\0", 11);
-  const auto error = error_for(bytes);
+  const auto error = error_for_text(bytes);
   CHECK(std::string(error.what()) == "scenario.json: not a text file (binary data at byte 0)");
 }
 
 TEST_CASE("a scenario must be an object") {
-  const auto error = error_for("[1, 2]");
+  const auto error = error_for_text("[1, 2]");
   CHECK(std::string(error.what()) == "scenario.json: /: a scenario must be a JSON object, got an array");
 }
 
@@ -89,10 +92,10 @@ TEST_CASE("a wrong type names the key, the expected type and the value found") {
 
 TEST_CASE("out-of-range values are refused with the allowed range") {
   auto document = small_scenario();
-  document["issues"] = {{"incident_probability", 1.5}};
+  document["issues"] = {{"incident_hazard_per_day", 1.5}};
   auto error = error_for(document);
   CHECK(std::string(error.what()) ==
-        "scenario.json: /issues/incident_probability: must be in [0, 1], got 1.5");
+        "scenario.json: /issues/incident_hazard_per_day: must be in [0, 1], got 1.5");
 
   document = small_scenario();
   document["trust"] = {{"half_life_days", 0}};
@@ -123,8 +126,8 @@ TEST_CASE("a system too large in total is refused at /system") {
 }
 
 TEST_CASE("a number too large for a double is refused") {
-  const auto error = error_for(R"({"days": 30, "trust": {"stranger_baseline": 1e999}})");
-  CHECK_THAT(error.what(), Catch::StartsWith("scenario.json"));
+  const auto error = error_for_text(R"({"days": 30, "trust": {"stranger_baseline": 1e999}})");
+  CHECK(std::string(error.what()) == "scenario.json: number overflow parsing '1e999'");
 }
 
 TEST_CASE("teams are required and must be well formed") {

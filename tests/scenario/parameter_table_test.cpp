@@ -83,5 +83,5 @@ TEST_CASE("the key reference lists every key with its default") {
   const std::string doc = schema_markdown();
   for (const auto& field : scenario_fields()) CHECK_THAT(doc, Catch::Contains("`" + field.pointer + "`"));
   for (const auto& field : staff_group_fields()) CHECK_THAT(doc, Catch::Contains("`" + field.pointer + "`"));
-  CHECK_THAT(doc, Catch::Contains("| `/trust/half_life_days` | number | (0, 1e+06] | 90 |"));
+  CHECK_THAT(doc, Catch::Contains("| `/trust/half_life_days` | number | (0, 1e+06] | 90.0 |"));
 }

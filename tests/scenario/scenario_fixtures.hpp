@@ -28,7 +28,7 @@ inline Json small_scenario() {
 
 // The ScenarioError thrown for `text` (with `overrides`); fails the test if
 // the scenario is accepted.
-inline ScenarioError error_for(const std::string& text, const std::vector<Override>& overrides = {}) {
+inline ScenarioError error_for_text(const std::string& text, const std::vector<Override>& overrides = {}) {
   try {
     read_scenario_text(text, "scenario.json", overrides);
   } catch (const ScenarioError& error) {
@@ -39,7 +39,7 @@ inline ScenarioError error_for(const std::string& text, const std::vector<Overri
 }
 
 inline ScenarioError error_for(const Json& document, const std::vector<Override>& overrides = {}) {
-  return error_for(document.dump(), overrides);
+  return error_for_text(document.dump(), overrides);
 }
 
 }  // namespace trustsim::testing
