@@ -217,7 +217,7 @@ def team_trust_heatmap(results: Results, out, days=None, variant: str | None = N
     return style.save(fig, out)
 
 
-def _verdict(outcome: str, lo: float, hi: float) -> str:
+def verdict(outcome: str, lo: float, hi: float) -> str:
     """better / worse / unclear, from the interval and which way is good."""
     if not (np.isfinite(lo) and np.isfinite(hi)) or lo <= 0 <= hi:
         return "unclear"
@@ -256,7 +256,7 @@ def comparison_forest(results: Results, out, outcomes=metrics.POLICY_OUTCOMES):
             if variant not in rows.index:
                 continue
             r = rows.loc[variant]
-            colour = VERDICT_COLOURS[_verdict(outcome, r["diff_ci_low"], r["diff_ci_high"])]
+            colour = VERDICT_COLOURS[verdict(outcome, r["diff_ci_low"], r["diff_ci_high"])]
             if np.isfinite(r["diff_ci_low"]):
                 ax.plot([r["diff_ci_low"], r["diff_ci_high"]], [yi, yi], color=colour, linewidth=2.2, solid_capstyle="butt")
             ax.plot(r["diff"], yi, "o", color=colour, markersize=6, markeredgecolor="white", markeredgewidth=0.8)

@@ -7,40 +7,61 @@ assume equal spread, nor that replicates of two variants share seeds).
 
 from __future__ import annotations
 
+import functools
 import math
 import warnings
 
 import numpy as np
 import pandas as pd
 
-# Two-sided 95% quantiles t(0.975, df) for df = 1..30 (standard tables).
-_T975 = (
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
-)  # fmt: skip
 _Z975 = 1.959964
 
 
-def t975(df: float) -> float:
-    """The 97.5% quantile of Student's t with `df` degrees of freedom.
+def _incomplete_beta(a: float, b: float, x: float) -> float:
+    """Regularised incomplete beta I_x(a, b), by its continued fraction
+    (modified Lentz; Numerical Recipes, 3rd ed., section 6.4)."""
+    if x <= 0 or x >= 1:
+        return 0.0 if x <= 0 else 1.0
+    if x > (a + 1) / (a + b + 2):
+        return 1.0 - _incomplete_beta(b, a, 1.0 - x)  # the fraction converges fast on this side
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)) / a
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    f = d
+    for m in range(1, 300):
+        for numerator in (
+            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
+            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
+        ):
+            d = 1.0 + numerator * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + numerator / c
+            c = c if abs(c) > tiny else tiny
+            f *= c * d
+        if abs(c * d - 1.0) < 1e-14:
+            break
+    return front * f
 
-    A table up to 30 (interpolated in 1/df for Welch's fractional df), then
-    the Cornish-Fisher expansion, which is within 1e-4 there. NaN if df < 1.
-    """
+
+def t_cdf(t: float, df: float) -> float:
+    """P(T <= t) for Student's t with df degrees of freedom (df may be fractional)."""
+    tail = 0.5 * _incomplete_beta(df / 2, 0.5, df / (df + t * t))
+    return 1.0 - tail if t > 0 else tail
+
+
+@functools.lru_cache(maxsize=None)
+def t975(df: float) -> float:
+    """The 97.5% quantile of Student's t: the half-width, in standard errors,
+    of a 95% interval. Welch's df is fractional, so no table will do; solved
+    by bisection on t_cdf. NaN below one degree of freedom."""
     if not df >= 1:
         return math.nan
-    if df <= 30:
-        lo, hi = math.floor(df), math.ceil(df)
-        if lo == hi:
-            return _T975[lo - 1]
-        w = (1 / df - 1 / hi) / (1 / lo - 1 / hi)
-        return w * _T975[lo - 1] + (1 - w) * _T975[hi - 1]
-    z = _Z975
-    g1 = (z**3 + z) / 4
-    g2 = (5 * z**5 + 16 * z**3 + 3 * z) / 96
-    g3 = (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / 384
-    return z + g1 / df + g2 / df**2 + g3 / df**3
+    lo, hi = _Z975, 13.0  # t(0.975, 1) = 12.706 is the largest
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if t_cdf(mid, df) < 0.975 else (lo, mid)
+    return (lo + hi) / 2
 
 
 def mean_interval(values) -> tuple:
