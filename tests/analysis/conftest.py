@@ -93,6 +93,22 @@ def binary_run_file(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="session")
+def sweep_report(sweep_file, tmp_path_factory):
+    """report.html (and its CSVs and figures) of the sweep fixture."""
+    from trustsim.report import write_report
+
+    return write_report(sweep_file, tmp_path_factory.mktemp("sweep_report"))
+
+
+@pytest.fixture(scope="session")
+def binary_run_report(binary_run_file, tmp_path_factory):
+    """report.html of the binary's tiny run."""
+    from trustsim.report import write_report
+
+    return write_report(binary_run_file, tmp_path_factory.mktemp("binary_report"))
+
+
 @pytest.fixture(params=["fixture", "binary"])
 def any_run_file(request):
     """Each test that takes this runs on the fixture file and on the binary's."""

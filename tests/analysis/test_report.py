@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REPO
 from trustsim import open_results
-from trustsim.report import write_report
+from trustsim.report import write_report, write_tables
 
 
 class Page(HTMLParser):
@@ -51,12 +51,6 @@ def report(*args, cwd):
     env = {"PYTHONPATH": str(REPO / "analysis"), "PATH": "/usr/bin:/bin"}
     return subprocess.run([sys.executable, "-m", "trustsim.report", *map(str, args)],
                           cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
-
-
-@pytest.fixture(scope="module")
-def sweep_report(sweep_file, tmp_path_factory):
-    out = tmp_path_factory.mktemp("report")
-    return write_report(sweep_file, out)
 
 
 def test_sweep_report_embeds_its_figures(sweep_report):
@@ -131,11 +125,14 @@ def test_report_command_on_a_run(any_run_file, tmp_path):
     assert (tmp_path / "out" / "summary.csv").is_file()
 
 
-def test_report_command_all_tables(run_file, tmp_path):
-    done = report(run_file, "-o", tmp_path, "--all-tables", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
+def test_all_tables_adds_every_run_in_long_form(run_file, tmp_path):
+    results = open_results(run_file)
+    written = [name for name, _, _ in write_tables(results, tmp_path, all_tables=True)]
+    assert written == ["summary.csv", "comparison.csv", "daily_mean.csv", "team_trust_mean.csv", "daily.csv",
+                       "team_trust.csv"]
     daily = pd.read_csv(tmp_path / "daily.csv")
     assert list(daily.columns) == ["run_id", "variant", "replicate", "day", "metric", "value"]
+    assert len(daily) == len(results.daily)
 
 
 @pytest.mark.parametrize("content, problem", [

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from trustsim.report import write_report
+from trustsim.report import IMAGE_CHECK
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -47,9 +47,9 @@ def images_loaded(dom: str):
 
 
 @pytest.fixture(params=["sweep fixture", "binary run"])
-def report_page(request, tmp_path):
-    source = request.getfixturevalue("sweep_file" if request.param == "sweep fixture" else "binary_run_file")
-    return request.param, write_report(source, tmp_path / "report")
+def report_page(request):
+    return request.param, request.getfixturevalue(
+        "sweep_report" if request.param == "sweep fixture" else "binary_run_report")
 
 
 def test_report_renders_with_every_figure_and_the_table(report_page, tmp_path):
@@ -79,8 +79,6 @@ def test_the_checks_catch_a_broken_figure_and_a_script_error(tmp_path):
     report_dir = tmp_path / "broken"
     report_dir.mkdir()
     page = report_dir / "report.html"
-    from trustsim.report import IMAGE_CHECK
-
     page.write_text(
         '<!DOCTYPE html><html><body><h1>broken</h1><img src="data:image/png;base64,AAAA" alt="x">'
         f"<script>{IMAGE_CHECK}</script><script>undefinedFunction();</script></body></html>"
