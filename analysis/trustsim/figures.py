@@ -306,7 +306,7 @@ def trust_network(results: Results, out, run_id: int | None = None, day: int | N
     teams = [t for t in net.teams if t in set(nodes["team"])]
     colours = style.team_colours(teams)
 
-    fig = style.new_figure(height=6.2)
+    fig = style.new_figure(height=6.2 if len(teams) > 2 else 4.0)  # two teams sit side by side
     grid = fig.add_gridspec(1, 2, width_ratios=[3.2, 1])
     ax = fig.add_subplot(grid[0, 0])
     crowd = min(1.0, 150 / max(len(nodes), 1))  # fade lines and shrink dots as the network grows

@@ -18,11 +18,13 @@ GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def team_centres(teams) -> dict:
-    """Team name -> (x, y) on the unit circle, the first at the top."""
+    """Team name -> (x, y) on the unit circle, the first at the top (two
+    teams side by side, which suits a landscape page)."""
     n = len(teams)
     if n == 1:
         return {teams[0]: (0.0, 0.0)}
-    angles = math.pi / 2 - 2 * math.pi * np.arange(n) / n
+    start = math.pi if n == 2 else math.pi / 2
+    angles = start - 2 * math.pi * np.arange(n) / n
     return {t: (math.cos(a), math.sin(a)) for t, a in zip(teams, angles)}
 
 

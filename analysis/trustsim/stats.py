@@ -100,7 +100,9 @@ def difference_interval(values, baseline) -> tuple:
 def comparison_from_summary(summary: pd.DataFrame, outcomes, baseline: str) -> pd.DataFrame:
     """The /comparison table, computed from /summary: per variant and outcome,
     n, mean, ci_low, ci_high, and diff, diff_ci_low, diff_ci_high from `baseline`
-    (NaN for the baseline itself and where there is no baseline).
+    (NaN for the baseline itself and where there is no baseline). The interval
+    of a mean of values that are never negative stops at zero: with two or
+    three replicates a t interval easily reaches below, which no reader needs.
     """
     rows = []
     by_variant = {v: g for v, g in summary.groupby("variant", sort=False)}
@@ -108,6 +110,8 @@ def comparison_from_summary(summary: pd.DataFrame, outcomes, baseline: str) -> p
     for variant, group in by_variant.items():
         for outcome in outcomes:
             n, mean, lo, hi = mean_interval(group[outcome])
+            if (group[outcome].dropna() >= 0).all():
+                lo = max(lo, 0.0)  # counts and trust cannot average below zero
             if base is None or variant == baseline:
                 diff = (math.nan, math.nan, math.nan)
             else:
