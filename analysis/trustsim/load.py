@@ -76,10 +76,10 @@ def _check_is_trustsim(path: Path, f: h5py.File) -> None:
             path,
             f"an HDF5 file but not trustsim output: no root attribute 'format' (it holds {found})",
         )
-    fmt = _plain(f.attrs["format"])
+    fmt = _scalar(f.attrs["format"])
     if fmt != FORMAT:
         raise TrustsimFileError(path, f"root attribute 'format' is {fmt!r}, not {FORMAT!r}")
-    version = _plain(f.attrs.get("format_version", FORMAT_VERSION))
+    version = _scalar(f.attrs.get("format_version", FORMAT_VERSION))
     if int(version) > FORMAT_VERSION:
         raise TrustsimFileError(
             path,
@@ -101,6 +101,12 @@ def _plain(value):
     return value
 
 
+def _scalar(value):
+    """An attribute that should be one value, even if written as a 1-element array."""
+    value = _plain(value)
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
 def _column(ds: h5py.Dataset) -> np.ndarray:
     if h5py.check_string_dtype(ds.dtype) is not None:
         return ds.asstr()[()].astype(object)
@@ -109,7 +115,7 @@ def _column(ds: h5py.Dataset) -> np.ndarray:
 
 def _run_id(name: str, group: h5py.Group) -> int:
     if "run_id" in group.attrs:
-        return int(_plain(group.attrs["run_id"]))
+        return int(_scalar(group.attrs["run_id"]))
     return int(RUN_GROUP.match(name).group(1))
 
 
@@ -153,6 +159,9 @@ class Results:
         """Root attributes; scenario_given and scenario_resolved parsed from JSON."""
         with self._reading("the root attributes") as f:
             attrs = {k: _plain(v) for k, v in f.attrs.items()}
+        for key in ("format", "format_version", "kind", "seed", "run_count", "scenario_given", "scenario_resolved"):
+            if key in attrs:
+                attrs[key] = _scalar(attrs[key])
         for key in ("scenario_given", "scenario_resolved"):
             if isinstance(attrs.get(key), str):
                 try:
@@ -181,8 +190,8 @@ class Results:
                 g = runs[name]
                 found[_run_id(name, g)] = (
                     name,
-                    _plain(g.attrs.get("variant", metrics.BASELINE)),
-                    int(_plain(g.attrs.get("replicate", 0))),
+                    _scalar(g.attrs.get("variant", metrics.BASELINE)),
+                    int(_scalar(g.attrs.get("replicate", 0))),
                 )
         return dict(sorted(found.items()))
 
@@ -234,7 +243,7 @@ class Results:
             if name not in group:
                 raise TrustsimFileError(self.path, f"{where} lists column {name!r} but has no dataset of that name")
             columns[name] = _column(group[name])
-            units[name] = _plain(group[name].attrs.get("units", ""))
+            units[name] = _scalar(group[name].attrs.get("units", ""))
         lengths = {len(v) for v in columns.values()}
         if len(lengths) > 1:
             # A file whose writer stopped mid-row: keep the rows every column has.
@@ -369,7 +378,7 @@ class Results:
             if network is None:
                 return []
             return sorted(
-                int(_plain(network[k].attrs.get("day", SNAPSHOT_GROUP.match(k).group(1))))
+                int(_scalar(network[k].attrs.get("day", SNAPSHOT_GROUP.match(k).group(1))))
                 for k in network
                 if SNAPSHOT_GROUP.match(k)
             )

@@ -173,3 +173,19 @@ def test_to_xarray_without_xarray_says_what_to_install(run_file, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_xarray)
     with pytest.raises(ImportError, match="python3-xarray"):
         open_results(run_file).to_xarray()
+
+
+def test_attributes_written_as_one_element_arrays_or_fixed_length_bytes(tmp_path):
+    """Other HDF5 writers (HighFive) may store a scalar as a 1-element array
+    and a string as fixed-length bytes; both read as plain values."""
+    path = ff.write_run_file(tmp_path / "run.h5", days=10, replicates=2)
+    with h5py.File(path, "r+") as f:
+        f.attrs["format"] = np.array([b"trustsim"])
+        f.attrs["format_version"] = np.array([1], dtype=np.int32)
+        f.attrs["kind"] = np.bytes_(b"run")
+        f["runs/run_000001"].attrs["variant"] = np.bytes_(b"baseline")
+        f["summary"].attrs["columns"] = np.array([c.encode() for c in f["summary"].attrs["columns"]])
+    r = open_results(path)
+    assert r.kind == "run" and r.provenance["format_version"] == 1
+    assert r.summary.columns[1] == "variant"
+    assert set(r.daily["variant"]) == {"baseline"}
