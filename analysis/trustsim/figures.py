@@ -41,7 +41,7 @@ def _replicate_note(summary: pd.DataFrame, variants) -> str:
         return "no runs"
     lo, hi = counts.min(), counts.max()
     n = f"{lo}" if lo == hi else f"{lo}–{hi}"
-    return f"{n} replicate{'s' if hi > 1 else ''} per variant"
+    return f"{n} replicate{'s' if hi > 1 else ''}" + (" per variant" if len(counts) > 1 else "")
 
 
 def _draw_band(ax, band: pd.DataFrame, colour, linestyle, label, metric: metrics.Metric):

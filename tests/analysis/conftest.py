@@ -12,40 +12,13 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # fixture_files, tiny_scenario
+
+from tiny_scenario import REPO, TINY_SCENARIO, trustsim_binary  # noqa: E402
+
 sys.path.insert(0, str(REPO / "analysis"))  # `import trustsim` without PYTHONPATH
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # `import fixture_files`
 
 import fixture_files  # noqa: E402
-
-# The tiny scenario the binary runs: two teams on two sites, three
-# organisations, 40 days, 2 replicates. Seconds to run.
-TINY_SCENARIO = {
-    "days": 40,
-    "replicates": 2,
-    "system": {
-        "teams": [
-            {
-                "name": "A",
-                "site": "s1",
-                "staff": [
-                    {"profession": "nurse", "organisation": "community_provider", "count": 4},
-                    {"profession": "gp", "organisation": "primary_care", "count": 2},
-                ],
-            },
-            {
-                "name": "B",
-                "site": "s2",
-                "staff": [{"profession": "pharmacist", "organisation": "acute_hospital", "count": 4}],
-            },
-        ]
-    },
-}
-TINY_STAFF = 10
-
-
-def trustsim_binary() -> Path:
-    return Path(os.environ.get("TRUSTSIM_BIN", REPO / "build" / "sim" / "trustsim"))
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import h5py
 import numpy as np
 import pytest
 
-from conftest import TINY_SCENARIO, TINY_STAFF
+from tiny_scenario import TINY_SCENARIO, TINY_STAFF
 from trustsim import open_results
 from trustsim.metrics import DAILY, OUTCOMES
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import REPO
+from tiny_scenario import REPO
 from trustsim import metrics
 
 HEADER = REPO / "sim" / "model" / "metrics.hpp"

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from conftest import REPO
+from tiny_scenario import REPO
 
 
 def plot(*args, cwd):

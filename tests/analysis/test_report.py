@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from conftest import REPO
+from tiny_scenario import REPO
 from trustsim import open_results
 from trustsim.report import write_report, write_tables
 

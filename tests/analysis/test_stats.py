@@ -106,3 +106,16 @@ def test_prcc_recovers_the_fixture_sweep_design(sampled_file):
     assert p.loc[("meetings.face_to_face_fraction", "trust_between"), "ci_low"] > 0
     assert p.loc[("trust.informal_gain", "trust_between"), "ci_low"] > 0
     assert p.loc[("issues.raise_threshold", "issues_unraised"), "ci_low"] > 0
+
+
+def test_comparison_skips_runs_whose_outcomes_are_not_in_yet():
+    """A sweep being resumed may list runs whose outcomes are still NaN."""
+    summary = pd.DataFrame({
+        "variant": ["baseline"] * 3 + ["explicit_workarounds"] * 3,
+        "leavers": [4.0, 6.0, np.nan, 2.0, np.nan, np.nan],
+    })
+    c = stats.comparison_from_summary(summary, ["leavers"], "baseline").set_index("variant")
+    assert c.loc["baseline", "n"] == 2 and c.loc["baseline", "mean"] == 5.0
+    assert c.loc["explicit_workarounds", "n"] == 1
+    assert c.loc["explicit_workarounds", "diff"] == -3.0
+    assert math.isnan(c.loc["explicit_workarounds", "diff_ci_low"])  # one run: no interval yet
