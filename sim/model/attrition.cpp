@@ -1,0 +1,102 @@
+// Lone heroes burn out and leave; vacancies are filled after a delay by
+// newcomers whom nobody trusts yet. Seed 1: lone heroes are "not
+// sustainable"; seed 2: workforce challenges.
+#include <algorithm>
+#include <tbb/parallel_for.h>
+
+#include "model/day.hpp"
+#include "model/random_stream.hpp"
+
+namespace trustsim {
+
+void hire_newcomers(World& world, int day) {
+  Staff& s = world.staff;
+  for (StaffId i = 0; i < s.size(); ++i) {
+    if (s.active[i] || day < s.vacant_until[i]) continue;
+    RandomStream rng(world.seed, Purpose::hiring, static_cast<std::uint32_t>(day), i);
+    ++s.generation[i];
+    s.active[i] = 1;
+    s.conscientiousness[i] = draw_conscientiousness(world.p.staff, rng);
+    s.burnout[i] = 0.0;
+    s.hired_day[i] = day;
+    world.trust.forget(i);
+  }
+}
+
+void burn_out_and_leave(World& world, int day, DayTally& tally) {
+  const auto& p = world.p.staff;
+  Staff& s = world.staff;
+  std::vector<std::uint8_t> leaves(s.size(), 0);
+
+  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t k) {
+    const auto i = static_cast<StaffId>(k);
+    if (!s.active[i]) return;
+    s.load[i] = p.base_load + world.held_load[i];
+    const double overload = std::max(0.0, s.load[i] / p.capacity - 1.0);
+    s.burnout[i] = std::clamp(
+        overload > 0.0 ? s.burnout[i] + p.burnout_gain * overload : s.burnout[i] - p.burnout_recovery,
+        0.0, 1.0);
+    RandomStream rng(world.seed, Purpose::attrition, static_cast<std::uint32_t>(day), i);
+    leaves[i] = rng.chance(p.base_leave_per_day + p.burnout_leave_per_day * s.burnout[i] * s.burnout[i]);
+  });
+
+  for (StaffId i = 0; i < s.size(); ++i) {
+    if (!leaves[i]) continue;
+    ++tally.leavers;
+    if (s.is_hero(i, p.hero_threshold)) ++tally.hero_leavers;
+    s.active[i] = 0;
+    s.vacant_until[i] = day + p.vacancy_days;
+    s.team[i] = s.home_team[i];
+    s.secondment_end[i] = -1;
+  }
+  if (tally.leavers == 0) return;
+  world.refresh_membership();
+
+  // A leaver takes their implicit workarounds with them; explicit ones are
+  // written down and pass to a colleague.
+  std::vector<Workaround> kept;
+  kept.reserve(world.workarounds.size());
+  for (Workaround w : world.workarounds) {
+    if (s.active[w.holder]) {
+      kept.push_back(w);
+      continue;
+    }
+    const auto& team = world.teams[static_cast<std::size_t>(w.team)].members;
+    if (w.is_explicit && !team.empty()) {
+      w.holder = *std::min_element(team.begin(), team.end(), [&](StaffId a, StaffId b) {
+        return world.held_load[a] < world.held_load[b];
+      });
+      w.holder_generation = s.generation[w.holder];
+      world.held_load[w.holder] += world.p.workarounds.load * world.p.workarounds.explicit_load_share;
+      kept.push_back(w);
+      continue;
+    }
+    ++tally.workarounds_lost;
+    leave_unresolved(world);
+  }
+  world.workarounds.swap(kept);
+}
+
+void rotate_secondments(World& world, int day) {
+  const auto& fluid = world.p.interventions.fluid_teams;
+  Staff& s = world.staff;
+  const std::size_t teams_per_locality = world.teams.size() / world.locality_members.size();
+  const bool rotation_day = fluid.active_on(day) && day % fluid.rotation_interval_days == 0;
+  for (StaffId i = 0; i < s.size(); ++i) {
+    if (s.secondment_end[i] >= 0 && day >= s.secondment_end[i]) {
+      s.team[i] = s.home_team[i];
+      s.secondment_end[i] = -1;
+    }
+    if (!rotation_day || !s.active[i] || s.secondment_end[i] >= 0 || teams_per_locality < 2)
+      continue;
+    RandomStream rng(world.seed, Purpose::fluid_teams, static_cast<std::uint32_t>(day), i);
+    if (!rng.chance(fluid.share)) continue;
+    const auto first = static_cast<std::size_t>(s.locality[i]) * teams_per_locality;
+    auto other = first + rng.below(teams_per_locality - 1);
+    if (other >= static_cast<std::size_t>(s.home_team[i])) ++other;
+    s.team[i] = static_cast<std::int32_t>(other);
+    s.secondment_end[i] = day + fluid.secondment_days;
+  }
+}
+
+}  // namespace trustsim

@@ -1,0 +1,75 @@
+// The rules of one working day, in the order simulation.cpp applies them.
+// Each phase reads the world, draws from its own addressed random streams
+// and either changes the world directly (cheap, sequential phases) or
+// returns trust updates that TrustNetwork::apply makes in a fixed order.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/regime.hpp"
+#include "model/world.hpp"
+
+namespace trustsim {
+
+struct DayTally {
+  std::int64_t issues_raised = 0;
+  std::int64_t issues_unraised = 0;
+  std::int64_t issues_resolved = 0;
+  std::int64_t incidents = 0;
+  std::int64_t leavers = 0;
+  std::int64_t hero_leavers = 0;
+  std::int64_t workarounds_failed = 0;
+  std::int64_t workarounds_lost = 0;
+  std::int64_t informal_contacts = 0;
+
+  DayTally& operator+=(const DayTally& o);
+};
+
+// 1. Vacancies whose delay has passed are filled by newcomers; secondments
+//    start and end (fluid teams).
+void hire_newcomers(World& world, int day);
+void rotate_secondments(World& world, int day);
+
+// 2. Team and cross-team meetings under today's regime (meetings.cpp).
+std::vector<TrustUpdate> hold_meetings(const World& world, int day, const RegimeToday& regime,
+                                       DayTally& tally);
+
+// 3. Corridor, kitchen and phone contacts, and facilitated introductions
+//    (informal_contacts.cpp).
+std::vector<TrustUpdate> make_informal_contacts(const World& world, int day,
+                                                const RegimeToday& regime, DayTally& tally);
+
+// 4. Everyday cross-boundary issues: raised or not, resolved or not, held
+//    as workarounds or left unresolved (issues.cpp). Adds new workarounds.
+std::vector<TrustUpdate> handle_issues(World& world, int day, DayTally& tally);
+
+// 5. Workarounds retire, fail for want of top-up, become explicit, and are
+//    redistributed away from overloaded heroes (workarounds.cpp).
+void maintain_workarounds(World& world, int day, DayTally& tally);
+
+// 6. Load, burnout and leaving (attrition.cpp).
+void burn_out_and_leave(World& world, int day, DayTally& tally);
+
+// 7. Open unresolved issues may cause incidents; some close by themselves
+//    (unresolved.cpp).
+void age_unresolved_issues(World& world, int day, DayTally& tally);
+
+// Shared by the phases: an informal contact raises trust both ways,
+// slowed across organisations by culture distance (seed 2).
+inline void informal_contact(const World& world, StaffId a, StaffId b,
+                             std::vector<TrustUpdate>& out) {
+  const auto gain = static_cast<float>(world.p.trust.informal_gain * world.culture_factor(a, b));
+  out.push_back({a, b, gain, 0.0f});
+  out.push_back({b, a, gain, 0.0f});
+}
+
+// The chance of raising an issue with someone trusted `trust`: logistic,
+// rising with trust; "do not avoid difficult conversations" lowers the
+// threshold once that intervention is on.
+double raise_probability(const Parameters& p, double trust, int day);
+
+// An issue left without a holder joins the unresolved ones.
+void leave_unresolved(World& world);
+
+}  // namespace trustsim

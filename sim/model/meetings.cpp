@@ -1,0 +1,99 @@
+// Formal meetings. Seed 1: "Online meetings facilitate greater attendance
+// but not necessarily greater participation", and trust "cannot be
+// 'scheduled' in regular meetings": a participant earns only a little trust
+// from those present. Face-to-face meetings also bring the informal
+// contacts before and after that online ones almost lack.
+#include <tbb/parallel_for.h>
+
+#include "model/day.hpp"
+#include "model/random_stream.hpp"
+
+namespace trustsim {
+
+namespace {
+
+void hold_meeting(const World& world, const std::vector<StaffId>& invitees,
+                  const RegimeToday& regime, RandomStream& rng, std::vector<TrustUpdate>& out,
+                  DayTally& tally) {
+  const auto& m = world.p.meetings;
+  const bool in_person = rng.chance(regime.face_to_face_fraction);
+  const ModeEffects& mode = in_person ? m.face_to_face : m.online;
+
+  std::vector<StaffId> attendees;
+  std::vector<bool> participates;
+  for (StaffId i : invitees)
+    if (rng.chance(mode.attendance)) {
+      attendees.push_back(i);
+      participates.push_back(rng.chance(mode.participation));
+    }
+
+  const double gain = world.p.trust.meeting_gain;
+  for (StaffId i : attendees)
+    for (std::size_t k = 0; k < attendees.size(); ++k)
+      if (participates[k] && attendees[k] != i)
+        out.push_back({i, attendees[k], static_cast<float>(gain * world.culture_factor(i, attendees[k])),
+                       0.0f});
+
+  if (attendees.size() < 2) return;
+  for (StaffId i : attendees) {
+    const int contacts = rng.poisson(mode.informal_contacts_per_attendee);
+    for (int c = 0; c < contacts; ++c) {
+      const StaffId j = attendees[rng.below(attendees.size())];
+      if (j == i) continue;
+      informal_contact(world, i, j, out);
+      ++tally.informal_contacts;
+    }
+  }
+}
+
+std::vector<StaffId> representatives(const World& world, const Team& team, RandomStream& rng) {
+  std::vector<StaffId> pool = team.members;
+  const auto wanted = std::min<std::size_t>(
+      static_cast<std::size_t>(world.p.meetings.cross_team_representatives), pool.size());
+  for (std::size_t k = 0; k < wanted; ++k) std::swap(pool[k], pool[k + rng.below(pool.size() - k)]);
+  pool.resize(wanted);
+  return pool;
+}
+
+}  // namespace
+
+std::vector<TrustUpdate> hold_meetings(const World& world, int day, const RegimeToday& regime,
+                                       DayTally& tally) {
+  const auto& m = world.p.meetings;
+  const std::size_t team_count = world.teams.size();
+  const std::size_t locality_count = world.locality_members.size();
+  const std::size_t teams_per_locality = team_count / locality_count;
+
+  // Meetings are staggered over the interval so that not all fall on day 0.
+  std::vector<std::vector<TrustUpdate>> per_meeting(team_count + locality_count);
+  std::vector<DayTally> tallies(per_meeting.size());
+  tbb::parallel_for(std::size_t{0}, per_meeting.size(), [&](std::size_t k) {
+    if (k < team_count) {
+      if ((day + static_cast<int>(k)) % m.team_meeting_interval_days != 0) return;
+      RandomStream rng(world.seed, Purpose::meeting, static_cast<std::uint32_t>(day),
+                       static_cast<std::uint32_t>(k));
+      hold_meeting(world, world.teams[k].members, regime, rng, per_meeting[k], tallies[k]);
+    } else {
+      const std::size_t locality = k - team_count;
+      if ((day + static_cast<int>(locality)) % m.cross_team_meeting_interval_days != 0) return;
+      RandomStream rng(world.seed, Purpose::cross_team_meeting, static_cast<std::uint32_t>(day),
+                       static_cast<std::uint32_t>(locality));
+      std::vector<StaffId> invitees;
+      for (std::size_t t = locality * teams_per_locality; t < (locality + 1) * teams_per_locality;
+           ++t) {
+        const auto reps = representatives(world, world.teams[t], rng);
+        invitees.insert(invitees.end(), reps.begin(), reps.end());
+      }
+      hold_meeting(world, invitees, regime, rng, per_meeting[k], tallies[k]);
+    }
+  });
+
+  std::vector<TrustUpdate> updates;
+  for (std::size_t k = 0; k < per_meeting.size(); ++k) {
+    updates.insert(updates.end(), per_meeting[k].begin(), per_meeting[k].end());
+    tally += tallies[k];
+  }
+  return updates;
+}
+
+}  // namespace trustsim

@@ -1,0 +1,74 @@
+// Every random draw has an address: (run seed; purpose, day, subject). A
+// stream is built where it is used from that address with the counter-based
+// Philox generator, so a draw never depends on which thread made it or on
+// what was drawn before elsewhere. Boost.Random distributions consume it.
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <boost/random/bernoulli_distribution.hpp>
+#include <boost/random/poisson_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+#include <cstdint>
+
+namespace trustsim {
+
+// The one list of purposes. Never reorder or reuse a number: that would
+// change every result ever produced with it.
+enum class Purpose : std::uint32_t {
+  roster = 1,
+  facilitator_choice = 2,
+  meeting = 3,
+  informal_contact = 4,
+  facilitation = 5,
+  issue = 6,
+  workaround = 7,
+  attrition = 8,
+  hiring = 9,
+  fluid_teams = 10,
+  cross_team_meeting = 11,
+  unresolved_issue = 12,
+};
+
+class RandomStream {
+ public:
+  using result_type = std::uint32_t;
+
+  RandomStream(std::uint64_t seed, Purpose purpose, std::uint32_t day,
+               std::uint32_t subject)
+      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
+        counter_{{static_cast<std::uint32_t>(purpose), day, subject, 0}} {}
+
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return 0xFFFFFFFFu; }
+
+  result_type operator()() {
+    if (used_ == 4) {
+      block_ = philox_(counter_, key_);
+      ++counter_.v[3];
+      used_ = 0;
+    }
+    return block_.v[used_++];
+  }
+
+  double uniform() { return boost::random::uniform_01<double>()(*this); }
+  bool chance(double p) { return p > 0.0 && (p >= 1.0 || uniform() < p); }
+  int poisson(double mean) {
+    return mean > 0.0 ? boost::random::poisson_distribution<int, double>(mean)(*this) : 0;
+  }
+  // Uniform on [0, n), n > 0.
+  std::size_t below(std::size_t n) {
+    return boost::random::uniform_int_distribution<std::size_t>(0, n - 1)(*this);
+  }
+
+ private:
+  using Philox = r123::Philox4x32;
+  Philox philox_;
+  Philox::key_type key_;
+  Philox::ctr_type counter_;
+  Philox::ctr_type block_{};
+  int used_ = 4;
+};
+
+}  // namespace trustsim

@@ -1,0 +1,33 @@
+// TrustNetwork::apply, a template so the hot loop inlines the pair's baseline.
+#pragma once
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+namespace trustsim {
+
+template <class Baseline, class Generation>
+std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day,
+                                const Baseline& baseline, const Generation& generation) {
+  // Counting sort by source keeps each source's updates in their given order.
+  bucket_start_.assign(rows_.size() + 1, 0);
+  for (const auto& u : updates) ++bucket_start_[u.from + 1];
+  for (std::size_t i = 1; i < bucket_start_.size(); ++i) bucket_start_[i] += bucket_start_[i - 1];
+  bucketed_.resize(updates.size());
+  {
+    std::vector<std::uint32_t> next(bucket_start_.begin(), bucket_start_.end() - 1);
+    for (std::uint32_t k = 0; k < updates.size(); ++k) bucketed_[next[updates[k].from]++] = k;
+  }
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows_.size(), 256),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t from = range.begin(); from != range.end(); ++from) {
+                        for (auto k = bucket_start_[from]; k < bucket_start_[from + 1]; ++k) {
+                          const TrustUpdate& u = updates[bucketed_[k]];
+                          apply_one(u, day, baseline(u.from, u.to), generation(u.to));
+                        }
+                      }
+                    });
+  return updates.size();
+}
+
+}  // namespace trustsim

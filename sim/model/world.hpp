@@ -1,0 +1,97 @@
+// The state of one run: staff slots, teams, trust and workarounds. Plain
+// data; the rules of a day are free functions in the other files here.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/parameters.hpp"
+#include "model/trust_network.hpp"
+
+namespace trustsim {
+
+class RandomStream;
+
+// A staff slot is a post in a team. The person in it changes when someone
+// leaves and a newcomer is hired; `generation` tells them apart.
+struct Staff {
+  std::vector<std::int32_t> home_team;
+  std::vector<std::int32_t> team;  // differs from home_team while seconded
+  std::vector<std::int32_t> locality;
+  std::vector<std::int32_t> site;
+  std::vector<std::int32_t> profession;
+  std::vector<Organisation> organisation;
+  std::vector<double> conscientiousness;
+  std::vector<double> burnout;
+  std::vector<double> load;  // share of capacity used today
+  std::vector<std::int32_t> hired_day;
+  std::vector<std::uint32_t> generation;
+  std::vector<std::uint8_t> active;
+  std::vector<std::int32_t> vacant_until;   // day a vacancy is filled
+  std::vector<std::int32_t> secondment_end;  // -1: not seconded
+  std::vector<std::uint8_t> facilitator;
+
+  std::size_t size() const { return home_team.size(); }
+  bool is_hero(StaffId i, double threshold) const { return conscientiousness[i] >= threshold; }
+};
+
+struct Team {
+  std::string name;
+  std::int32_t locality = 0;
+  std::vector<StaffId> members;  // active staff currently in the team
+};
+
+struct Workaround {
+  std::uint32_t id;  // creation order: addresses its random draws
+  StaffId holder;
+  std::uint32_t holder_generation;
+  std::int32_t team;  // the holder's home team, which inherits explicit ones
+  bool is_explicit;
+};
+
+// An issue nobody raised or worked around, carrying a daily incident risk.
+struct UnresolvedIssue {
+  std::uint32_t id;  // creation order: addresses its random draws
+};
+
+struct World {
+  World(const Parameters& parameters, std::uint64_t seed);
+
+  const Parameters p;  // a copy: a world must not outlive what it was built from
+  std::uint64_t seed;
+  Staff staff;
+  std::vector<Team> teams;
+  std::vector<std::vector<StaffId>> locality_members;  // active staff
+  std::vector<std::string> profession_names;
+  std::vector<std::string> site_names;
+  TrustNetwork trust;
+  std::vector<Workaround> workarounds;
+  std::uint32_t next_workaround_id = 0;
+  std::vector<UnresolvedIssue> unresolved;
+  std::uint32_t next_unresolved_id = 0;
+  std::vector<double> held_load;  // per slot, from workarounds held
+
+  double baseline(StaffId from, StaffId to) const {
+    return p.trust.stranger_baseline +
+           (staff.profession[from] == staff.profession[to] ? p.trust.same_profession_bonus : 0.0) +
+           (staff.organisation[from] == staff.organisation[to] ? p.trust.same_organisation_bonus
+                                                               : 0.0);
+  }
+  double trust_between(StaffId from, StaffId to, int day) const {
+    return baseline(from, to) + trust.excess(from, to, staff.generation[to], day);
+  }
+  // Seed 2: differences in working culture slow trust across organisations.
+  double culture_factor(StaffId a, StaffId b) const {
+    return staff.organisation[a] == staff.organisation[b] ? 1.0 : 1.0 - p.barriers.culture_distance;
+  }
+
+  // Rebuilds team and locality member lists after hiring, leaving or rotation.
+  void refresh_membership();
+};
+
+// Conscientiousness of a new member of staff: the propensity to absorb
+// others' work that makes a lone hero.
+double draw_conscientiousness(const StaffParameters& p, RandomStream& rng);
+
+}  // namespace trustsim
