@@ -309,9 +309,8 @@ class Results:
                 daily = f["runs"][name].get("daily")
                 if daily is None:
                     continue  # a run group whose data are not written yet
-                names = _plain(daily.attrs["columns"]) if "columns" in daily.attrs else [
-                    k for k in daily if k != "day"
-                ]
+                names = _plain(daily.attrs["columns"]) if "columns" in daily.attrs else list(daily)
+                names = [n for n in names if n != "day"]  # writers may list the day among the columns
                 day = daily["day"][()].astype(np.int64)
                 table = {"run_id": run_id, "variant": variant, "replicate": replicate, "day": day}
                 table.update({m: daily[m][()] for m in names})

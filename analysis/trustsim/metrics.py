@@ -39,6 +39,7 @@ DAILY = (
     Metric("leavers", "staff/day", "Leavers"),
     Metric("hero_leavers", "staff/day", "Lone heroes leaving"),
     Metric("headcount", "staff", "Headcount"),
+    Metric("unresolved_issues", "issues", "Unresolved issues open"),
     Metric("implicit_workarounds", "workarounds", "Implicit workarounds held"),
     Metric("explicit_workarounds", "workarounds", "Explicit workarounds held"),
     Metric("workarounds_failed", "workarounds/day", "Workarounds failed"),

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
+import fixture_files as ff
 from tiny_scenario import REPO
 from trustsim import open_results
 from trustsim.report import write_report, write_tables
@@ -92,7 +93,7 @@ def test_sweep_report_writes_its_tables_as_csv(sweep_report, sweep_file):
     assert list(pd.read_csv(out / "comparison.csv").columns)[:3] == ["variant", "outcome", "n"]
     daily = pd.read_csv(out / "daily_mean.csv")
     assert list(daily.columns) == ["variant", "metric", "day", "n", "mean", "ci_low", "ci_high"]
-    assert len(daily) == 4 * 15 * 90
+    assert len(daily) == 4 * len(ff.DAILY) * 90
     assert (out / "team_trust_mean.csv").is_file()
     assert (out / "figures" / "comparison.svg").is_file()
     links = Page(sweep_report.read_text()).links
