@@ -151,7 +151,7 @@ def _annotate(ax, values, colour_of, fmt):
 
 
 def _team_axes(ax, teams, show_y):
-    labels = [t if len(t) <= 22 else t[:20] + "…" for t in teams]
+    labels = [style.pretty(t) if len(t) <= 22 else style.pretty(t)[:20] + "…" for t in teams]
     ax.set_xticks(range(len(teams)), labels, rotation=35, ha="right")
     ax.set_yticks(range(len(teams)), labels if show_y else [])
     ax.grid(False)
@@ -314,8 +314,14 @@ def trust_network(results: Results, out, run_id: int | None = None, day: int | N
     ax.add_collection(LineCollection(
         segments[within], linewidths=widths[within] * (0.5 + 0.5 * crowd),
         colors=[colours[t] for t in a["team"][within]], alpha=0.35 * (0.4 + 0.6 * crowd), zorder=1))
-    ax.add_collection(LineCollection(
-        segments[~within], linewidths=widths[~within], colors=style.BLACK, alpha=0.55, zorder=2))
+    # Many weak ties between teams would hide the few strong ones: shade each
+    # from faint (just above the weakest tie, about the strangers' baseline) to dark.
+    between = ties["trust"].to_numpy()[~within]
+    weakest = float(ties["trust"].min()) if len(ties) else 0.0
+    strength = np.clip((between - weakest) / max(1.0 - weakest, 1e-9), 0, 1)
+    shades = np.zeros((len(between), 4))
+    shades[:, 3] = 0.12 + 0.78 * strength
+    ax.add_collection(LineCollection(segments[~within], linewidths=widths[~within], colors=shades, zorder=2))
     organisations = sorted(set(nodes["organisation"]))
     marker_of = {o: ORGANISATION_MARKERS[i % len(ORGANISATION_MARKERS)] for i, o in enumerate(organisations)}
     size = 14 + 26 * crowd
@@ -323,24 +329,29 @@ def trust_network(results: Results, out, run_id: int | None = None, day: int | N
         mine = nodes[nodes["organisation"] == org]
         ax.scatter(mine["x"], mine["y"], s=size, marker=marker_of[org], c=[colours[t] for t in mine["team"]],
                    edgecolors="white", linewidths=0.6, zorder=3)
+    radius = layout.cluster_radius(len(teams))
     for team, (cx, cy) in layout.team_centres(teams).items():
-        r = 1 + layout.cluster_radius(len(teams)) + 0.12 if len(teams) > 1 else 0
-        ax.text(cx * r, cy * r + (1.15 if len(teams) == 1 else 0), team, ha="center", va="center",
-                fontsize=9, fontweight="bold", color=colours[team])
+        # Just above its cluster, on a white ground so lines do not run through it.
+        label = ax.text(cx, cy + radius + 0.05, style.pretty(team), ha="center", va="bottom", fontsize=9,
+                        fontweight="bold", color=colours[team], zorder=4,
+                        bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1.0))
+        label.set_in_layout(False)  # fixed limits below leave room; the layout need not shrink the plot
+    reach = (1 if len(teams) > 1 else 0) + radius
+    ax.set_xlim(-reach - 0.15, reach + 0.15)
+    ax.set_ylim(-reach - 0.1, reach + 0.3)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.margins(0.12)
 
     key = fig.add_subplot(grid[0, 1])
     key.axis("off")
-    team_handles = [Line2D([], [], marker="o", linestyle="", color=colours[t], label=t) for t in teams]
+    team_handles = [Line2D([], [], marker="o", linestyle="", color=colours[t], label=style.pretty(t)) for t in teams]
     org_handles = [Line2D([], [], marker=marker_of[o], linestyle="", color=style.GREY, label=style.pretty(o))
                    for o in organisations]
-    width_handles = [Line2D([], [], color=style.BLACK, alpha=0.55, linewidth=float(_tie_width(t)), label=f"{t:.1f}")
-                     for t in (0.4, 0.7, 1.0)]
+    width_handles = [Line2D([], [], color=style.BLACK, alpha=0.12 + 0.78 * (t - 0.3) / 0.7,
+                            linewidth=float(_tie_width(t)), label=f"{t:.1f}") for t in (0.4, 0.7, 1.0)]
     # One legend in three sections, each headed by a blank entry in bold.
     sections = (("Team (colour)", team_handles), ("Organisation (shape)", org_handles),
-                ("Mutual trust (line width)", width_handles))
+                ("Mutual trust (width, shade)", width_handles))
     handles, headers = [], []
     for title, entries in sections:
         headers.append(len(handles))
