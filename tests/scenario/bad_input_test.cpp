@@ -126,9 +126,9 @@ TEST_CASE("a system too large in total is refused at /system") {
   CHECK_THAT(error.problem(), Catch::Contains("at most 1000000"));
 }
 
-TEST_CASE("a number too large for a double is refused") {
-  const auto error = error_for_text(R"({"days": 30, "trust": {"stranger_baseline": 1e999}})");
-  CHECK(std::string(error.what()) == "scenario.json: number overflow parsing '1e999'");
+TEST_CASE("a number too large for a double is refused where it stands") {
+  const auto error = error_for_text("{\"days\": 30,\n \"trust\": {\"stranger_baseline\": 1e999}}");
+  CHECK(std::string(error.what()) == "scenario.json:2:37: number overflow parsing '1e999'");
 }
 
 TEST_CASE("teams are required and must be well formed") {
@@ -188,7 +188,7 @@ TEST_CASE("file problems name the file") {
   CHECK_THROWS_WITH(read_scenario_file(missing),
                     missing + ": cannot read: No such file or directory");
   CHECK_THROWS_WITH(read_scenario_file(dir.string()),
-                    dir.string() + ": is a directory, not a scenario file");
+                    dir.string() + ": is a directory, not an input file");
   const auto typo = (dir / "typo.json").string();
   std::ofstream(typo) << R"({"dayz": 3})";
   CHECK_THROWS_WITH(read_scenario_file(typo),
