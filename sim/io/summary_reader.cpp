@@ -53,8 +53,13 @@ SummaryTable read_summary(const std::filesystem::path& path) {
     table.created_utc = hdf5::read_string_attribute(file, "created_utc");
     std::size_t rows = 0;
     for (const auto& column : hdf5::read_strings_attribute(summary, "columns")) {
+      const std::string where = "/summary/" + column;
       hdf5::Handle set =
-          hdf5::dataset(H5Dopen2(summary, column.c_str(), H5P_DEFAULT), "open a column");
+          hdf5::dataset(H5Dopen2(summary, column.c_str(), H5P_DEFAULT), ("open " + where).c_str());
+      hdf5::Handle space =
+          hdf5::dataspace(H5Dget_space(set), ("get the shape of " + where).c_str());
+      if (H5Sget_simple_extent_ndims(space) != 1)
+        throw FileError(name + ": " + where + " is not a column (a one-dimensional dataset)");
       SummaryColumn entry{
           column,
           hdf5::has_attribute(set, "units") ? hdf5::read_string_attribute(set, "units") : "",
