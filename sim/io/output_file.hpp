@@ -17,7 +17,14 @@ struct FileError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Throws FileError if `path` exists and may not be replaced.
+// The output could not be written (disk full, file size limit, I/O error):
+// reported in one line, exit code 1, and nothing under the final name.
+struct WriteError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Throws FileError if `path` exists and may not be replaced: it is a
+// directory or not a regular file, or it exists and `overwrite` is false.
 void refuse_existing_output(const std::filesystem::path& path, bool overwrite);
 
 std::filesystem::path temporary_path_for(const std::filesystem::path& final_path);

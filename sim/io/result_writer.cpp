@@ -156,6 +156,10 @@ void ResultWriter::finish() {
   }
   hdf5::write_attribute(summary, "columns", columns);
   hdf5::write_attribute(file_.id(), "run_count", static_cast<std::int64_t>(n));
+  // Nothing may stay open when the file is committed: HDF5 would otherwise
+  // keep the file open past its close, and write to it after the rename.
+  summary.close("close /summary");
+  runs_.close("close /runs");
 }
 
 }  // namespace trustsim
