@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 #include <optional>
+#include <set>
+#include <vector>
 
 #include "scenario/scenario_error.hpp"
 
@@ -86,27 +88,55 @@ std::string explanation(const std::string& what) {
   return what;
 }
 
-// Builds the document with nlohmann's own DOM builder, but keeps the byte
-// position of the first error, which nlohmann's exceptions lose for numbers
-// out of range (1e999).
-class PositionedBuilder {
+// Builds the document with nlohmann's own DOM builder, and adds what that
+// builder lacks: the byte position of every error (nlohmann's exceptions
+// lose it for numbers out of range, 1e999), and duplicate keys, which
+// nlohmann resolves silently by keeping the last value. In a hand-edited
+// file a key given twice means an edit to one copy that the other undoes.
+class CheckedBuilder {
  public:
-  explicit PositionedBuilder(Json& result) : dom_(result, false) {}
+  explicit CheckedBuilder(Json& result) : dom_(result, false) {}
 
-  bool null() { return dom_.null(); }
-  bool boolean(bool value) { return dom_.boolean(value); }
-  bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
-  bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
-  bool number_float(Json::number_float_t value, const Json::string_t& text) {
-    return dom_.number_float(value, text);
+  bool null() { return value_begins() && dom_.null(); }
+  bool boolean(bool value) { return value_begins() && dom_.boolean(value); }
+  bool number_integer(Json::number_integer_t value) {
+    return value_begins() && dom_.number_integer(value);
   }
-  bool string(Json::string_t& value) { return dom_.string(value); }
-  bool binary(Json::binary_t& value) { return dom_.binary(value); }
-  bool start_object(std::size_t size) { return dom_.start_object(size); }
-  bool key(Json::string_t& name) { return dom_.key(name); }
-  bool end_object() { return dom_.end_object(); }
-  bool start_array(std::size_t size) { return dom_.start_array(size); }
-  bool end_array() { return dom_.end_array(); }
+  bool number_unsigned(Json::number_unsigned_t value) {
+    return value_begins() && dom_.number_unsigned(value);
+  }
+  bool number_float(Json::number_float_t value, const Json::string_t& text) {
+    return value_begins() && dom_.number_float(value, text);
+  }
+  bool string(Json::string_t& value) { return value_begins() && dom_.string(value); }
+  bool binary(Json::binary_t& value) { return value_begins() && dom_.binary(value); }
+  bool start_object(std::size_t size) {
+    if (!value_begins()) return false;
+    levels_.push_back(Level{true, {}, {}, 0});
+    return dom_.start_object(size);
+  }
+  bool key(Json::string_t& name) {
+    Level& object = levels_.back();
+    if (!object.keys.insert(name).second) {
+      duplicate_pointer = child_pointer(pointer(levels_.size() - 1), name);
+      return false;
+    }
+    object.key = name;
+    return dom_.key(name);
+  }
+  bool end_object() {
+    levels_.pop_back();
+    return dom_.end_object();
+  }
+  bool start_array(std::size_t size) {
+    if (!value_begins()) return false;
+    levels_.push_back(Level{false, {}, {}, 0});
+    return dom_.start_array(size);
+  }
+  bool end_array() {
+    levels_.pop_back();
+    return dom_.end_array();
+  }
 
   template <class Exception>
   bool parse_error(std::size_t position, const std::string& /*last_token*/,
@@ -118,8 +148,33 @@ class PositionedBuilder {
 
   std::size_t error_position = 0;  // nlohmann's: bytes read up to the error
   std::string error_text;
+  std::string duplicate_pointer;  // set when a key is given twice
 
  private:
+  // An object or array being read; at most max_input_depth of them.
+  struct Level {
+    bool object;
+    std::set<std::string> keys;  // object: the keys so far
+    std::string key;             // object: the key whose value is being read
+    std::size_t count;           // array: values so far
+  };
+
+  // Counts the new value as the next entry of an enclosing array.
+  bool value_begins() {
+    if (!levels_.empty() && !levels_.back().object) ++levels_.back().count;
+    return true;
+  }
+
+  // The JSON pointer of the value being read in the first `depth` levels.
+  std::string pointer(std::size_t depth) const {
+    std::string text;
+    for (std::size_t i = 0; i < depth; ++i)
+      text = levels_[i].object ? child_pointer(text, levels_[i].key)
+                               : child_pointer(text, levels_[i].count - 1);
+    return text;
+  }
+
+  std::vector<Level> levels_;
   nlohmann::detail::json_sax_dom_parser<Json> dom_;
 };
 
@@ -175,8 +230,11 @@ Json parse_json_document(const std::string& text, const std::string& source) {
                         "nested more than " + std::to_string(max_input_depth) +
                             " levels deep (not a trustsim input)");
   Json document;
-  PositionedBuilder builder(document);
+  CheckedBuilder builder(document);
   if (!Json::sax_parse(text, &builder)) {
+    if (!builder.duplicate_pointer.empty())
+      throw ScenarioError(source, builder.duplicate_pointer,
+                          "key given twice (JSON keeps only one of the values: remove the other)");
     // nlohmann counts the bytes read, so the offending byte is the last one.
     const std::size_t offset = builder.error_position > 0 ? builder.error_position - 1 : 0;
     throw ScenarioError(text_position(source, text, offset), "", builder.error_text);

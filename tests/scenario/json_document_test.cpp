@@ -111,3 +111,19 @@ TEST_CASE("a file at the size limit is read whole") {
   std::filesystem::resize_file(path, max_input_bytes + 1);
   CHECK_THAT(read_error_for(path).problem(), Catch::StartsWith("too large"));
 }
+
+TEST_CASE("a key given twice is refused by its pointer, not silently resolved") {
+  auto error = parse_error_for(R"({"days": 30, "name": "x", "days": 40})");
+  CHECK(std::string(error.what()) ==
+        "input.json: /days: key given twice (JSON keeps only one of the values: remove the other)");
+
+  error = parse_error_for(
+      R"({"system": {"teams": [{"name": "a"}, {"name": "b", "site": "s", "name": "c"}]}})");
+  CHECK(error.pointer() == "/system/teams/1/name");
+
+  error = parse_error_for(R"({"a": [[1, 2], [3, {"x~/y": 1, "x~/y": 2}]]})");
+  CHECK(error.pointer() == "/a/1/1/x~0~1y");
+
+  // The same key in different objects is no duplicate.
+  CHECK(parse_json_document(R"([{"a": 1}, {"a": 2}, {"b": {"a": 3}}])", "input.json").size() == 3);
+}
