@@ -1,5 +1,6 @@
 #include "io/summary_reader.hpp"
 
+#include "io/contained_read.hpp"
 #include "io/hdf5_read.hpp"
 #include "io/output_file.hpp"
 
@@ -28,14 +29,9 @@ SummaryValues read_column(hid_t summary, const std::string& name) {
   throw hdf5::Error("column " + name + " has an unsupported type");
 }
 
-}  // namespace
-
-SummaryTable read_summary(const std::filesystem::path& path) {
+// The reading itself, on a file that is known to be a regular file.
+SummaryTable read_regular_file(const std::filesystem::path& path) {
   const std::string name = path.string();
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error))
-    throw FileError(name + ": " +
-                    (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
   if (H5Fis_hdf5(name.c_str()) <= 0) throw FileError(name + ": not an HDF5 file");
   const hid_t id = H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (id < 0) throw FileError(name + ": cannot open (damaged or truncated HDF5 file?)");
@@ -75,6 +71,17 @@ SummaryTable read_summary(const std::filesystem::path& path) {
   } catch (const hdf5::Error& problem) {
     throw FileError(name + ": damaged trustsim file (" + problem.what() + ")");
   }
+}
+
+}  // namespace
+
+SummaryTable read_summary(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error))
+    throw FileError(path.string() + ": " +
+                    (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
+  refuse_if_reading_crashes(path, [&path] { read_regular_file(path); });
+  return read_regular_file(path);
 }
 
 }  // namespace trustsim
