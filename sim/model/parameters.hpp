@@ -62,7 +62,6 @@ struct MeetingParameters {
   int team_meeting_interval_days = 5;         // weekly MDT
   int cross_team_meeting_interval_days = 20;  // monthly
   int cross_team_representatives = 3;         // per team
-  double duration_hours = 1.0;
   ModeEffects online{0.90, 0.35, 0.05};
   ModeEffects face_to_face{0.70, 0.80, 1.50};
 };
@@ -87,7 +86,6 @@ struct ContactParameters {
   double tie_preference = 0.5;     // partner drawn from existing ties
   double cross_organisation_factor = 0.5;
   double cross_site_factor = 0.3;
-  double duration_minutes = 10.0;
 };
 
 struct IssueParameters {

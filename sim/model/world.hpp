@@ -58,7 +58,7 @@ struct UnresolvedIssue {
 struct World {
   World(const Parameters& parameters, std::uint64_t seed);
 
-  const Parameters& p;
+  const Parameters p;  // a copy: a world must not outlive what it was built from
   std::uint64_t seed;
   Staff staff;
   std::vector<Team> teams;

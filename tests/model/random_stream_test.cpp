@@ -1,0 +1,49 @@
+#include <catch2/catch.hpp>
+
+#include "model/random_stream.hpp"
+
+using trustsim::Purpose;
+using trustsim::RandomStream;
+
+TEST_CASE("a stream is fixed by its address alone", "[random]") {
+  RandomStream a(42, Purpose::issue, 7, 3);
+  RandomStream unrelated(42, Purpose::issue, 8, 3);
+  for (int k = 0; k < 11; ++k) unrelated();  // drawing elsewhere changes nothing
+  RandomStream b(42, Purpose::issue, 7, 3);
+  for (int k = 0; k < 100; ++k) REQUIRE(a() == b());
+}
+
+TEST_CASE("streams at different addresses differ", "[random]") {
+  auto first = [](RandomStream s) { return s(); };
+  const auto base = first(RandomStream(42, Purpose::issue, 7, 3));
+  CHECK(first(RandomStream(43, Purpose::issue, 7, 3)) != base);
+  CHECK(first(RandomStream(42, Purpose::meeting, 7, 3)) != base);
+  CHECK(first(RandomStream(42, Purpose::issue, 8, 3)) != base);
+  CHECK(first(RandomStream(42, Purpose::issue, 7, 4)) != base);
+  CHECK(first(RandomStream(42ull | (1ull << 40), Purpose::issue, 7, 3)) != base);
+}
+
+TEST_CASE("uniform draws fill [0,1) evenly", "[random]") {
+  RandomStream s(1, Purpose::roster, 0, 0);
+  const int n = 100000;
+  double sum = 0.0;
+  int low = 0;
+  for (int k = 0; k < n; ++k) {
+    const double u = s.uniform();
+    REQUIRE(u >= 0.0);
+    REQUIRE(u < 1.0);
+    sum += u;
+    low += u < 0.25;
+  }
+  CHECK(sum / n == Approx(0.5).margin(0.005));      // sd of the mean ~0.0009
+  CHECK(low / double(n) == Approx(0.25).margin(0.006));  // sd ~0.0014
+}
+
+TEST_CASE("chance honours certain and impossible events", "[random]") {
+  RandomStream s(1, Purpose::roster, 0, 0);
+  for (int k = 0; k < 1000; ++k) {
+    REQUIRE_FALSE(s.chance(0.0));
+    REQUIRE(s.chance(1.0));
+  }
+  CHECK(s.poisson(0.0) == 0);
+}

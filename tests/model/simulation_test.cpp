@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+#include <tbb/global_control.h>
+
+#include <cstring>
+
+#include "fixtures.hpp"
+#include "model/simulation.hpp"
+
+using namespace trustsim;
+
+namespace {
+
+RunResult run_with_threads(const Parameters& p, int threads) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  return simulate(p, 77);
+}
+
+template <class T>
+bool same_bytes(const std::vector<T>& a, const std::vector<T>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("same parameters and seed give bit-identical results for 1, 2 and 8 threads",
+          "[simulation][determinism]") {
+  Parameters p = test::two_teams(40);  // large enough that blocks run on several threads
+  p.system.localities = 2;
+  p.days = 120;
+  p.interventions.facilitators.enabled = true;
+  p.interventions.fluid_teams.enabled = true;
+  p.interventions.hero_awareness.enabled = true;
+  const RunResult one = run_with_threads(p, 1);
+  for (int threads : {2, 8}) {
+    const RunResult other = run_with_threads(p, threads);
+    for (std::size_t m = 0; m < daily_count; ++m) CHECK(same_bytes(one.daily[m], other.daily[m]));
+    CHECK(same_bytes(one.team_trust, other.team_trust));
+    REQUIRE(one.snapshots.size() == other.snapshots.size());
+    for (std::size_t k = 0; k < one.snapshots.size(); ++k) {
+      CHECK(same_bytes(one.snapshots[k].source, other.snapshots[k].source));
+      CHECK(same_bytes(one.snapshots[k].trust, other.snapshots[k].trust));
+    }
+    CHECK(one.trust_updates == other.trust_updates);
+  }
+}
+
+TEST_CASE("a different seed gives a different run", "[simulation]") {
+  Parameters p = test::two_teams(5);
+  CHECK(simulate(p, 1).daily[index(Daily::informal_contacts)] !=
+        simulate(p, 2).daily[index(Daily::informal_contacts)]);
+}
+
+TEST_CASE("a run reports every day and summarises the tail", "[simulation]") {
+  Parameters p = test::two_teams(5);
+  p.days = 90;
+  p.outputs.team_trust_every_days = 10;
+  const RunResult r = simulate(p, 3);
+  for (const auto& series : r.daily) CHECK(series.size() == 90);
+  CHECK(r.team_trust_days == std::vector<int>{0, 10, 20, 30, 40, 50, 60, 70, 80, 89});
+  CHECK(r.team_trust.size() == r.team_trust_days.size() * 4);
+  CHECK(r.snapshots.size() == 2);
+  double tail = 0;
+  for (int d = 30; d < 90; ++d) tail += r.daily[index(Daily::trust_between)][std::size_t(d)];
+  CHECK(r.outcomes[index(Outcome::trust_between)] == Approx(tail / 60));
+  double leavers = 0;
+  for (double v : r.daily[index(Daily::leavers)]) leavers += v;
+  CHECK(r.outcomes[index(Outcome::leavers)] == leavers);
+}
+
+TEST_CASE("a cancelled run stops with Cancelled", "[simulation]") {
+  std::atomic<bool> cancel{false};
+  RunControl control;
+  control.cancel = &cancel;
+  control.on_day = [&](int day) {
+    if (day == 5) cancel = true;
+  };
+  CHECK_THROWS_AS(simulate(test::two_teams(3), 1, control), Cancelled);
+}

@@ -1,0 +1,33 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "model/day.hpp"
+
+using namespace trustsim;
+
+TEST_CASE("open unresolved issues cause incidents at the daily hazard", "[incidents]") {
+  Parameters p = test::two_teams(3);
+  p.issues.incident_hazard_per_day = 0.01;
+  p.issues.unresolved_mean_days = 1e12;  // none closes by itself
+  World world(p, 4);
+  for (int k = 0; k < 10000; ++k) leave_unresolved(world);
+  DayTally tally;
+  age_unresolved_issues(world, 0, tally);
+  // Binomial(10000, 0.01): mean 100, sd ~10.
+  CHECK(tally.incidents > 60);
+  CHECK(tally.incidents < 140);
+  CHECK(world.unresolved.size() == 10000 - static_cast<std::size_t>(tally.incidents));
+}
+
+TEST_CASE("unresolved issues close by themselves after their mean lifetime", "[incidents]") {
+  Parameters p = test::two_teams(3);
+  p.issues.incident_hazard_per_day = 0.0;
+  p.issues.unresolved_mean_days = 10.0;
+  World world(p, 4);
+  for (int k = 0; k < 10000; ++k) leave_unresolved(world);
+  DayTally tally;
+  for (int day = 0; day < 10; ++day) age_unresolved_issues(world, day, tally);
+  // (1 - 1/10)^10 = 0.349 still open.
+  CHECK(world.unresolved.size() / 10000.0 == Approx(0.349).margin(0.02));
+  CHECK(tally.incidents == 0);
+}

@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "model/day.hpp"
+
+using namespace trustsim;
+
+namespace {
+
+// Slot 0 leaves today for certain; nobody else does.
+Parameters one_leaver() {
+  Parameters p = test::two_teams(3);
+  p.staff.base_leave_per_day = 0.0;
+  p.staff.burnout_leave_per_day = 1.0;
+  p.staff.burnout_recovery = 0.0;
+  return p;
+}
+
+void give(World& world, StaffId holder, bool is_explicit) {
+  world.workarounds.push_back({world.next_workaround_id++, holder, world.staff.generation[holder],
+                               world.staff.home_team[holder], is_explicit});
+}
+
+}  // namespace
+
+TEST_CASE("implicit workarounds leave with their holder; explicit ones pass to a colleague",
+          "[workarounds][attrition]") {
+  const Parameters p = one_leaver();
+  World world(p, 1);
+  world.staff.burnout[0] = 1.0;
+  for (int k = 0; k < 4; ++k) give(world, 0, false);
+  for (int k = 0; k < 3; ++k) give(world, 0, true);
+  give(world, 1, false);
+  DayTally tally;
+  burn_out_and_leave(world, 0, tally);
+  REQUIRE(tally.leavers == 1);
+  CHECK_FALSE(world.staff.active[0]);
+  CHECK(tally.workarounds_lost == 4);
+  CHECK(world.unresolved.size() == 4);  // the lost ones resurface unresolved
+  REQUIRE(world.workarounds.size() == 4);
+  for (const auto& w : world.workarounds) {
+    CHECK(w.holder != 0);
+    CHECK(world.staff.team[w.holder] == world.staff.home_team[0]);
+  }
+}
+
+TEST_CASE("workarounds become explicit at the first revisit once the intervention is on",
+          "[workarounds][interventions]") {
+  Parameters p = test::two_teams(3);
+  p.workarounds.mean_lifetime_days = 1e12;
+  p.workarounds.daily_failure = 0.0;
+  p.interventions.explicit_workarounds = {true, 15};
+  p.workarounds.revisit_interval_days = 20;
+  World world(p, 1);
+  for (int k = 0; k < 5; ++k) give(world, 2, false);
+  DayTally tally;
+  for (int day = 0; day < 20; ++day) maintain_workarounds(world, day, tally);
+  for (const auto& w : world.workarounds) CHECK_FALSE(w.is_explicit);
+  maintain_workarounds(world, 20, tally);
+  for (const auto& w : world.workarounds) CHECK(w.is_explicit);
+  CHECK(world.workarounds.size() == 5);
+}
+
+TEST_CASE("an overloaded holder's implicit workarounds fail more often", "[workarounds]") {
+  Parameters p = test::two_teams(3);
+  p.workarounds.mean_lifetime_days = 1e12;
+  auto failures = [&](double load) {
+    World world(p, 9);
+    for (int k = 0; k < 2000; ++k) give(world, 1, false);
+    world.staff.load[1] = load;
+    DayTally tally;
+    maintain_workarounds(world, 0, tally);
+    return tally.workarounds_failed;
+  };
+  const auto rested = failures(0.5), overloaded = failures(2.0);
+  // Expected 2000 * 0.002 = 4 against 2000 * (0.002 + 0.05) = 104.
+  CHECK(rested < 15);
+  CHECK(overloaded > 70);
+}
+
+TEST_CASE("hero awareness hands work from the overloaded to the least loaded", "[workarounds][heroes]") {
+  Parameters p = test::two_teams(3);
+  p.workarounds.mean_lifetime_days = 1e12;
+  p.workarounds.daily_failure = 0.0;
+  p.workarounds.overload_failure = 0.0;
+  p.interventions.hero_awareness.enabled = true;
+  World world(p, 1);
+  for (int k = 0; k < 30; ++k) give(world, 0, false);
+  DayTally tally;
+  maintain_workarounds(world, 0, tally);
+  const double limit = p.interventions.hero_awareness.load_threshold * p.staff.capacity - p.staff.base_load;
+  for (StaffId i : world.teams[0].members) CHECK(world.held_load[i] <= limit + p.workarounds.load);
+  CHECK(world.workarounds.size() == 30);
+}
