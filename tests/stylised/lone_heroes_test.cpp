@@ -1,0 +1,57 @@
+// SPEC: concentrating workarounds on few people leads to hero attrition and
+// incident spikes after departures; explicit workarounds damp those spikes.
+// S1: "Be aware of 'lone heroes' - not sustainable"; workarounds are
+// "implicit, and need continual top-up"; "Make workarounds explicit and
+// regularly revisit".
+#include "replicates.hpp"
+
+using namespace trustsim;
+using namespace trustsim::stylised;
+
+namespace {
+
+constexpr std::size_t spike_window_days = 15;
+
+// Incidents in the window after each hero's departure, less what the run's
+// own mean daily rate predicts for those windows: a run's spike excess.
+std::vector<double> spike_excess(const std::vector<RunResult>& runs) {
+  std::vector<double> excess;
+  for (const auto& r : runs) {
+    const auto& incidents = r.daily[index(Daily::incidents)];
+    const auto& departures = r.daily[index(Daily::hero_leavers)];
+    double mean = 0;
+    for (double v : incidents) mean += v;
+    mean /= static_cast<double>(incidents.size());
+    double run_excess = 0;
+    for (std::size_t d = 0; d + spike_window_days < incidents.size(); ++d) {
+      if (departures[d] == 0) continue;
+      for (std::size_t k = 1; k <= spike_window_days; ++k)
+        run_excess += departures[d] * (incidents[d + k] - mean);
+    }
+    excess.push_back(run_excess);
+  }
+  return excess;
+}
+
+}  // namespace
+
+TEST_CASE("workarounds concentrated on lone heroes drive hero attrition", "[stylised]") {
+  Parameters spread = baseline();
+  spread.staff.hero_absorb_probability = 0.0;  // nobody absorbs others' work
+  const auto concentrated = replicate(baseline(), 60), shared = replicate(spread, 60);
+  require_higher("hero_leavers, concentrated over spread",
+                 outcome(concentrated, Outcome::hero_leavers), outcome(shared, Outcome::hero_leavers));
+}
+
+TEST_CASE("incidents spike after heroes leave, and explicit workarounds damp the spikes",
+          "[stylised]") {
+  Parameters documented = baseline();
+  documented.interventions.explicit_workarounds.enabled = true;
+  const auto implicit_runs = replicate(baseline(), 200);
+  const auto explicit_runs = replicate(documented, 200);
+  const auto implicit_excess = spike_excess(implicit_runs);
+  require_higher("incident excess after hero departures, against none",
+                 implicit_excess, std::vector<double>(implicit_excess.size(), 0.0));
+  require_higher("incident excess after hero departures, implicit over explicit", implicit_excess,
+                 spike_excess(explicit_runs));
+}
