@@ -50,19 +50,19 @@ int execute(const SweepOptions& options) {
   // Everything about the sweep is checked before any file is touched.
   const SweepDefinition sweep = read_sweep_file(options.sweep_path);
   const SweepPlan plan = expand_sweep(sweep);
-  const std::filesystem::path output =
-      options.output_path.empty() ? default_output(options.sweep_path)
-                                  : std::filesystem::path(options.output_path);
+  const std::filesystem::path output = options.output_path.empty()
+                                           ? default_output(options.sweep_path)
+                                           : std::filesystem::path(options.output_path);
   refuse_existing_output(output, options.force);
 
   const PartsMode mode = options.force    ? PartsMode::force
                          : options.resume ? PartsMode::resume
                                           : PartsMode::fresh;
-  PartsDirectory parts(output,
-                       PartsManifest{fingerprint_text(plan.fingerprint),
-                                     static_cast<std::int64_t>(plan.runs.size()), program_version,
-                                     git_commit, options.sweep_path},
-                       mode);
+  PartsDirectory parts(
+      output,
+      PartsManifest{fingerprint_text(plan.fingerprint), static_cast<std::int64_t>(plan.runs.size()),
+                    program_version, git_commit, options.sweep_path},
+      mode);
   const std::vector<RunPlan> missing = missing_runs(plan, parts);
   const std::size_t already = plan.runs.size() - missing.size();
   if (!options.quiet && already > 0)
@@ -70,9 +70,8 @@ int execute(const SweepOptions& options) {
               << " already done in " << parts.path().string() << "; " << missing.size()
               << " to run\n";
 
-  const Provenance provenance{program_version, git_commit,        utc_now(),
-                              invocation(),    "sweep",           sweep.seed,
-                              sweep.given_text, plan.resolved_json};
+  const Provenance provenance{program_version, git_commit, utc_now(),        invocation(),
+                              "sweep",         sweep.seed, sweep.given_text, plan.resolved_json};
   CancelOnSignal cancel;
   ProgressReport::Options progress_options;
   progress_options.enabled = !options.quiet;
@@ -101,8 +100,7 @@ int execute(const SweepOptions& options) {
     progress.finish();
     const auto saved = parts.finished_count();
     std::cerr << "trustsim: interrupted by signal " << cancel.signal_number() << "; " << saved
-              << " of " << plural(plan.runs.size(), "run") << " saved in "
-              << parts.path().string()
+              << " of " << plural(plan.runs.size(), "run") << " saved in " << parts.path().string()
               << "; run the same command with --resume to continue\n";
     return cancel.exit_code();
   }

@@ -41,8 +41,8 @@ std::vector<ComparisonRow> compare_variants(const std::vector<std::string>& vari
       if (members[cell][v].empty()) continue;  // a variant absent from this cell
       for (std::size_t o = 0; o < outcome_count; ++o) {
         const std::vector<double> values = values_of(members[cell][v], o);
-        ComparisonRow row{variant_order[v], cells[cell], o, mean_interval(values),
-                          {nan, nan, nan, nan}};
+        ComparisonRow row{
+            variant_order[v], cells[cell], o, mean_interval(values), {nan, nan, nan, nan}};
         if (baseline != variant_index.end() && v != baseline->second &&
             !members[cell][baseline->second].empty())
           row.difference = welch_difference(values, values_of(members[cell][baseline->second], o));

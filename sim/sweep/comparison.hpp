@@ -23,9 +23,9 @@ namespace trustsim {
 
 // The /summary rows of a sweep, as the comparison needs them.
 struct SweepOutcomes {
-  std::vector<std::string> variant;                          // per run
-  std::vector<std::vector<double>> grid_values;              // per run, the grid keys' values
-  std::vector<std::array<double, outcome_count>> outcomes;   // per run
+  std::vector<std::string> variant;                         // per run
+  std::vector<std::vector<double>> grid_values;             // per run, the grid keys' values
+  std::vector<std::array<double, outcome_count>> outcomes;  // per run
 };
 
 struct ComparisonRow {
@@ -33,7 +33,7 @@ struct ComparisonRow {
   std::vector<double> grid_values;  // the grid cell
   std::size_t outcome = 0;          // index into outcome_info
   MeanInterval mean;
-  DifferenceInterval difference;    // NaN on the baseline's own rows
+  DifferenceInterval difference;  // NaN on the baseline's own rows
 };
 
 // Rows grouped by grid cell (in order of first appearance), then variant

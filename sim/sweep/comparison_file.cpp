@@ -10,41 +10,34 @@ namespace {
 
 using hdf5::DatasetInfo;
 
-const std::vector<std::string> interval_columns{"mean",    "ci_low",      "ci_high",
-                                                "diff",    "diff_ci_low", "diff_ci_high"};
+// The numeric columns after `n`: name, meaning, and where a row keeps it.
+struct IntervalColumn {
+  const char* name;
+  const char* description;
+  double (*get)(const ComparisonRow&);
+  void (*set)(ComparisonRow&, double);
+};
 
-double interval_value(const ComparisonRow& row, std::size_t column) {
-  switch (column) {
-    case 0: return row.mean.mean;
-    case 1: return row.mean.low;
-    case 2: return row.mean.high;
-    case 3: return row.difference.difference;
-    case 4: return row.difference.low;
-    default: return row.difference.high;
-  }
-}
-
-void set_interval_value(ComparisonRow& row, std::size_t column, double value) {
-  switch (column) {
-    case 0: row.mean.mean = value; break;
-    case 1: row.mean.low = value; break;
-    case 2: row.mean.high = value; break;
-    case 3: row.difference.difference = value; break;
-    case 4: row.difference.low = value; break;
-    default: row.difference.high = value; break;
-  }
-}
-
-const char* interval_description(std::size_t column) {
-  switch (column) {
-    case 0: return "mean of the outcome over the variant's runs (in the grid cell)";
-    case 1: return "lower end of the 95% t confidence interval of the mean";
-    case 2: return "upper end of the 95% t confidence interval of the mean";
-    case 3: return "mean minus the baseline variant's mean (NaN on baseline rows)";
-    case 4: return "lower end of the 95% Welch confidence interval of diff";
-    default: return "upper end of the 95% Welch confidence interval of diff";
-  }
-}
+const std::vector<IntervalColumn> interval_columns{
+    {"mean", "mean of the outcome over the variant's runs (in the grid cell)",
+     [](const ComparisonRow& r) { return r.mean.mean; },
+     [](ComparisonRow& r, double v) { r.mean.mean = v; }},
+    {"ci_low", "lower end of the 95% t confidence interval of the mean",
+     [](const ComparisonRow& r) { return r.mean.low; },
+     [](ComparisonRow& r, double v) { r.mean.low = v; }},
+    {"ci_high", "upper end of the 95% t confidence interval of the mean",
+     [](const ComparisonRow& r) { return r.mean.high; },
+     [](ComparisonRow& r, double v) { r.mean.high = v; }},
+    {"diff", "mean minus the baseline variant's mean (NaN on baseline rows)",
+     [](const ComparisonRow& r) { return r.difference.difference; },
+     [](ComparisonRow& r, double v) { r.difference.difference = v; }},
+    {"diff_ci_low", "lower end of the 95% Welch confidence interval of diff",
+     [](const ComparisonRow& r) { return r.difference.low; },
+     [](ComparisonRow& r, double v) { r.difference.low = v; }},
+    {"diff_ci_high", "upper end of the 95% Welch confidence interval of diff",
+     [](const ComparisonRow& r) { return r.difference.high; },
+     [](ComparisonRow& r, double v) { r.difference.high = v; }},
+};
 
 }  // namespace
 
@@ -63,19 +56,21 @@ void write_comparison(hid_t file, const ComparisonTable& table) {
   for (std::size_t k = 0; k < table.grid_keys.size(); ++k) {
     std::vector<double> values(n);
     for (std::size_t i = 0; i < n; ++i) values[i] = table.rows[i].grid_values[k];
-    hdf5::write_dataset(group, table.grid_keys[k], values,
-                        DatasetInfo{"1", "grid value of " + table.grid_keys[k] + " (the grid cell compared in)"});
+    hdf5::write_dataset(
+        group, table.grid_keys[k], values,
+        DatasetInfo{"1", "grid value of " + table.grid_keys[k] + " (the grid cell compared in)"});
     columns.push_back(table.grid_keys[k]);
   }
-  hdf5::write_strings(group, "outcome", outcomes, DatasetInfo{"1", "outcome name (a /summary column)"});
+  hdf5::write_strings(group, "outcome", outcomes,
+                      DatasetInfo{"1", "outcome name (a /summary column)"});
   hdf5::write_dataset(group, "n", counts, DatasetInfo{"runs", "replicates behind the mean"});
   columns.insert(columns.end(), {"outcome", "n"});
-  for (std::size_t c = 0; c < interval_columns.size(); ++c) {
+  for (const auto& column : interval_columns) {
     std::vector<double> values(n);
-    for (std::size_t i = 0; i < n; ++i) values[i] = interval_value(table.rows[i], c);
-    hdf5::write_dataset(group, interval_columns[c], values,
-                        DatasetInfo{"units of the outcome", interval_description(c)});
-    columns.push_back(interval_columns[c]);
+    for (std::size_t i = 0; i < n; ++i) values[i] = column.get(table.rows[i]);
+    hdf5::write_dataset(group, column.name, values,
+                        DatasetInfo{"units of the outcome", column.description});
+    columns.emplace_back(column.name);
   }
   hdf5::write_attribute(group, "columns", columns);
   hdf5::write_attribute(group, "grid_keys", table.grid_keys);
@@ -98,7 +93,8 @@ std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path
     const auto counts = hdf5::read_int64s(group, "n");
     std::vector<std::vector<double>> grid, intervals;
     for (const auto& key : table.grid_keys) grid.push_back(hdf5::read_doubles(group, key));
-    for (const auto& column : interval_columns) intervals.push_back(hdf5::read_doubles(group, column));
+    for (const auto& column : interval_columns)
+      intervals.push_back(hdf5::read_doubles(group, column.name));
     const std::size_t n = variants.size();
     auto check_length = [&](std::size_t length) {
       if (length != n) throw FileError(name + ": /comparison columns differ in length");
@@ -113,10 +109,12 @@ std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path
       for (const auto& c : grid) row.grid_values.push_back(c[i]);
       std::size_t o = 0;
       while (o < outcome_count && outcomes[i] != outcome_info[o].name) ++o;
-      if (o == outcome_count) throw FileError(name + ": /comparison names an unknown outcome " + outcomes[i]);
+      if (o == outcome_count)
+        throw FileError(name + ": /comparison names an unknown outcome " + outcomes[i]);
       row.outcome = o;
       row.mean.n = static_cast<std::size_t>(counts[i]);
-      for (std::size_t c = 0; c < interval_columns.size(); ++c) set_interval_value(row, c, intervals[c][i]);
+      for (std::size_t c = 0; c < interval_columns.size(); ++c)
+        interval_columns[c].set(row, intervals[c][i]);
       table.rows.push_back(std::move(row));
     }
     return table;

@@ -64,7 +64,8 @@ std::string comparison_text(const ComparisonTable& table) {
   std::size_t begin = 0;
   while (begin < table.rows.size()) {
     std::size_t end = begin;
-    while (end < table.rows.size() && table.rows[end].grid_values == table.rows[begin].grid_values) ++end;
+    while (end < table.rows.size() && table.rows[end].grid_values == table.rows[begin].grid_values)
+      ++end;
     const std::string title = cell_title(table, table.rows[begin]);
     if (!title.empty()) {
       out += "\n== ";
@@ -87,7 +88,8 @@ std::string comparison_text(const ComparisonTable& table) {
           {"variant", "n", "mean", "95% CI", "diff", "95% CI", ""}};
       for (const auto* row : rows) {
         const bool separated = row->difference.low > 0.0 || row->difference.high < 0.0;
-        cells.push_back({row->variant, std::to_string(row->mean.n), number(row->mean.mean, decimals),
+        cells.push_back({row->variant, std::to_string(row->mean.n),
+                         number(row->mean.mean, decimals),
                          interval(row->mean.low, row->mean.high, decimals),
                          number(row->difference.difference, decimals, true),
                          interval(row->difference.low, row->difference.high, decimals, true),
@@ -95,7 +97,8 @@ std::string comparison_text(const ComparisonTable& table) {
       }
       std::vector<std::size_t> widths(cells[0].size(), 0);
       for (const auto& line : cells)
-        for (std::size_t c = 0; c < line.size(); ++c) widths[c] = std::max(widths[c], line[c].size());
+        for (std::size_t c = 0; c < line.size(); ++c)
+          widths[c] = std::max(widths[c], line[c].size());
       out += "\n";
       out += outcome_info[o].name;
       out += " (";

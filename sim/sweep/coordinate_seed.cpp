@@ -12,7 +12,8 @@ std::uint64_t design_point_hash(const std::vector<std::string>& keys,
                                 const std::vector<double>& values) {
   std::vector<std::size_t> order(keys.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
   std::uint64_t h = 0;
   for (std::size_t k : order) {
     const double value = values[k] == 0.0 ? 0.0 : values[k];  // one zero

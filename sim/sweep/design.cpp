@@ -48,8 +48,9 @@ Design expand_design(const SweepDefinition& sweep) {
         const double value = sample_point[k];
         const Json setting = range.integer ? Json(static_cast<std::int64_t>(value)) : Json(value);
         point.values.push_back(value);
-        point.overrides.push_back(PlacedOverride{make_override(sweep.sample->pointers[k], range.key, setting),
-                                                 sweep.sample->pointers[k]});
+        point.overrides.push_back(
+            PlacedOverride{make_override(sweep.sample->pointers[k], range.key, setting),
+                           sweep.sample->pointers[k]});
       }
       design.points.push_back(std::move(point));
     }

@@ -60,8 +60,8 @@ DifferenceInterval welch_difference(std::span<const double> treated,
     interval.low = interval.high = interval.difference;
     return interval;
   }
-  interval.df = se2 * se2 / (va * va / static_cast<double>(a.n - 1) +
-                             vb * vb / static_cast<double>(b.n - 1));
+  interval.df =
+      se2 * se2 / (va * va / static_cast<double>(a.n - 1) + vb * vb / static_cast<double>(b.n - 1));
   const double half_width = student_t_quantile(upper_p, interval.df) * std::sqrt(se2);
   interval.low = interval.difference - half_width;
   interval.high = interval.difference + half_width;

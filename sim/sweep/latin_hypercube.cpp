@@ -9,8 +9,8 @@
 
 namespace trustsim {
 
-std::vector<std::vector<double>> latin_hypercube(const std::vector<SampledRange>& ranges,
-                                                 int count, std::uint64_t seed) {
+std::vector<std::vector<double>> latin_hypercube(const std::vector<SampledRange>& ranges, int count,
+                                                 std::uint64_t seed) {
   const auto n = static_cast<std::size_t>(std::max(count, 0));
   std::vector<std::vector<double>> points(n, std::vector<double>(ranges.size()));
   for (std::size_t k = 0; k < ranges.size(); ++k) {
@@ -25,7 +25,8 @@ std::vector<std::vector<double>> latin_hypercube(const std::vector<SampledRange>
     const double low = range.integer ? range.low - 0.5 : range.low;
     const double high = range.integer ? range.high + 0.5 : range.high;
     for (std::size_t i = 0; i < n; ++i) {
-      const double u = (static_cast<double>(stratum[i]) + stream.uniform()) / static_cast<double>(n);
+      const double u =
+          (static_cast<double>(stratum[i]) + stream.uniform()) / static_cast<double>(n);
       double value = low + u * (high - low);
       if (range.integer) value = std::clamp(std::round(value), range.low, range.high);
       points[i][k] = std::min(value, range.high);  // u < 1, but rounding may touch high

@@ -23,7 +23,7 @@ struct SampledRange {
 // for a parameter come from a stream addressed by the sweep's seed and the
 // parameter's key, not its position, so reordering the parameters in the
 // file reorders the columns without changing the values.
-std::vector<std::vector<double>> latin_hypercube(const std::vector<SampledRange>& ranges,
-                                                 int count, std::uint64_t seed);
+std::vector<std::vector<double>> latin_hypercube(const std::vector<SampledRange>& ranges, int count,
+                                                 std::uint64_t seed);
 
 }  // namespace trustsim

@@ -60,14 +60,16 @@ void check_manifest(const fs::path& directory, const PartsManifest& expected) {
                     manifest_name + ")" + restart_hint(directory));
   }
   const auto text = [&](const char* key) {
-    return found.contains(key) && found[key].is_string() ? found[key].get<std::string>() : std::string();
+    return found.contains(key) && found[key].is_string() ? found[key].get<std::string>()
+                                                         : std::string();
   };
   if (text("fingerprint") != expected.fingerprint ||
       found.value("run_count", std::int64_t{-1}) != expected.run_count)
     throw FileError(directory.string() + ": holds the runs of a different sweep (plan " +
                     text("fingerprint") + " of " + text("sweep_file") + "; this sweep's plan is " +
                     expected.fingerprint + ")" + restart_hint(directory));
-  if (text("program_version") != expected.program_version || text("git_commit") != expected.git_commit)
+  if (text("program_version") != expected.program_version ||
+      text("git_commit") != expected.git_commit)
     throw FileError(directory.string() + ": was started by trustsim " + text("program_version") +
                     " (git " + text("git_commit") + "), this is " + expected.program_version +
                     " (git " + expected.git_commit +
@@ -94,15 +96,17 @@ int take_lock(const fs::path& directory) {
 
 fs::path PartsDirectory::path_for(const fs::path& output) { return output.string() + ".parts"; }
 
-PartsDirectory::PartsDirectory(const fs::path& output, const PartsManifest& manifest, PartsMode mode)
+PartsDirectory::PartsDirectory(const fs::path& output, const PartsManifest& manifest,
+                               PartsMode mode)
     : path_(path_for(output)), run_count_(manifest.run_count) {
   std::error_code error;
   const bool exists = fs::exists(path_, error);
   if (exists && !fs::is_directory(path_, error))
     throw FileError(path_.string() + ": exists and is not a directory");
   if (exists && mode == PartsMode::fresh)
-    throw FileError(path_.string() + ": holds an unfinished sweep; pass --resume to continue it "
-                                     "or --force to discard it and start again");
+    throw FileError(path_.string() +
+                    ": holds an unfinished sweep; pass --resume to continue it "
+                    "or --force to discard it and start again");
   if (exists && mode == PartsMode::force) {
     lock_fd_ = take_lock(path_);  // not while another process works in it
     ::close(lock_fd_);
@@ -135,7 +139,8 @@ PartsDirectory::~PartsDirectory() {
 
 fs::path PartsDirectory::part_path(std::int64_t run_id) const {
   char name[40];
-  std::snprintf(name, sizeof name, "%s%06lld%s", part_prefix, static_cast<long long>(run_id), part_suffix);
+  std::snprintf(name, sizeof name, "%s%06lld%s", part_prefix, static_cast<long long>(run_id),
+                part_suffix);
   return path_ / name;
 }
 
@@ -144,13 +149,16 @@ std::vector<bool> PartsDirectory::finished_runs() const {
   const std::string prefix = part_prefix, suffix = part_suffix;
   for (const auto& entry : fs::directory_iterator(path_)) {
     const std::string name = entry.path().filename().string();
-    if (name.size() <= prefix.size() + suffix.size() || name.compare(0, prefix.size(), prefix) != 0 ||
+    if (name.size() <= prefix.size() + suffix.size() ||
+        name.compare(0, prefix.size(), prefix) != 0 ||
         name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
       continue;
-    const std::string digits = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+    const std::string digits =
+        name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
     if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 12) continue;
     const long long id = std::stoll(digits);
-    if (id < run_count_ && part_path(id) == entry.path()) finished[static_cast<std::size_t>(id)] = true;
+    if (id < run_count_ && part_path(id) == entry.path())
+      finished[static_cast<std::size_t>(id)] = true;
   }
   return finished;
 }

@@ -35,7 +35,8 @@ class PartsDirectory {
   // Opens or creates the directory for `output`. Throws FileError (exit 2)
   // when it exists and mode is fresh, when it belongs to another sweep or
   // program version, or when another trustsim process is using it.
-  PartsDirectory(const std::filesystem::path& output, const PartsManifest& manifest, PartsMode mode);
+  PartsDirectory(const std::filesystem::path& output, const PartsManifest& manifest,
+                 PartsMode mode);
   ~PartsDirectory();
   PartsDirectory(const PartsDirectory&) = delete;
   PartsDirectory& operator=(const PartsDirectory&) = delete;

@@ -13,7 +13,8 @@ bool within(const std::string& pointer, const std::string& group) {
 
 }  // namespace
 
-ResolvedScenario resolve_with_overrides(const Json& base, const std::vector<PlacedOverride>& overrides,
+ResolvedScenario resolve_with_overrides(const Json& base,
+                                        const std::vector<PlacedOverride>& overrides,
                                         const std::string& sweep_source,
                                         const std::string& context_pointer) {
   Json document = base;
@@ -38,9 +39,9 @@ ResolvedScenario resolve_with_overrides(const Json& base, const std::vector<Plac
         throw ScenarioError(sweep_source, placed->sweep_pointer, inner + error.problem);
       }
     }
-    throw ScenarioError(sweep_source, context_pointer,
-                        "with these overrides the scenario is invalid: " + error.pointer + ": " +
-                            error.problem);
+    throw ScenarioError(
+        sweep_source, context_pointer,
+        "with these overrides the scenario is invalid: " + error.pointer + ": " + error.problem);
   }
   result.resolved = resolved_json(result.settings);
   return result;

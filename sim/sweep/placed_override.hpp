@@ -27,7 +27,8 @@ struct ResolvedScenario {
 // result. Throws ScenarioError naming `sweep_source` and the sweep pointer
 // of the override at fault, or `context_pointer` when the problem lies in
 // how several settings combine.
-ResolvedScenario resolve_with_overrides(const Json& base, const std::vector<PlacedOverride>& overrides,
+ResolvedScenario resolve_with_overrides(const Json& base,
+                                        const std::vector<PlacedOverride>& overrides,
                                         const std::string& sweep_source,
                                         const std::string& context_pointer);
 

@@ -18,8 +18,8 @@ namespace trustsim {
 struct PartRunOptions {
   int threads = 0;  // 0: all cores
   const std::atomic<bool>* cancel = nullptr;
-  std::function<void(int day)> on_day;                  // from worker threads
-  std::function<void()> on_run_done;                    // from worker threads
+  std::function<void(int day)> on_day;                       // from worker threads
+  std::function<void()> on_run_done;                         // from worker threads
   std::function<void(std::int64_t run_id)> on_part_written;  // one at a time
 };
 

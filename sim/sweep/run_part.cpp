@@ -18,7 +18,8 @@ const std::vector<T>& column(const SummaryTable& table, const std::string& name,
                              const std::filesystem::path& path) {
   for (const auto& c : table.columns)
     if (c.name == name) {
-      if (const auto* values = std::get_if<std::vector<T>>(&c.values); values && values->size() == 1)
+      if (const auto* values = std::get_if<std::vector<T>>(&c.values);
+          values && values->size() == 1)
         return *values;
       break;
     }
@@ -44,20 +45,24 @@ void write_run_part(const std::filesystem::path& path, const RunPlan& plan, cons
 }
 
 FinishedRun read_run_part(const std::filesystem::path& path, const RunPlan& plan,
-                          const std::vector<std::string>& swept_keys, const std::string& fingerprint) {
+                          const std::vector<std::string>& swept_keys,
+                          const std::string& fingerprint) {
   const SummaryTable table = read_summary(path);
   {
-    hdf5::Handle file = hdf5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open a part");
+    hdf5::Handle file =
+        hdf5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open a part");
     const bool ours = hdf5::has_attribute(file, fingerprint_attribute) &&
                       hdf5::read_string_attribute(file, fingerprint_attribute) == fingerprint;
-    if (!ours) throw FileError(path.string() + ": is not a part of this sweep (plan fingerprint differs)");
+    if (!ours)
+      throw FileError(path.string() + ": is not a part of this sweep (plan fingerprint differs)");
   }
   FinishedRun run;
   run.record.run_id = column<std::int64_t>(table, "run_id", path)[0];
   run.record.variant = column<std::string>(table, "variant", path)[0];
   run.record.replicate = column<std::int64_t>(table, "replicate", path)[0];
   run.record.seed = column<std::uint64_t>(table, "seed", path)[0];
-  for (const auto& key : swept_keys) run.record.swept_values.push_back(column<double>(table, key, path)[0]);
+  for (const auto& key : swept_keys)
+    run.record.swept_values.push_back(column<double>(table, key, path)[0]);
   for (std::size_t o = 0; o < outcome_count; ++o)
     run.outcomes[o] = column<double>(table, outcome_info[o].name, path)[0];
 

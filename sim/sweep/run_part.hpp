@@ -28,6 +28,7 @@ void write_run_part(const std::filesystem::path& path, const RunPlan& plan, cons
 // Reads a part back and checks that it belongs to the sweep with this
 // fingerprint and is the run `plan` describes. Throws FileError if not.
 FinishedRun read_run_part(const std::filesystem::path& path, const RunPlan& plan,
-                          const std::vector<std::string>& swept_keys, const std::string& fingerprint);
+                          const std::vector<std::string>& swept_keys,
+                          const std::string& fingerprint);
 
 }  // namespace trustsim

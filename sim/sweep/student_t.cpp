@@ -110,8 +110,10 @@ double student_t_quantile(double p, double df) {
   for (int i = 0; i < 200; ++i) {
     const double middle = 0.5 * (low + high);
     if (middle <= low || middle >= high) break;  // adjacent doubles: done
-    if (student_t_cdf(middle, df) < p) low = middle;
-    else high = middle;
+    if (student_t_cdf(middle, df) < p)
+      low = middle;
+    else
+      high = middle;
   }
   return 0.5 * (low + high);
 }

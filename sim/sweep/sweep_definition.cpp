@@ -15,8 +15,8 @@ namespace {
 
 using OrderedJson = nlohmann::ordered_json;
 
-const std::vector<std::string> sweep_keys{"name",      "description", "base", "variants", "grid",
-                                          "sample",    "replicates",  "seed"};
+const std::vector<std::string> sweep_keys{"name", "description", "base",       "variants",
+                                          "grid", "sample",      "replicates", "seed"};
 const std::vector<std::string> sample_keys{"method", "count", "parameters"};
 const std::vector<std::string> sample_methods{"latin_hypercube"};
 
@@ -50,7 +50,8 @@ class SweepReader {
     for (const auto& [key, value] : object.items()) {
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
       std::string problem = "unknown key \"" + key + "\"";
-      if (auto near = nearest_name(key, known)) problem += "; did you mean \"" + *near + "\"?";
+      if (auto near = nearest_name(key, known))
+        problem += "; did you mean \"" + *near + "\"?";
       else {
         std::string list;
         for (const auto& name : known) list += (list.empty() ? "" : ", ") + name;
@@ -79,11 +80,13 @@ class SweepReader {
       const std::string name = value.get<std::string>();
       if (name.empty()) fail("/base", "must name a scenario file, got an empty string");
       std::filesystem::path path(name);
-      if (path.is_relative() && !directory_.empty()) path = std::filesystem::path(directory_) / path;
+      if (path.is_relative() && !directory_.empty())
+        path = std::filesystem::path(directory_) / path;
       std::error_code error;
       if (!std::filesystem::exists(path, error))
-        fail("/base", "scenario file " + path.string() + " does not exist (a relative path is "
-                      "taken from the sweep file's directory)");
+        fail("/base", "scenario file " + path.string() +
+                          " does not exist (a relative path is "
+                          "taken from the sweep file's directory)");
       base_source_ = path.string();
       // Its own errors are reported against it, by the scenario reader.
       const Scenario scenario = read_scenario_file(base_source_);
@@ -112,21 +115,24 @@ class SweepReader {
       for (unsigned char c : name)
         if (c < 0x20 || c == 0x7f) fail(at, "a variant name may not hold control characters");
       if (!overrides.is_object())
-        fail(at, "must be an object of dotted.key: value overrides, got " +
-                     describe(value.at(name)));
+        fail(at,
+             "must be an object of dotted.key: value overrides, got " + describe(value.at(name)));
       Variant variant{name, at, {}};
       for (const auto& [key, setting] : value.at(name).items()) {
         const std::string key_at = child_pointer(at, key);
         if (setting.is_object())
-          fail(key_at, "an override sets one value, not a group: write each key as "
-                       "\"" + key + ".name\"");
+          fail(key_at,
+               "an override sets one value, not a group: write each key as "
+               "\"" +
+                   key + ".name\"");
         if (setting.is_null()) fail(key_at, "an override needs a value, got null");
         variant.overrides.push_back(scenario_key(key, key_at, setting));
       }
       variants.push_back(std::move(variant));
     }
-    const bool has_baseline = std::any_of(variants.begin(), variants.end(),
-                                          [](const Variant& v) { return v.name == baseline_variant; });
+    const bool has_baseline = std::any_of(variants.begin(), variants.end(), [](const Variant& v) {
+      return v.name == baseline_variant;
+    });
     if (!has_baseline) variants.insert(variants.begin(), Variant{baseline_variant, "", {}});
     return variants;
   }
@@ -154,8 +160,8 @@ class SweepReader {
           fail(child_pointer(at, i), "must be a finite number");
         for (std::size_t j = 0; j < i; ++j)
           if (values[j] == v)
-            fail(child_pointer(at, i), describe(v) + " is already in this list at entry " +
-                                           std::to_string(j));
+            fail(child_pointer(at, i),
+                 describe(v) + " is already in this list at entry " + std::to_string(j));
         axis.values.push_back(v);
       }
       grid.push_back(std::move(axis));
@@ -178,8 +184,8 @@ class SweepReader {
       fail("/sample/parameters", "required object (dotted.key -> [low, high]) is missing");
     const Json& parameters = value.at("parameters");
     if (!parameters.is_object() || parameters.empty())
-      fail("/sample/parameters", "must be a non-empty object (dotted.key -> [low, high]), got " +
-                                     describe(parameters));
+      fail("/sample/parameters",
+           "must be a non-empty object (dotted.key -> [low, high]), got " + describe(parameters));
     for (const auto& item : ordered.at("parameters").items()) {
       const std::string& key = item.key();
       const std::string at = child_pointer("/sample/parameters", key);
@@ -190,8 +196,9 @@ class SweepReader {
       const Range any{-1e300, 1e300};
       const double low = checked([&] { return read_real(bounds[0], child_pointer(at, 0), any); });
       const double high = checked([&] { return read_real(bounds[1], child_pointer(at, 1), any); });
-      if (low > high) fail(at, "low must not exceed high, got [" + bounds[0].dump() + ", " +
-                                   bounds[1].dump() + "]");
+      if (low > high)
+        fail(at,
+             "low must not exceed high, got [" + bounds[0].dump() + ", " + bounds[1].dump() + "]");
       sample.ranges.push_back(SampledRange{key, low, high, false});
       sample.pointers.push_back(at);
     }
@@ -213,8 +220,8 @@ class SweepReader {
       const Json::json_pointer pointer(placed_pointer(range.key));
       const Json& setting = resolved.resolved.at(pointer);
       if (!setting.is_number())
-        fail(at, "only numeric settings can be sampled; " + range.key + " is " +
-                     describe(setting) + " (use variants or a grid)");
+        fail(at, "only numeric settings can be sampled; " + range.key + " is " + describe(setting) +
+                     " (use variants or a grid)");
       range.integer = setting.is_number_integer() || setting.is_number_unsigned();
     }
   }
@@ -231,10 +238,12 @@ class SweepReader {
       std::string location;  // where the sweep sets it
     };
     std::vector<Use> designed;
-    for (const auto& axis : sweep.grid) designed.push_back({placed_pointer(axis.key), axis.pointer});
+    for (const auto& axis : sweep.grid)
+      designed.push_back({placed_pointer(axis.key), axis.pointer});
     if (sweep.sample)
       for (std::size_t k = 0; k < sweep.sample->ranges.size(); ++k)
-        designed.push_back({placed_pointer(sweep.sample->ranges[k].key), sweep.sample->pointers[k]});
+        designed.push_back(
+            {placed_pointer(sweep.sample->ranges[k].key), sweep.sample->pointers[k]});
     auto overlap = [](const std::string& a, const std::string& b) {
       auto inside = [](const std::string& p, const std::string& g) {
         return p == g || p.compare(0, g.size() + 1, g + "/") == 0;
@@ -277,12 +286,11 @@ class SweepReader {
     if (document.contains("description"))
       sweep.description =
           checked([&] { return read_text(document.at("description"), "/description", false); });
-    sweep.replicates = document.contains("replicates")
-                           ? static_cast<int>(checked([&] {
-                               return read_integer(document.at("replicates"), "/replicates",
-                                                   Range{1, double(max_replicates)});
-                             }))
-                           : base.replicates;
+    sweep.replicates = document.contains("replicates") ? static_cast<int>(checked([&] {
+      return read_integer(document.at("replicates"), "/replicates",
+                          Range{1, double(max_replicates)});
+    }))
+                                                       : base.replicates;
     sweep.seed = document.contains("seed")
                      ? checked([&] { return read_unsigned64(document.at("seed"), "/seed"); })
                      : base.seed;

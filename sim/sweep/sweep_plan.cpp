@@ -34,9 +34,8 @@ std::string resolved_sweep_json(const SweepDefinition& sweep, const Json& resolv
   if (sweep.sample) {
     OrderedJson ranges = OrderedJson::object();
     for (const auto& r : sweep.sample->ranges) ranges[r.key] = {r.low, r.high};
-    doc["sample"] = {{"method", sweep.sample->method},
-                     {"count", sweep.sample->count},
-                     {"parameters", ranges}};
+    doc["sample"] = {
+        {"method", sweep.sample->method}, {"count", sweep.sample->count}, {"parameters", ranges}};
   }
   doc["replicates"] = sweep.replicates;
   doc["seed"] = sweep.seed;
@@ -88,8 +87,8 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
   const std::vector<PlacedOverride> run_settings{
       {make_override("/seed", "seed", sweep.seed), "/seed"},
       {make_override("/replicates", "replicates", sweep.replicates), "/replicates"}};
-  const ResolvedScenario base = resolve_with_overrides(sweep.base_document, run_settings,
-                                                       sweep.source, "/base");
+  const ResolvedScenario base =
+      resolve_with_overrides(sweep.base_document, run_settings, sweep.source, "/base");
   plan.resolved_json = resolved_sweep_json(sweep, base.resolved);
 
   // Not the resolved sweep text: it names the base file by a path that
