@@ -99,6 +99,17 @@ fs::path PartsDirectory::path_for(const fs::path& output) { return output.string
 PartsDirectory::PartsDirectory(const fs::path& output, const PartsManifest& manifest,
                                PartsMode mode)
     : path_(path_for(output)), run_count_(manifest.run_count) {
+  try {
+    open(manifest, mode);
+  } catch (...) {
+    // No destructor runs for a constructor that throws: let the lock go.
+    if (lock_fd_ >= 0) ::close(lock_fd_);
+    lock_fd_ = -1;
+    throw;
+  }
+}
+
+void PartsDirectory::open(const PartsManifest& manifest, PartsMode mode) {
   std::error_code error;
   const bool exists = fs::exists(path_, error);
   if (exists && !fs::is_directory(path_, error))

@@ -54,6 +54,8 @@ class PartsDirectory {
   void remove();
 
  private:
+  void open(const PartsManifest& manifest, PartsMode mode);
+
   std::filesystem::path path_;
   std::int64_t run_count_ = 0;
   int lock_fd_ = -1;
