@@ -34,6 +34,7 @@ struct SweepOptions {
   bool resume = false;
   bool force = false;
   bool quiet = false;
+  bool dry_run = false;
 };
 
 std::filesystem::path default_output(const std::string& sweep_path) {
@@ -45,11 +46,47 @@ std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+std::size_t design_points(const SweepPlan& plan, int replicates) {
+  return plan.runs.size() / plan.variant_names.size() / static_cast<std::size_t>(replicates);
+}
+
+// --dry-run: what would run, from the same plan a real sweep executes.
+void print_plan(const SweepDefinition& sweep, const SweepPlan& plan) {
+  std::cout << sweep.source << ": " << plural(plan.runs.size(), "run") << " = "
+            << plural(plan.variant_names.size(), "variant") << " x "
+            << plural(design_points(plan, sweep.replicates), "design point") << " x "
+            << plural(static_cast<std::size_t>(sweep.replicates), "replicate") << ", seed "
+            << sweep.seed << ", plan " << fingerprint_text(plan.fingerprint) << "\n";
+  std::cout << "variants:";
+  for (const auto& name : plan.variant_names) std::cout << ' ' << name;
+  std::cout << "\n";
+  if (!plan.swept_keys.empty()) {
+    std::cout << "swept keys:";
+    for (const auto& key : plan.swept_keys) std::cout << ' ' << key;
+    std::cout << " (" << plan.grid_key_count << " from the grid)\n";
+  }
+  std::cout << "run_id  variant  replicate  seed";
+  for (const auto& key : plan.swept_keys) std::cout << "  " << key;
+  std::cout << "\n";
+  const std::size_t shown = std::min<std::size_t>(plan.runs.size(), 20);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const RunPlan& run = plan.runs[i];
+    std::cout << run.run_id << "  " << run.variant << "  " << run.replicate << "  " << run.seed;
+    for (double v : run.swept_values) std::cout << "  " << v;
+    std::cout << "\n";
+  }
+  if (shown < plan.runs.size()) std::cout << "... (" << plan.runs.size() - shown << " more)\n";
+}
+
 int execute(const SweepOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   // Everything about the sweep is checked before any file is touched.
   const SweepDefinition sweep = read_sweep_file(options.sweep_path);
   const SweepPlan plan = expand_sweep(sweep);
+  if (options.dry_run) {
+    print_plan(sweep, plan);
+    return ok;
+  }
   const std::filesystem::path output = options.output_path.empty()
                                            ? default_output(options.sweep_path)
                                            : std::filesystem::path(options.output_path);
@@ -110,10 +147,8 @@ int execute(const SweepOptions& options) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cerr << "trustsim: wrote " << output.string() << " (" << plural(plan.runs.size(), "run")
               << ": " << plural(plan.variant_names.size(), "variant") << " x "
-              << plural(plan.runs.size() / plan.variant_names.size() /
-                            static_cast<std::size_t>(sweep.replicates),
-                        "design point")
-              << " x " << plural(static_cast<std::size_t>(sweep.replicates), "replicate") << ", "
+              << plural(design_points(plan, sweep.replicates), "design point") << " x "
+              << plural(static_cast<std::size_t>(sweep.replicates), "replicate") << ", "
               << missing.size() << " computed now, in " << std::fixed << std::setprecision(1)
               << seconds << " s)\n";
   }
@@ -138,9 +173,12 @@ Subcommand add_sweep_command(CLI::App& root) {
                 "Discard an interrupted sweep's parts and overwrite the output file")
       ->excludes(resume);
   app->add_flag("-q,--quiet", options->quiet, "No progress or closing message on stderr");
+  app->add_flag("--dry-run", options->dry_run,
+                "Check the sweep and print its plan (runs, seeds, design points); run nothing");
   app->footer(
       "Examples:\n"
       "  trustsim sweep scenarios/interventions.json\n"
+      "  trustsim sweep scenarios/trust_sensitivity.json --dry-run\n"
       "  trustsim sweep scenarios/regimes.json -o results/regimes.h5 --threads 4\n"
       "  trustsim sweep scenarios/interventions.json --resume   # after Ctrl-C or a kill\n"
       "  trustsim summary results/interventions.h5");

@@ -136,3 +136,26 @@ def test_an_existing_output_needs_force(trustsim, tmp_path):
     assert "already exists" in again.stderr
     assert not (tmp_path / "out.h5.parts").exists()
     assert trustsim("sweep", sweep, "-o", "out.h5", "--force").returncode == 0
+
+
+@pytest.mark.parametrize("name,runs", [("interventions", 450), ("regimes", 300),
+                                       ("trust_sensitivity", 160)])
+def test_shipped_sweeps_are_valid(trustsim, tmp_path, name, runs):
+    from conftest import REPO
+    result = trustsim("sweep", REPO / "scenarios" / f"{name}.json", "--dry-run", "-o", "out.h5")
+    assert result.returncode == 0, result.stderr
+    assert f": {runs} runs = " in result.stdout
+    assert list(tmp_path.iterdir()) == []  # a dry run writes nothing
+
+
+def test_dry_run_lists_the_plan(trustsim, tmp_path):
+    sweep = write_sweep(tmp_path, variants=VARIANTS, grid=GRID)
+    result = trustsim("sweep", sweep, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "12 runs = 3 variants x 2 design points x 2 replicates" in lines[0]
+    assert lines[1] == "variants: baseline online facilitators"
+    assert lines[3].split() == ["run_id", "variant", "replicate", "seed",
+                                "meetings.face_to_face_fraction"]
+    assert lines[4].split()[:3] == ["0", "baseline", "0"]
+    assert not (tmp_path / "results").exists()
