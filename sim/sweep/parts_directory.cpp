@@ -1,9 +1,11 @@
 #include "sweep/parts_directory.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -92,6 +94,23 @@ int take_lock(const fs::path& directory) {
   return fd;
 }
 
+// A combine killed with -9 leaves OUT.h5.tmp-PID beside the output. With
+// the lock held no other sweep writes this output, and a PID that is no
+// longer alive cannot be a `trustsim run` writing it either.
+void remove_stale_outputs(const fs::path& output) {
+  const fs::path directory = output.has_parent_path() ? output.parent_path() : fs::path(".");
+  const std::string prefix = output.filename().string() + ".tmp-";
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(directory, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string pid = name.substr(prefix.size());
+    if (pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == -1 && errno == ESRCH)
+      fs::remove(entry.path(), error);
+  }
+}
+
 }  // namespace
 
 fs::path PartsDirectory::path_for(const fs::path& output) { return output.string() + ".parts"; }
@@ -100,7 +119,7 @@ PartsDirectory::PartsDirectory(const fs::path& output, const PartsManifest& mani
                                PartsMode mode)
     : path_(path_for(output)), run_count_(manifest.run_count) {
   try {
-    open(manifest, mode);
+    open(output, manifest, mode);
   } catch (...) {
     // No destructor runs for a constructor that throws: let the lock go.
     if (lock_fd_ >= 0) ::close(lock_fd_);
@@ -109,7 +128,7 @@ PartsDirectory::PartsDirectory(const fs::path& output, const PartsManifest& mani
   }
 }
 
-void PartsDirectory::open(const PartsManifest& manifest, PartsMode mode) {
+void PartsDirectory::open(const fs::path& output, const PartsManifest& manifest, PartsMode mode) {
   std::error_code error;
   const bool exists = fs::exists(path_, error);
   if (exists && !fs::is_directory(path_, error))
@@ -132,6 +151,7 @@ void PartsDirectory::open(const PartsManifest& manifest, PartsMode mode) {
     if (!fs::exists(path_ / manifest_name, error) && finished_count() == 0)
       write_manifest(path_, manifest);
     check_manifest(path_, manifest);
+    remove_stale_outputs(output);
     // Temporary files of a killed process: never a finished part.
     for (const auto& entry : fs::directory_iterator(path_))
       if (entry.path().filename().string().find(".tmp-") != std::string::npos)

@@ -54,7 +54,7 @@ class PartsDirectory {
   void remove();
 
  private:
-  void open(const PartsManifest& manifest, PartsMode mode);
+  void open(const std::filesystem::path& output, const PartsManifest& manifest, PartsMode mode);
 
   std::filesystem::path path_;
   std::int64_t run_count_ = 0;

@@ -324,6 +324,10 @@ class SweepReader {
 
 }  // namespace
 
+bool is_sweep_document(const Json& document) {
+  return document.is_object() && document.contains("base");
+}
+
 SweepDefinition read_sweep_text(const std::string& text, const std::string& source,
                                 const std::string& directory) {
   return SweepReader(source, directory).read(text);

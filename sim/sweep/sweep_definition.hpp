@@ -59,6 +59,9 @@ struct SweepDefinition {
   std::uint64_t seed = 1;
 };
 
+// A sweep file names its base scenario; a scenario never has a `base`.
+bool is_sweep_document(const Json& document);
+
 // Throws ScenarioError for any problem with the sweep file or its base
 // scenario (named as the file, or the sweep file and /base when inline).
 SweepDefinition read_sweep_file(const std::string& path);

@@ -57,3 +57,14 @@ def test_a_missing_sweep_file(trustsim, tmp_path):
     result = trustsim("sweep", "nowhere.json", "-o", "out.h5")
     assert result.returncode == 2
     assert "nowhere.json" in result.stderr
+
+
+def test_validate_checks_a_sweep_file_as_a_sweep(trustsim, tmp_path):
+    good = write_sweep(tmp_path, "good.json", variants={"online": {"meetings.regime": "online"}})
+    result = trustsim("validate", good)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: sweep of 4 runs, 2 variants")
+    bad = write_sweep(tmp_path, "bad.json", variants={"v": {"meetings.regim": "online"}})
+    result = trustsim("validate", bad)
+    assert result.returncode == 2
+    assert "/variants/v/meetings.regim: unknown key" in result.stderr

@@ -96,3 +96,20 @@ TEST_CASE("an empty directory left by a kill before its manifest is taken over",
   PartsDirectory parts(output, manifest(), PartsMode::resume);
   CHECK(std::filesystem::is_regular_file(parts.path() / "manifest.json"));
 }
+
+TEST_CASE("resume removes the temporary output of a killed combine, not a live one",
+          "[parts_directory]") {
+  ScratchDirectory scratch("parts-stale-output");
+  const auto output = scratch.path() / "out.h5";
+  { PartsDirectory parts(output, manifest(), PartsMode::fresh); }
+  const auto dead = scratch.path() / "out.h5.tmp-99999999";  // above any pid_max
+  const auto alive = scratch.path() / ("out.h5.tmp-" + std::to_string(::getpid()));
+  const auto other = scratch.path() / "other.h5.tmp-99999999";
+  touch(dead);
+  touch(alive);
+  touch(other);
+  PartsDirectory parts(output, manifest(), PartsMode::resume);
+  CHECK_FALSE(std::filesystem::exists(dead));
+  CHECK(std::filesystem::exists(alive));
+  CHECK(std::filesystem::exists(other));
+}
