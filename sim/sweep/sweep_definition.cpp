@@ -178,7 +178,7 @@ class SweepReader {
           [&] { return read_choice(value.at("method"), "/sample/method", sample_methods); })];
     if (!value.contains("count")) fail("/sample/count", "required integer is missing");
     sample.count = static_cast<int>(checked([&] {
-      return read_integer(value.at("count"), "/sample/count", Range{1, 1e6});
+      return read_integer(value.at("count"), "/sample/count", Range{1, 100000});
     }));
     if (!value.contains("parameters"))
       fail("/sample/parameters", "required object (dotted.key -> [low, high]) is missing");
