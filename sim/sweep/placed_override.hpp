@@ -1,7 +1,7 @@
 // Scenario overrides that come from a sweep file, and the scenario they
 // resolve to. An override is validated exactly like a key of a scenario
-// file (infra's validator does the work), but a problem is reported where
-// the user wrote the override in the sweep file, e.g.
+// file (the scenario reader's validator does the work), but a problem is
+// reported where the user wrote the override in the sweep file, e.g.
 //   sweeps/x.json: /variants/online/meetings.regim: unknown key "regim"; ...
 #pragma once
 

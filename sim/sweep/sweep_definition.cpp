@@ -1,5 +1,6 @@
 #include "sweep/sweep_definition.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -34,8 +35,8 @@ class SweepReader {
     throw ScenarioError(source_, pointer, problem);
   }
 
-  // Runs `read`, turning a value error (from infra's typed readers) into
-  // an error against this file.
+  // Runs `read`, turning a value error (from the typed readers of
+  // scenario/json_value.hpp) into an error against this file.
   template <class Read>
   auto checked(Read&& read) const {
     try {
@@ -65,9 +66,9 @@ class SweepReader {
   Override scenario_key(const std::string& key, const std::string& at, Json value) const {
     const std::string first = key.substr(0, key.find('.'));
     if (run_settings.count(first))
-      fail(at, "\"" + key + "\" is not a scenario setting a sweep can vary (the sweep's own `" +
-                   (first == "seed" || first == "replicates" ? first : std::string("name")) +
-                   "` applies to every run)");
+      fail(at, "\"" + key +
+                   "\" cannot be varied: seed, replicates, name and description are set by "
+                   "the sweep itself, for every run");
     try {
       return make_override(at, key, std::move(value));
     } catch (const ScenarioError& error) {
