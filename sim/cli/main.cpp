@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   const std::vector<cli::Subcommand> subcommands = {
       cli::add_run_command(app),
       cli::add_sweep_command(app),
+      cli::add_merge_command(app),
       cli::add_validate_command(app),
       cli::add_summary_command(app),
   };

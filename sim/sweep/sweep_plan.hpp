@@ -33,4 +33,8 @@ SweepPlan expand_sweep(const SweepDefinition& sweep);
 // The fingerprint as 16 hex digits, as stored in manifests and files.
 std::string fingerprint_text(std::uint64_t fingerprint);
 
+// The root attribute holding that text in every file of a sweep (its
+// parts, its shards and its output): how a file says which sweep it is of.
+inline constexpr const char* sweep_fingerprint_attribute = "sweep_fingerprint";
+
 }  // namespace trustsim
