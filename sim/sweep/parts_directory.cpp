@@ -131,6 +131,14 @@ PartsDirectory::PartsDirectory(const fs::path& output, const PartsManifest& mani
 void PartsDirectory::open(const fs::path& output, const PartsManifest& manifest, PartsMode mode) {
   std::error_code error;
   const bool exists = fs::exists(path_, error);
+  if (mode == PartsMode::join) {
+    if (!exists || !fs::is_directory(path_, error))
+      throw FileError(path_.string() +
+                      ": not found, though rank 0 created it: the ranks must share one file "
+                      "system for the output's directory");
+    check_manifest(path_, manifest);
+    return;
+  }
   if (exists && !fs::is_directory(path_, error))
     throw FileError(path_.string() + ": exists and is not a directory");
   if (exists && mode == PartsMode::fresh)

@@ -5,8 +5,9 @@
 // says which sweep the parts belong to. `--resume` continues from it; the
 // directory is removed once the parts are combined into OUT.h5.
 //
-// Shards and MPI ranks can share one directory: a part's name is its run
-// id, which no two workers are given.
+// The ranks of an MPI job share one directory (on a file system all their
+// nodes see): a part's name is its run id, which no two ranks are given.
+// A shard of an array job has its own, beside its own output file.
 #pragma once
 
 #include <cstdint>
@@ -28,6 +29,10 @@ enum class PartsMode {
   fresh,   // the directory must not exist
   resume,  // continue one that matches, or start one
   force,   // discard any existing directory and start again
+  // Another process of the same MPI job (rank 0) has opened the directory
+  // and holds its lock for the job: it must exist with this sweep's
+  // manifest. Nothing in it is created, removed or locked.
+  join,
 };
 
 class PartsDirectory {

@@ -10,6 +10,7 @@
 
 #include "io/result_writer.hpp"
 #include "runner/ensemble.hpp"
+#include "runner/runs_on_demand.hpp"
 #include "sweep/parts_directory.hpp"
 #include "sweep/sweep_plan.hpp"
 
@@ -30,5 +31,12 @@ std::vector<RunPlan> missing_runs(const SweepPlan& plan, const PartsDirectory& p
 void run_missing_parts(const std::vector<RunPlan>& runs, const SweepPlan& plan,
                        const PartsDirectory& parts, const Simulate& simulate,
                        const Provenance& provenance, const PartRunOptions& options);
+
+// The same for runs handed out one at a time by `next` as workers fall
+// free (a sweep dealt out across MPI ranks). Returns how many were
+// computed here.
+std::int64_t run_parts_on_demand(const NextRun& next, const SweepPlan& plan,
+                                 const PartsDirectory& parts, const Simulate& simulate,
+                                 const Provenance& provenance, const PartRunOptions& options);
 
 }  // namespace trustsim
