@@ -16,6 +16,10 @@ add_library(trustsim_random123 INTERFACE)
 add_library(trustsim::random123 ALIAS trustsim_random123)
 target_include_directories(trustsim_random123 SYSTEM INTERFACE ${TRUSTSIM_RANDOM123_INCLUDE_DIR})
 
+if(TRUSTSIM_MPI)
+  find_package(MPI REQUIRED COMPONENTS CXX)  # sweeps across ranks (FindMPI: MPI::MPI_CXX)
+endif()
+
 if(TRUSTSIM_BUILD_TESTS)
   find_package(Catch2 2.13 CONFIG REQUIRED)
 endif()

@@ -21,13 +21,13 @@ int main(int argc, char** argv) {
   CLI::App app{
       "trustsim: agent-based simulation of trust between staff of integrated health-care "
       "teams.\nRun `trustsim SUBCOMMAND --help` for the options of each subcommand."};
-  app.set_version_flag("--version",
-                       std::string("trustsim ") + program_version + " (git " + git_commit + ")");
+  // Says whether this build can spread a sweep over MPI ranks.
+  app.set_version_flag("--version", std::string("trustsim ") + program_version + " (git " +
+                                        git_commit + (TRUSTSIM_WITH_MPI ? ", with MPI" : "") + ")");
   app.require_subcommand(1);
   const std::vector<cli::Subcommand> subcommands = {
-      cli::add_run_command(app),
-      cli::add_validate_command(app),
-      cli::add_summary_command(app),
+      cli::add_run_command(app),      cli::add_sweep_command(app),   cli::add_merge_command(app),
+      cli::add_validate_command(app), cli::add_summary_command(app),
   };
 
   try {

@@ -5,7 +5,7 @@ import pytest
 from conftest import REPO
 
 
-@pytest.mark.parametrize("subcommand", ["run", "validate", "summary"])
+@pytest.mark.parametrize("subcommand", ["run", "sweep", "merge", "validate", "summary"])
 def test_each_subcommand_has_help(trustsim, subcommand):
     result = trustsim(subcommand, "--help")
     assert result.returncode == 0

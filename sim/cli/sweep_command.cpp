@@ -1,0 +1,401 @@
+// `trustsim sweep SWEEP.json`: every run of a sweep (variants x design
+// points x replicates) in parallel, each finished run saved at once to
+// OUT.h5.parts/ so that a killed sweep continues with --resume, then all
+// runs combined into OUT.h5 with the /comparison table. With --shard I/N,
+// only the I-th of N slices of the runs, into a shard file for
+// `trustsim merge` (an array job of a batch scheduler runs one per task).
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+#include "cli/command_line.hpp"
+#include "model/simulation.hpp"
+#include "runner/cancellation.hpp"
+#include "runner/progress.hpp"
+#include "sweep/combine_parts.hpp"
+#include "sweep/run_missing_parts.hpp"
+#include "sweep/shard.hpp"
+#include "sweep/shard_file.hpp"
+#include "sweep/sweep_definition.hpp"
+#include "version.hpp"
+
+#if TRUSTSIM_WITH_MPI
+#include <csignal>
+
+#include "cluster/mpi_session.hpp"
+#include "cluster/parts_across_ranks.hpp"
+#endif
+
+namespace trustsim::cli {
+
+namespace {
+
+// Names a file to which each computed run's id is appended as its part is
+// written: how the tests count that a resumed sweep redoes no finished run.
+constexpr const char* run_log_variable = "TRUSTSIM_DEBUG_RUN_LOG";
+
+struct SweepOptions {
+  std::string sweep_path;
+  std::string output_path;
+  int threads = 0;
+  bool resume = false;
+  bool force = false;
+  bool quiet = false;
+  bool dry_run = false;
+  std::string shard;  // "I/N", or empty for the whole sweep
+};
+
+// A shard's default name says which shard it is, so that the tasks of an
+// array job do not all write one file.
+std::filesystem::path default_output(const std::string& sweep_path,
+                                     const std::optional<Shard>& shard) {
+  std::string name = std::filesystem::path(sweep_path).stem().string();
+  if (shard)
+    name += ".shard-" + std::to_string(shard->index) + "-of-" + std::to_string(shard->count);
+  return std::filesystem::path("results") / (name + ".h5");
+}
+
+std::string plural(std::size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::size_t design_points(const SweepPlan& plan, int replicates) {
+  return plan.runs.size() / plan.variant_names.size() / static_cast<std::size_t>(replicates);
+}
+
+// --dry-run: what would run, from the same plan a real sweep executes.
+void print_plan(const SweepDefinition& sweep, const SweepPlan& plan,
+                const std::optional<Shard>& shard, const std::vector<RunPlan>& runs) {
+  std::cout << sweep.source << ": " << plural(plan.runs.size(), "run") << " = "
+            << plural(plan.variant_names.size(), "variant") << " x "
+            << plural(design_points(plan, sweep.replicates), "design point") << " x "
+            << plural(static_cast<std::size_t>(sweep.replicates), "replicate") << ", seed "
+            << sweep.seed << ", plan " << fingerprint_text(plan.fingerprint) << "\n";
+  std::cout << "variants:";
+  for (const auto& name : plan.variant_names) std::cout << ' ' << name;
+  std::cout << "\n";
+  if (!plan.swept_keys.empty()) {
+    std::cout << "swept keys:";
+    for (const auto& key : plan.swept_keys) std::cout << ' ' << key;
+    std::cout << " (" << plan.grid_key_count << " from the grid)\n";
+  }
+  if (shard)
+    std::cout << "shard " << shard->text() << ": " << plural(runs.size(), "run")
+              << " (the run ids that leave " << shard->index - 1 << " when divided by "
+              << shard->count << ")\n";
+  std::cout << "run_id  variant  replicate  seed";
+  for (const auto& key : plan.swept_keys) std::cout << "  " << key;
+  std::cout << "\n";
+  const std::size_t shown = std::min<std::size_t>(runs.size(), 20);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const RunPlan& run = runs[i];
+    std::cout << run.run_id << "  " << run.variant << "  " << run.replicate << "  " << run.seed;
+    for (double v : run.swept_values) std::cout << "  " << v;
+    std::cout << "\n";
+  }
+  if (shown < runs.size()) std::cout << "... (" << runs.size() - shown << " more)\n";
+}
+
+// How many of `runs` have their part in the work directory.
+std::size_t finished_among(const PartsDirectory& parts, const std::vector<RunPlan>& runs) {
+  const std::vector<bool> finished = parts.finished_runs();
+  std::size_t count = 0;
+  for (const RunPlan& run : runs) count += finished[static_cast<std::size_t>(run.run_id)];
+  return count;
+}
+
+// What a sweep invocation works on, all checked before any file is touched.
+struct PreparedSweep {
+  SweepDefinition sweep;
+  SweepPlan plan;
+  std::optional<Shard> shard;
+  std::vector<RunPlan> owned;  // the runs it answers for: all, or its shard's slice
+  std::filesystem::path output;
+};
+
+PreparedSweep prepare(const SweepOptions& options) {
+  PreparedSweep prepared;
+  prepared.sweep = read_sweep_file(options.sweep_path);
+  prepared.plan = expand_sweep(prepared.sweep);
+  if (!options.shard.empty()) prepared.shard = parse_shard(options.shard);
+  prepared.owned =
+      prepared.shard ? runs_of_shard(prepared.plan.runs, *prepared.shard) : prepared.plan.runs;
+  prepared.output = options.output_path.empty() ? default_output(options.sweep_path, prepared.shard)
+                                                : std::filesystem::path(options.output_path);
+  if (!options.dry_run) refuse_existing_output(prepared.output, options.force);
+  return prepared;
+}
+
+PartsMode parts_mode(const SweepOptions& options) {
+  return options.force ? PartsMode::force : options.resume ? PartsMode::resume : PartsMode::fresh;
+}
+
+// The finished parts into the output: the whole sweep with its comparison,
+// or a shard's slice with the attributes `trustsim merge` checks.
+void write_output(const PreparedSweep& prepared, const PartsDirectory& parts, Provenance provenance,
+                  bool force, const CancelOnSignal& cancel) {
+  OutputFile file(prepared.output, force);
+  CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
+  const SweepPlan& plan = prepared.plan;
+  if (prepared.shard) {
+    provenance.kind = shard_kind;
+    combine_runs(plan, prepared.owned, parts_source(plan, parts), file, provenance,
+                 Comparison::omit);
+    write_shard_identity(file.id(), *prepared.shard, static_cast<std::int64_t>(plan.runs.size()));
+  } else {
+    combine_parts(plan, parts, file, provenance);
+  }
+  if (cancel.requested()) throw Cancelled();  // a signal while combining: keep the parts
+  file.commit();
+}
+
+void report_interrupted(const CancelOnSignal& cancel, const PartsDirectory& parts,
+                        const std::vector<RunPlan>& owned) {
+  std::cerr << "trustsim: interrupted by signal " << cancel.signal_number() << "; "
+            << finished_among(parts, owned) << " of " << plural(owned.size(), "run") << " saved in "
+            << parts.path().string() << "; run the same command with --resume to continue\n";
+}
+
+void report_written(const PreparedSweep& prepared, std::size_t computed, const std::string& ranks,
+                    std::chrono::steady_clock::time_point started) {
+  const SweepPlan& plan = prepared.plan;
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << "trustsim: wrote " << prepared.output.string() << " (";
+  if (prepared.shard)
+    std::cerr << "shard " << prepared.shard->text() << ": " << prepared.owned.size() << " of "
+              << plural(plan.runs.size(), "run");
+  else
+    std::cerr << plural(plan.runs.size(), "run") << ": "
+              << plural(plan.variant_names.size(), "variant") << " x "
+              << plural(design_points(plan, prepared.sweep.replicates), "design point") << " x "
+              << plural(static_cast<std::size_t>(prepared.sweep.replicates), "replicate");
+  std::cerr << ", " << computed << " computed now" << ranks << ", in " << std::fixed
+            << std::setprecision(1) << seconds << " s)\n";
+}
+
+PartRunOptions part_run_options(const SweepOptions& options, const CancelOnSignal& cancel,
+                                ProgressReport& progress) {
+  PartRunOptions run_options;
+  run_options.threads = options.threads;
+  run_options.cancel = &cancel.flag();
+  run_options.on_day = [&progress](int) { progress.day_done(); };
+  run_options.on_run_done = [&progress] { progress.run_done(); };
+  if (const char* log = std::getenv(run_log_variable); log && *log)
+    run_options.on_part_written = [path = std::string(log)](std::int64_t run_id) {
+      std::ofstream(path, std::ios::app) << run_id << '\n';
+    };
+  return run_options;
+}
+
+PartsManifest manifest_of(const PreparedSweep& prepared, const SweepOptions& options) {
+  return PartsManifest{fingerprint_text(prepared.plan.fingerprint),
+                       static_cast<std::int64_t>(prepared.plan.runs.size()), program_version,
+                       git_commit, options.sweep_path};
+}
+
+std::vector<RunPlan> missing_owned_runs(const PreparedSweep& prepared,
+                                        const PartsDirectory& parts) {
+  std::vector<RunPlan> missing = missing_runs(prepared.plan, parts);
+  return prepared.shard ? runs_of_shard(missing, *prepared.shard) : missing;
+}
+
+void report_resuming(const PreparedSweep& prepared, const PartsDirectory& parts,
+                     std::size_t missing) {
+  const std::size_t already = prepared.owned.size() - missing;
+  if (already > 0)
+    std::cerr << "trustsim: resuming: " << already << " of " << plural(prepared.owned.size(), "run")
+              << " already done in " << parts.path().string() << "; " << missing << " to run\n";
+}
+
+// One process: the runs in parallel on this machine's cores.
+int execute_here(const SweepOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const PreparedSweep prepared = prepare(options);
+  if (options.dry_run) {
+    print_plan(prepared.sweep, prepared.plan, prepared.shard, prepared.owned);
+    return ok;
+  }
+  // A shard has a work directory of its own beside its own output, so a
+  // killed array task is resumed alone.
+  PartsDirectory parts(prepared.output, manifest_of(prepared, options), parts_mode(options));
+  const std::vector<RunPlan> missing = missing_owned_runs(prepared, parts);
+  if (!options.quiet) report_resuming(prepared, parts, missing.size());
+
+  const Provenance provenance{program_version,
+                              git_commit,
+                              utc_now(),
+                              invocation(),
+                              "sweep",
+                              prepared.sweep.seed,
+                              prepared.sweep.given_text,
+                              prepared.plan.resolved_json};
+  CancelOnSignal cancel;
+  ProgressReport::Options progress_options;
+  progress_options.enabled = !options.quiet;
+  progress_options.live = stderr_is_terminal();
+  ProgressReport progress(static_cast<std::int64_t>(missing.size()), total_days(missing), std::cerr,
+                          progress_options);
+  try {
+    run_missing_parts(missing, prepared.plan, parts, &trustsim::simulate, provenance,
+                      part_run_options(options, cancel, progress));
+    progress.finish();
+    write_output(prepared, parts, provenance, options.force, cancel);
+  } catch (const Cancelled&) {
+    progress.finish();
+    report_interrupted(cancel, parts, prepared.owned);
+    return cancel.exit_code();
+  }
+  parts.remove();
+  if (!options.quiet) report_written(prepared, missing.size(), "", started);
+  return ok;
+}
+
+#if TRUSTSIM_WITH_MPI
+// Runs `step` on every rank; if it fails on any, the lowest failing rank
+// reports it and every rank stops (none is left waiting for another).
+template <class Step>
+void on_every_rank(const cluster::MpiSession& session, Step&& step) {
+  std::exception_ptr problem;
+  try {
+    step();
+  } catch (...) {
+    problem = std::current_exception();
+  }
+  session.agree(problem);
+}
+
+// Under mpirun: every rank computes runs dealt out by rank 0 into the
+// shared work directory; rank 0 writes the output (cluster/).
+int execute_across_ranks(const SweepOptions& options, const cluster::MpiSession& session) {
+  const auto started = std::chrono::steady_clock::now();
+  const bool root = session.is_root();
+  std::optional<PreparedSweep> prepared;
+  on_every_rank(session, [&] { prepared.emplace(prepare(options)); });
+  if (options.dry_run) {
+    if (root) print_plan(prepared->sweep, prepared->plan, prepared->shard, prepared->owned);
+    return ok;
+  }
+  // Rank 0 opens (or creates, or resumes) the directory and holds its lock
+  // for the job; the others join it once it is there.
+  std::optional<PartsDirectory> parts;
+  on_every_rank(session, [&] {
+    if (root) parts.emplace(prepared->output, manifest_of(*prepared, options), parts_mode(options));
+  });
+  on_every_rank(session, [&] {
+    if (!root) parts.emplace(prepared->output, manifest_of(*prepared, options), PartsMode::join);
+  });
+  std::vector<RunPlan> missing;
+  if (root) {
+    missing = missing_owned_runs(*prepared, *parts);
+    if (!options.quiet) report_resuming(*prepared, *parts, missing.size());
+  }
+
+  const Provenance provenance{program_version,
+                              git_commit,
+                              utc_now(),
+                              invocation(),
+                              "sweep",
+                              prepared->sweep.seed,
+                              prepared->sweep.given_text,
+                              prepared->plan.resolved_json};
+  CancelOnSignal cancel;
+  // Ranks' live progress lines would interleave on mpirun's stderr; rank 0
+  // reports the runs of each rank at the end instead.
+  ProgressReport::Options progress_options;
+  progress_options.enabled = false;
+  ProgressReport progress(0, 0, std::cerr, progress_options);
+  const cluster::RanksOutcome outcome =
+      cluster::run_parts_across_ranks(session, missing, prepared->plan, *parts, &trustsim::simulate,
+                                      provenance, part_run_options(options, cancel, progress));
+  if (outcome.problem) std::rethrow_exception(outcome.problem);
+  if (outcome.agreed == cluster::RankOutcome::failed) return internal_error;  // reported there
+  if (outcome.agreed == cluster::RankOutcome::cancelled) {
+    if (root) report_interrupted(cancel, *parts, prepared->owned);
+    return cancel.signal_number() ? cancel.exit_code() : 128 + SIGTERM;
+  }
+  if (!root) return ok;
+  try {
+    write_output(*prepared, *parts, provenance, options.force, cancel);
+  } catch (const Cancelled&) {
+    report_interrupted(cancel, *parts, prepared->owned);
+    return cancel.exit_code();
+  }
+  parts->remove();
+  if (!options.quiet) {
+    std::string ranks = " by " + plural(static_cast<std::size_t>(session.size()), "rank") + " (";
+    for (std::size_t r = 0; r < outcome.reports.size(); ++r)
+      ranks += (r ? " + " : "") + std::to_string(outcome.reports[r].runs_computed);
+    report_written(*prepared, missing.size(), ranks + ")", started);
+  }
+  return ok;
+}
+#endif
+
+int execute(const SweepOptions& options) {
+#if TRUSTSIM_WITH_MPI
+  if (cluster::launched_by_mpi()) {
+    cluster::MpiSession session;
+    try {
+      return execute_across_ranks(options, session);
+    } catch (const cluster::OtherRankFailed&) {
+      return bad_input;  // the failing rank has said why
+    }
+  }
+#endif
+  return execute_here(options);
+}
+
+}  // namespace
+
+Subcommand add_sweep_command(CLI::App& root) {
+  auto options = std::make_shared<SweepOptions>();
+  CLI::App* app = root.add_subcommand(
+      "sweep", "Run a sweep (variants x grid/sampled design x replicates) into one HDF5 file");
+  app->add_option("sweep", options->sweep_path, "Sweep file (JSON)")->required();
+  app->add_option("-o,--output", options->output_path,
+                  "Output file (default: results/<sweep name>.h5)");
+  app->add_option("--threads", options->threads, "Worker threads (default: all cores)")
+      ->check(CLI::PositiveNumber);
+  auto* resume = app->add_flag("--resume", options->resume,
+                               "Continue an interrupted sweep from OUT.h5.parts/ (finished runs "
+                               "are kept; starts afresh if there is none)");
+  app->add_flag("--force", options->force,
+                "Discard an interrupted sweep's parts and overwrite the output file")
+      ->excludes(resume);
+  app->add_flag("-q,--quiet", options->quiet, "No progress or closing message on stderr");
+  app->add_option("--shard", options->shard,
+                  "Run only the I-th of N slices of the runs (run ids leaving I-1 when divided by "
+                  "N) into a shard file; combine the N files with trustsim merge")
+      ->type_name("I/N")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            try {
+              (void)parse_shard(text);
+              return std::string();
+            } catch (const std::invalid_argument& problem) {
+              return std::string(problem.what());
+            }
+          },
+          "I/N"));
+  app->add_flag("--dry-run", options->dry_run,
+                "Check the sweep and print its plan (runs, seeds, design points); run nothing");
+  app->footer(
+      "Examples:\n"
+      "  trustsim sweep scenarios/interventions.json\n"
+      "  trustsim sweep scenarios/trust_sensitivity.json --dry-run\n"
+      "  trustsim sweep scenarios/regimes.json -o results/regimes.h5 --threads 4\n"
+      "  trustsim sweep scenarios/interventions.json --resume   # after Ctrl-C or a kill\n"
+      "  trustsim sweep scenarios/interventions.json --shard 2/8 -o part-2.h5   # array task 2\n"
+      "  trustsim merge part-*.h5 -o results/interventions.h5\n"
+      "  trustsim summary results/interventions.h5");
+  return {app, [options] { return execute(*options); }};
+}
+
+}  // namespace trustsim::cli

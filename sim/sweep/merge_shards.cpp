@@ -1,0 +1,95 @@
+#include "sweep/merge_shards.hpp"
+
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "io/hdf5_write.hpp"
+#include "scenario/scenario_error.hpp"
+#include "sweep/combine_parts.hpp"
+#include "sweep/shard_coverage.hpp"
+#include "sweep/shard_file.hpp"
+#include "sweep/sweep_definition.hpp"
+
+namespace trustsim {
+
+namespace {
+
+// The plan, from the resolved sweep the shards carry: its base scenario is
+// inline and complete, so the merge needs neither the sweep file nor its
+// base file, which may not exist where the merge runs.
+struct RebuiltSweep {
+  std::uint64_t seed = 0;
+  SweepPlan plan;
+};
+
+RebuiltSweep rebuild_sweep(const ShardDescription& part) {
+  const std::string where = part.path.string() + ": scenario_resolved";
+  try {
+    nlohmann::ordered_json resolved = nlohmann::ordered_json::parse(part.scenario_resolved);
+    resolved.erase("base_file");  // provenance only; not a sweep key
+    const SweepDefinition sweep = read_sweep_text(resolved.dump(), where, "");
+    SweepPlan plan = expand_sweep(sweep);
+    if (fingerprint_text(plan.fingerprint) != part.fingerprint)
+      throw FileError(part.path.string() + ": its sweep expands to plan " +
+                      fingerprint_text(plan.fingerprint) + " here, not " + part.fingerprint +
+                      " (merge with the trustsim that computed the shards, " +
+                      part.program_version + " git " + part.git_commit + ")");
+    return RebuiltSweep{sweep.seed, std::move(plan)};
+  } catch (const nlohmann::json::exception& problem) {
+    throw FileError(where + ": damaged shard file (" + problem.what() + ")");
+  } catch (const ScenarioError& problem) {
+    throw FileError(part.path.string() + ": cannot rebuild its sweep: " + problem.what());
+  }
+}
+
+std::string merged_from(const std::vector<ShardDescription>& parts) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& part : parts)
+    list.push_back({{"file", part.path.filename().string()},
+                    {"path", part.path.string()},
+                    {"shard", part.shard.text()},
+                    {"runs", part.run_ids.size()},
+                    {"program_version", part.program_version},
+                    {"git_commit", part.git_commit},
+                    {"created_utc", part.created_utc},
+                    {"command_line", part.command_line}});
+  return list.dump(2);
+}
+
+}  // namespace
+
+MergeReport merge_shards(const std::vector<std::filesystem::path>& paths, OutputFile& file,
+                         Provenance provenance) {
+  std::vector<ShardDescription> parts;
+  for (const auto& path : paths) parts.push_back(read_shard_description(path));
+  const std::vector<std::size_t> holder = assign_runs_to_parts(parts);
+  const RebuiltSweep sweep = rebuild_sweep(parts.front());
+  const SweepPlan& plan = sweep.plan;
+
+  // Each part's /summary is read once; runs are then taken in plan order.
+  std::map<std::int64_t, LocatedRun> finished;
+  for (const auto& part : parts)
+    for (FinishedRun& run : read_finished_runs(part.path, plan.swept_keys, part.fingerprint)) {
+      const std::int64_t id = run.record.run_id;
+      finished.emplace(id, LocatedRun{part.path, std::move(run)});
+    }
+  const FinishedRunSource source = [&](const RunPlan& run) {
+    const auto found = finished.find(run.run_id);
+    if (found == finished.end())  // assign_runs_to_parts has made sure of it
+      throw FileError(parts[holder[static_cast<std::size_t>(run.run_id)]].path.string() +
+                      ": lacks run " + std::to_string(run.run_id));
+    check_is_planned(found->second.run, run, found->second.file);
+    return found->second;
+  };
+
+  provenance.kind = "sweep";
+  provenance.seed = sweep.seed;
+  provenance.scenario_given = parts.front().scenario_given;
+  provenance.scenario_resolved = parts.front().scenario_resolved;
+  combine_runs(plan, plan.runs, source, file, provenance, Comparison::include);
+  hdf5::write_attribute(file.id(), "merged_from", merged_from(parts));
+  return MergeReport{static_cast<std::int64_t>(plan.runs.size()), parts.size()};
+}
+
+}  // namespace trustsim

@@ -1,0 +1,29 @@
+// `trustsim merge`: the shard files of one sweep combined into the file a
+// single `trustsim sweep` would have written. The parts are checked as a
+// set first (shard_coverage.hpp); the sweep's plan is then rebuilt from the
+// resolved sweep they carry and must have their fingerprint, so every run
+// is checked against its plan and the /summary and /comparison are made by
+// the same code, in the same order, as a sweep's (combine_parts.hpp).
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "io/output_file.hpp"
+#include "io/result_writer.hpp"
+
+namespace trustsim {
+
+struct MergeReport {
+  std::int64_t run_count = 0;
+  std::size_t part_count = 0;
+};
+
+// `provenance` is the merging invocation's (program, time, command line);
+// kind, seed and the scenario are taken from the parts. The merged file
+// also gets `merged_from`: a JSON list of the parts, each with its file
+// name, shard and provenance. Throws FileError; the caller commits `file`.
+MergeReport merge_shards(const std::vector<std::filesystem::path>& parts, OutputFile& file,
+                         Provenance provenance);
+
+}  // namespace trustsim

@@ -1,0 +1,47 @@
+// One finished run of a sweep in a file of its own: a complete trustsim
+// file (kind `sweep_part`) with the run's group and a one-row /summary, and
+// the sweep's plan fingerprint, so that a part is only ever combined into
+// the sweep it was computed for. Shard files (shard_file.hpp) hold many
+// finished runs in the same layout and are read back the same way.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "io/result_writer.hpp"
+#include "runner/run_plan.hpp"
+
+namespace trustsim {
+
+struct FinishedRun {
+  RunRecord record;  // parameters_json left empty: it stays in the run's group
+  std::array<double, outcome_count> outcomes{};
+};
+
+// Writes under a temporary name and renames, so the part exists whole or
+// not at all. `provenance` is the sweep's; its kind becomes `sweep_part`.
+void write_run_part(const std::filesystem::path& path, const RunPlan& plan, const RunResult& result,
+                    const std::vector<std::string>& swept_keys, Provenance provenance,
+                    const std::string& fingerprint);
+
+// Every run in the /summary of a file of the sweep with this fingerprint (a
+// part or a shard file), in row order. Throws FileError if the file is
+// missing, damaged, foreign or of another sweep.
+std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,
+                                            const std::vector<std::string>& swept_keys,
+                                            const std::string& fingerprint);
+
+// Throws FileError unless `run` is the run `plan` describes (id, variant,
+// replicate, seed and swept values).
+void check_is_planned(const FinishedRun& run, const RunPlan& plan,
+                      const std::filesystem::path& path);
+
+// Reads a part back and checks that it belongs to the sweep with this
+// fingerprint and is the run `plan` describes. Throws FileError if not.
+FinishedRun read_run_part(const std::filesystem::path& path, const RunPlan& plan,
+                          const std::vector<std::string>& swept_keys,
+                          const std::string& fingerprint);
+
+}  // namespace trustsim
