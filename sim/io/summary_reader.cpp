@@ -76,11 +76,15 @@ SummaryTable read_regular_file(const std::filesystem::path& path) {
 }  // namespace
 
 SummaryTable read_summary(const std::filesystem::path& path) {
+  refuse_if_reading_crashes(path, [&path] { read_summary_of_checked_file(path); });
+  return read_summary_of_checked_file(path);
+}
+
+SummaryTable read_summary_of_checked_file(const std::filesystem::path& path) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error))
     throw FileError(path.string() + ": " +
                     (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
-  refuse_if_reading_crashes(path, [&path] { read_regular_file(path); });
   return read_regular_file(path);
 }
 

@@ -33,4 +33,8 @@ struct SummaryTable {
 // (tried first in a child process: contained_read.hpp).
 SummaryTable read_summary(const std::filesystem::path& path);
 
+// The same read without the child process, for a file that a check in a
+// child process has already read (file_check.hpp).
+SummaryTable read_summary_of_checked_file(const std::filesystem::path& path);
+
 }  // namespace trustsim
