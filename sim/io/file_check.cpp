@@ -44,6 +44,7 @@ herr_t copy_run(hid_t runs, const char* name, const H5L_info_t*, void*) {
 }
 
 void read_and_copy_everything(const std::filesystem::path& path) {
+  hdf5::silence_library_errors();
   read_summary_of_checked_file(path);
   hdf5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (!file) return;

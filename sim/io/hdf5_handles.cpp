@@ -54,7 +54,12 @@ herr_t check_status(herr_t status, const char* what) {
   return status;
 }
 
-void silence_library_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+void silence_library_errors() {
+  thread_local bool silenced = false;
+  if (silenced) return;
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  silenced = true;
+}
 
 Handle& Handle::operator=(Handle&& other) noexcept {
   if (this != &other) {

@@ -28,7 +28,10 @@ herr_t check_status(herr_t status, const char* what);
 std::string take_failure_cause();
 
 // HDF5 prints its own error stack by default; trustsim reports errors
-// itself, in one line.
+// itself, in one line. Debian's HDF5 is built thread-safe, which keeps that
+// setting per thread: every entry point that may run on a worker thread
+// (OutputFile, ResultWriter, the readers) calls this first. Cheap after the
+// first call on a thread.
 void silence_library_errors();
 
 class Handle {

@@ -103,6 +103,7 @@ ResultWriter::ResultWriter(OutputFile& file, const Provenance& provenance, FileL
 }
 
 void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
+  hdf5::silence_library_errors();  // this may be a worker thread
   if (record.swept_values.size() != layout_.swept_parameters.size())
     throw hdf5::Error("run " + std::to_string(record.run_id) +
                       " has the wrong number of swept values");
@@ -123,6 +124,7 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
 
 void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord& record,
                             const std::array<double, outcome_count>& outcomes) {
+  hdf5::silence_library_errors();  // this may be a worker thread
   if (record.swept_values.size() != layout_.swept_parameters.size())
     throw hdf5::Error("run " + std::to_string(record.run_id) +
                       " has the wrong number of swept values");
@@ -139,6 +141,7 @@ void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord
 }
 
 void ResultWriter::finish() {
+  hdf5::silence_library_errors();  // this may be a worker thread
   hdf5::Handle summary = hdf5::create_group(file_.id(), "summary");
   const std::size_t n = rows_.size();
   std::vector<std::int64_t> run_ids(n), replicates(n);

@@ -31,6 +31,7 @@ SummaryValues read_column(hid_t summary, const std::string& name) {
 
 // The reading itself, on a file that is known to be a regular file.
 SummaryTable read_regular_file(const std::filesystem::path& path) {
+  hdf5::silence_library_errors();
   const std::string name = path.string();
   if (H5Fis_hdf5(name.c_str()) <= 0) throw FileError(name + ": not an HDF5 file");
   const hid_t id = H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
