@@ -1,6 +1,8 @@
 #include "io/output_file.hpp"
 
 #include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -27,6 +29,7 @@ std::filesystem::path temporary_path_for(const std::filesystem::path& final_path
 
 OutputFile::OutputFile(std::filesystem::path final_path, bool overwrite)
     : final_path_(std::move(final_path)), temporary_path_(temporary_path_for(final_path_)) {
+  hdf5::silence_library_errors();
   refuse_existing_output(final_path_, overwrite);
   if (final_path_.has_parent_path()) {
     std::error_code error;
@@ -50,6 +53,35 @@ OutputFile::OutputFile(std::filesystem::path final_path, bool overwrite)
 
 OutputFile::~OutputFile() {
   if (!committed_) abandon();
+}
+
+namespace {
+
+// Rounded up, in the larger unit that keeps a whole number readable.
+std::string megabytes(std::uintmax_t bytes) {
+  if (bytes < (1u << 20)) return std::to_string((bytes + 1023) >> 10) + " kB";
+  return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB";
+}
+
+}  // namespace
+
+void refuse_if_no_room(const std::filesystem::path& final_path, std::uintmax_t bytes) {
+  const std::string name = final_path.string();
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+      bytes > limit.rlim_cur)
+    throw WriteError(name + ": the output would be about " + megabytes(bytes) +
+                     ", more than the file size limit (ulimit -f) of " + megabytes(limit.rlim_cur) +
+                     "; no output written");
+  const std::filesystem::path directory =
+      final_path.has_parent_path() ? final_path.parent_path() : std::filesystem::path(".");
+  struct statvfs space {};
+  if (::statvfs(directory.c_str(), &space) == 0) {
+    const auto free_bytes = static_cast<std::uintmax_t>(space.f_bavail) * space.f_frsize;
+    if (bytes > free_bytes)
+      throw WriteError(name + ": the output would be about " + megabytes(bytes) + ", but only " +
+                       megabytes(free_bytes) + " are free on its file system; no output written");
+  }
 }
 
 namespace {

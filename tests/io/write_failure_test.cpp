@@ -88,3 +88,20 @@ TEST_CASE("the same writes within the limit succeed") {
   file.commit();
   CHECK(std::filesystem::file_size(final_path) > 256 * 1024);
 }
+
+TEST_CASE("an output that cannot fit is refused before anything is written") {
+  ScratchDirectory dir("write-failure-room");
+  const auto final_path = dir.path / "out.h5";
+  {
+    FileSizeLimit limit(256 * 1024);
+    CHECK_NOTHROW(refuse_if_no_room(final_path, 100 * 1024));
+    CHECK_THROWS_WITH(refuse_if_no_room(final_path, 3 << 20),
+                      final_path.string() +
+                          ": the output would be about 3 MB, more than the file size limit "
+                          "(ulimit -f) of 256 kB; no output written");
+  }
+  // More than any file system here has free.
+  CHECK_THROWS_WITH(refuse_if_no_room(final_path, std::uintmax_t{1} << 62),
+                    Catch::Contains("are free on its file system; no output written"));
+  CHECK(std::filesystem::is_empty(dir.path));
+}
