@@ -5,7 +5,7 @@
 
 using namespace trustsim;
 
-TEST_CASE("load beyond capacity builds burnout; rest lets it recover", "[attrition]") {
+TEST_CASE("load beyond capacity builds burnout, and rest lets it recover", "[attrition]") {
   Parameters p = test::two_teams(3);
   p.staff.base_leave_per_day = p.staff.burnout_leave_per_day = 0.0;
   World world(p, 1);

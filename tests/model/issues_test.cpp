@@ -28,7 +28,7 @@ TEST_CASE("issues are raised more often when trust is higher", "[issues]") {
   CHECK(share_high > share_low + 0.2);
 }
 
-TEST_CASE("information-sharing and incentive barriers lower resolution; removing them restores it",
+TEST_CASE("information-sharing and incentive barriers lower resolution, and removing them restores it",
           "[issues][barriers][interventions]") {
   Parameters p = test::two_teams(6);
   p.trust.stranger_baseline = 0.9;  // raise nearly everything

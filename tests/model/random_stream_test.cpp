@@ -23,7 +23,7 @@ TEST_CASE("streams at different addresses differ", "[random]") {
   CHECK(first(RandomStream(42ull | (1ull << 40), Purpose::issue, 7, 3)) != base);
 }
 
-TEST_CASE("uniform draws fill [0,1) evenly", "[random]") {
+TEST_CASE("uniform draws fill the half-open unit interval evenly", "[random]") {
   RandomStream s(1, Purpose::roster, 0, 0);
   const int n = 100000;
   double sum = 0.0;

@@ -23,7 +23,7 @@ void give(World& world, StaffId holder, bool is_explicit) {
 
 }  // namespace
 
-TEST_CASE("implicit workarounds leave with their holder; explicit ones pass to a colleague",
+TEST_CASE("implicit workarounds leave with their holder, and explicit ones pass to a colleague",
           "[workarounds][attrition]") {
   const Parameters p = one_leaver();
   World world(p, 1);

@@ -1,0 +1,40 @@
+// What every subcommand shares: exit codes, the subcommand interface, and
+// small helpers for provenance (the invocation, the time).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace trustsim::cli {
+
+// 0 ok; 2 the user's input is wrong (scenario, file, option); 1 anything
+// else (a bug, a full disk). A cancelled run exits with 128 + the signal.
+enum ExitCode : int { ok = 0, internal_error = 1, bad_input = 2 };
+
+// A subcommand registers its options on `app` and returns what to do once
+// the command line has been parsed.
+struct Subcommand {
+  CLI::App* app = nullptr;
+  std::function<int()> execute;
+};
+
+Subcommand add_run_command(CLI::App& root);
+Subcommand add_validate_command(CLI::App& root);
+Subcommand add_summary_command(CLI::App& root);
+
+// --set: each occurrence takes exactly one key=value, so options and the
+// scenario file may come in any order.
+CLI::Option* add_set_option(CLI::App& app, std::vector<std::string>& assignments);
+
+// The invocation as one shell-quoted line (for the file's provenance).
+std::string shell_quoted(const std::vector<std::string>& arguments);
+void remember_invocation(int argc, char** argv);
+const std::string& invocation();
+
+// Now, as ISO 8601 UTC ("2026-11-23T17:40:00Z").
+std::string utc_now();
+
+}  // namespace trustsim::cli

@@ -1,0 +1,49 @@
+// trustsim: one executable, one subcommand per file in sim/cli/. main only
+// parses the command line and turns errors into the documented exit codes.
+#include <iostream>
+
+#include "cli/command_line.hpp"
+#include "io/hdf5_handles.hpp"
+#include "io/output_file.hpp"
+#include "scenario/scenario_error.hpp"
+#include "version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace trustsim;
+  cli::remember_invocation(argc, argv);
+  hdf5::silence_library_errors();
+
+  CLI::App app{
+      "trustsim: agent-based simulation of trust between staff of integrated health-care "
+      "teams.\nRun `trustsim SUBCOMMAND --help` for the options of each subcommand."};
+  app.set_version_flag("--version", std::string("trustsim ") + program_version + " (git " +
+                                        git_commit + ")");
+  app.require_subcommand(1);
+  const std::vector<cli::Subcommand> subcommands = {
+      cli::add_run_command(app),
+      cli::add_validate_command(app),
+      cli::add_summary_command(app),
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);  // prints help, the version or the problem
+    return code == 0 ? cli::ok : cli::bad_input;
+  }
+
+  try {
+    for (const auto& subcommand : subcommands)
+      if (subcommand.app->parsed()) return subcommand.execute();
+    return cli::internal_error;  // require_subcommand makes this unreachable
+  } catch (const ScenarioError& error) {
+    std::cerr << error.what() << '\n';
+    return cli::bad_input;
+  } catch (const FileError& error) {
+    std::cerr << error.what() << '\n';
+    return cli::bad_input;
+  } catch (const std::exception& error) {
+    std::cerr << "trustsim: internal error: " << error.what() << '\n';
+    return cli::internal_error;
+  }
+}

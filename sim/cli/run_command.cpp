@@ -1,0 +1,137 @@
+// `trustsim run SCENARIO.json`: N replicates of one scenario into one file.
+#include <chrono>
+#include <iomanip>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/command_line.hpp"
+#include "io/result_writer.hpp"
+#include "model/simulation.hpp"
+#include "runner/cancellation.hpp"
+#include "runner/ensemble.hpp"
+#include "runner/progress.hpp"
+#include "scenario/scenario_reader.hpp"
+#include "version.hpp"
+
+namespace trustsim::cli {
+
+namespace {
+
+struct RunOptions {
+  std::string scenario_path;
+  std::string output_path;
+  std::vector<std::string> assignments;
+  int replicates = 0;
+  std::uint64_t seed = 0;
+  int threads = 0;
+  bool force = false;
+  bool quiet = false;
+  CLI::Option* replicates_option = nullptr;
+  CLI::Option* seed_option = nullptr;
+};
+
+// --seed and --replicates are overrides of the scenario's own keys, so they
+// are validated like any key and recorded in the resolved scenario.
+std::vector<Override> overrides_of(const RunOptions& options) {
+  std::vector<Override> overrides;
+  for (const auto& a : options.assignments) overrides.push_back(parse_override(a));
+  if (*options.seed_option) overrides.push_back(make_override("--seed", "seed", options.seed));
+  if (*options.replicates_option)
+    overrides.push_back(make_override("--replicates", "replicates", options.replicates));
+  return overrides;
+}
+
+std::filesystem::path default_output(const std::string& scenario_path) {
+  return std::filesystem::path("results") /
+         (std::filesystem::path(scenario_path).stem().string() + ".h5");
+}
+
+int execute(const RunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const Scenario scenario = read_scenario_file(options.scenario_path, overrides_of(options));
+  const ScenarioSettings& settings = scenario.settings;
+  const std::filesystem::path output =
+      options.output_path.empty() ? default_output(options.scenario_path)
+                                   : std::filesystem::path(options.output_path);
+  refuse_existing_output(output, options.force);  // before any work is done
+
+  const std::string resolved = scenario.resolved.dump(2);
+  const auto plans = replicate_plans(std::make_shared<const Parameters>(settings.parameters),
+                                     std::make_shared<const std::string>(resolved), settings.seed,
+                                     "baseline", settings.replicates);
+
+  CancelOnSignal cancel;
+  OutputFile file(output, options.force);
+  CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
+  const Provenance provenance{program_version, git_commit, utc_now(), invocation(), "run",
+                              settings.seed,   scenario.given_text, resolved};
+  ResultWriter writer(file, provenance, FileLayout{organisation_names(), {}});
+
+  ProgressReport::Options progress_options;
+  progress_options.enabled = !options.quiet;
+  progress_options.live = stderr_is_terminal();
+  ProgressReport progress(static_cast<std::int64_t>(plans.size()), total_days(plans), std::cerr,
+                          progress_options);
+  EnsembleOptions ensemble;
+  ensemble.threads = options.threads;
+  ensemble.cancel = &cancel.flag();
+  ensemble.on_day = [&progress](int) { progress.day_done(); };
+  ensemble.on_run_done = [&progress] { progress.run_done(); };
+
+  try {
+    run_ensemble(
+        plans, &trustsim::simulate,
+        [&writer](const RunPlan& plan, RunResult&& result) {
+          writer.write_run(RunRecord{plan.run_id, plan.variant, plan.replicate, plan.seed,
+                                     *plan.parameters_json, plan.swept_values},
+                           result);
+        },
+        ensemble);
+    writer.finish();
+    if (cancel.requested()) throw Cancelled();  // a signal while finishing: still no file
+    file.commit();
+  } catch (const Cancelled&) {
+    progress.finish();
+    file.abandon();
+    std::cerr << "trustsim: cancelled by signal " << cancel.signal_number()
+              << "; no output written\n";
+    return cancel.exit_code();
+  }
+  progress.finish();
+  if (!options.quiet) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cerr << "trustsim: wrote " << output.string() << " (" << plans.size() << " run"
+              << (plans.size() == 1 ? "" : "s") << " of " << settings.parameters.days
+              << " days in " << std::fixed << std::setprecision(1) << seconds << " s)\n";
+  }
+  return ok;
+}
+
+}  // namespace
+
+Subcommand add_run_command(CLI::App& root) {
+  auto options = std::make_shared<RunOptions>();
+  CLI::App* app = root.add_subcommand("run", "Run one scenario (N replicates) into an HDF5 file");
+  app->add_option("scenario", options->scenario_path, "Scenario file (JSON)")->required();
+  app->add_option("-o,--output", options->output_path,
+                  "Output file (default: results/<scenario name>.h5)");
+  options->replicates_option =
+      app->add_option("--replicates", options->replicates, "Replicates (overrides the scenario's)");
+  options->seed_option =
+      app->add_option("--seed", options->seed, "Base seed (overrides the scenario's)");
+  app->add_option("--threads", options->threads, "Worker threads (default: all cores)")
+      ->check(CLI::PositiveNumber);
+  add_set_option(*app, options->assignments);
+  app->add_flag("--force", options->force, "Overwrite the output file if it exists");
+  app->add_flag("-q,--quiet", options->quiet, "No progress or closing message on stderr");
+  app->footer(
+      "Examples:\n"
+      "  trustsim run scenarios/baseline.json\n"
+      "  trustsim run scenarios/baseline.json -o results/online.h5 --set meetings.regime=online\n"
+      "  trustsim run scenarios/baseline.json --replicates 50 --seed 7 --threads 4 --force");
+  return {app, [options] { return execute(*options); }};
+}
+
+}  // namespace trustsim::cli

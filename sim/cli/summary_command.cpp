@@ -1,0 +1,149 @@
+// `trustsim summary FILE.h5`: the /summary table, one row per run, aligned
+// for reading in a terminal; with the mean and standard deviation of each
+// outcome when the file holds replicates of a single scenario.
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/command_line.hpp"
+#include "io/summary_reader.hpp"
+
+namespace trustsim::cli {
+
+namespace {
+
+struct SummaryOptions {
+  std::string file;
+};
+
+bool all_integral(const std::vector<double>& values) {
+  for (double v : values)
+    if (!std::isfinite(v) || std::floor(v) != v || std::fabs(v) > 1e15) return false;
+  return true;
+}
+
+std::string real_text(double value, bool integral) {
+  char text[64];
+  if (integral) std::snprintf(text, sizeof text, "%.0f", value);
+  else std::snprintf(text, sizeof text, "%.4f", value);
+  return text;
+}
+
+// Five significant digits: enough to compare means, few enough to read.
+std::string statistic_text(double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.5g", value);
+  return text;
+}
+
+// Each column as text cells, right-aligned unless it holds text.
+struct TextColumn {
+  std::string header;
+  std::vector<std::string> cells;
+  bool left = false;
+  std::vector<double> numbers;  // reals, for the mean and sd rows
+};
+
+TextColumn to_text(const SummaryColumn& column) {
+  TextColumn text{column.name, {}, false, {}};
+  std::visit(
+      [&](const auto& values) {
+        using T = typename std::decay_t<decltype(values)>::value_type;
+        if constexpr (std::is_same_v<T, std::string>) {
+          text.cells = values;
+          text.left = true;
+        } else if constexpr (std::is_same_v<T, double>) {
+          const bool integral = all_integral(values);
+          for (double v : values) text.cells.push_back(real_text(v, integral));
+          text.numbers = values;
+        } else {
+          for (auto v : values) text.cells.push_back(std::to_string(v));
+        }
+      },
+      column.values);
+  return text;
+}
+
+void print_row(const std::vector<TextColumn>& columns, const std::vector<std::string>& cells,
+               const std::vector<std::size_t>& widths) {
+  std::string line;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const std::string& cell = cells[c];
+    const std::string pad(widths[c] - std::min(widths[c], cell.size()), ' ');
+    if (c > 0) line += "  ";
+    line += columns[c].left ? cell + pad : pad + cell;
+  }
+  line.erase(line.find_last_not_of(' ') + 1);
+  std::cout << line << '\n';
+}
+
+int execute(const SummaryOptions& options) {
+  const SummaryTable table = read_summary(options.file);
+  const std::size_t rows = table.rows();
+  std::cout << options.file << ": " << table.kind << ", " << rows << (rows == 1 ? " run" : " runs")
+            << ", trustsim " << table.program_version << ", created " << table.created_utc << "\n\n";
+
+  std::vector<TextColumn> columns;
+  for (const auto& column : table.columns) columns.push_back(to_text(column));
+
+  // Replicates of one scenario: their spread is the uncertainty to report.
+  std::vector<std::vector<std::string>> extra_rows;
+  if (table.kind == "run" && rows > 1) {
+    std::vector<std::string> mean_row, sd_row;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const auto& values = columns[c].numbers;
+      if (values.empty() || columns[c].header == "replicate") {
+        mean_row.push_back(c == 0 ? "mean" : "");
+        sd_row.push_back(c == 0 ? "sd" : "");
+        continue;
+      }
+      double mean = 0;
+      for (double v : values) mean += v;
+      mean /= static_cast<double>(values.size());
+      double squares = 0;
+      for (double v : values) squares += (v - mean) * (v - mean);
+      const double sd = std::sqrt(squares / static_cast<double>(values.size() - 1));
+      mean_row.push_back(statistic_text(mean));
+      sd_row.push_back(statistic_text(sd));
+    }
+    extra_rows = {mean_row, sd_row};
+  }
+
+  std::vector<std::size_t> widths;
+  for (const auto& column : columns) {
+    std::size_t width = column.header.size();
+    for (const auto& cell : column.cells) width = std::max(width, cell.size());
+    widths.push_back(width);
+  }
+  for (const auto& row : extra_rows)
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+
+  std::vector<std::string> headers;
+  for (const auto& column : columns) headers.push_back(column.header);
+  print_row(columns, headers, widths);
+  for (std::size_t r = 0; r < rows; ++r) {
+    std::vector<std::string> cells;
+    for (const auto& column : columns) cells.push_back(column.cells[r]);
+    print_row(columns, cells, widths);
+  }
+  if (!extra_rows.empty()) {
+    std::size_t total = 0;
+    for (auto w : widths) total += w + 2;
+    std::cout << std::string(total - 2, '-') << '\n';
+    for (const auto& row : extra_rows) print_row(columns, row, widths);
+  }
+  return ok;
+}
+
+}  // namespace
+
+Subcommand add_summary_command(CLI::App& root) {
+  auto options = std::make_shared<SummaryOptions>();
+  CLI::App* app = root.add_subcommand("summary", "Print the summary table of an output file");
+  app->add_option("file", options->file, "trustsim output file (HDF5)")->required();
+  app->footer("Example:\n  trustsim summary results/baseline.h5");
+  return {app, [options] { return execute(*options); }};
+}
+
+}  // namespace trustsim::cli

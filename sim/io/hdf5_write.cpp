@@ -1,0 +1,169 @@
+#include "io/hdf5_write.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace trustsim::hdf5 {
+
+namespace {
+
+template <class T>
+struct Types;
+template <>
+struct Types<double> {
+  static hid_t file() { return H5T_IEEE_F64LE; }
+  static hid_t memory() { return H5T_NATIVE_DOUBLE; }
+};
+template <>
+struct Types<std::int32_t> {
+  static hid_t file() { return H5T_STD_I32LE; }
+  static hid_t memory() { return H5T_NATIVE_INT32; }
+};
+template <>
+struct Types<std::int64_t> {
+  static hid_t file() { return H5T_STD_I64LE; }
+  static hid_t memory() { return H5T_NATIVE_INT64; }
+};
+template <>
+struct Types<std::uint32_t> {
+  static hid_t file() { return H5T_STD_U32LE; }
+  static hid_t memory() { return H5T_NATIVE_UINT32; }
+};
+template <>
+struct Types<std::uint64_t> {
+  static hid_t file() { return H5T_STD_U64LE; }
+  static hid_t memory() { return H5T_NATIVE_UINT64; }
+};
+
+Handle scalar_space() { return dataspace(H5Screate(H5S_SCALAR), "create a scalar dataspace"); }
+
+Handle simple_space(const std::vector<hsize_t>& dims) {
+  return dataspace(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+                   "create a dataspace");
+}
+
+template <class T>
+void write_scalar_attribute(hid_t object, const std::string& name, T value) {
+  Handle space = scalar_space();
+  Handle attr = attribute(
+      H5Acreate2(object, name.c_str(), Types<T>::file(), space, H5P_DEFAULT, H5P_DEFAULT),
+      "create an attribute");
+  check_status(H5Awrite(attr, Types<T>::memory(), &value), "write an attribute");
+}
+
+// Creation properties: chunked, shuffled and deflated when asked and the
+// dataset is not empty (an empty extent cannot be chunked).
+Handle creation_properties(const std::vector<hsize_t>& dims, std::size_t element_bytes,
+                           bool compress) {
+  Handle properties = property_list(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
+  const bool empty = std::any_of(dims.begin(), dims.end(), [](hsize_t d) { return d == 0; });
+  if (compress && !empty) {
+    const auto chunk = chunk_shape(dims, element_bytes);
+    check_status(H5Pset_chunk(properties, static_cast<int>(chunk.size()), chunk.data()),
+                 "set the chunk shape");
+    check_status(H5Pset_shuffle(properties), "enable the shuffle filter");
+    check_status(H5Pset_deflate(properties, 4), "enable deflate compression");
+  }
+  return properties;
+}
+
+void describe(hid_t dataset_id, const DatasetInfo& info) {
+  write_attribute(dataset_id, "units", info.units);
+  write_attribute(dataset_id, "description", info.description);
+}
+
+}  // namespace
+
+std::vector<hsize_t> chunk_shape(const std::vector<hsize_t>& dims, std::size_t element_bytes) {
+  constexpr hsize_t target_bytes = 1 << 20;
+  std::vector<hsize_t> chunk = dims;
+  auto bytes = [&] {
+    return std::accumulate(chunk.begin(), chunk.end(), hsize_t{element_bytes},
+                           std::multiplies<hsize_t>());
+  };
+  while (bytes() > target_bytes) {
+    auto largest = std::max_element(chunk.begin(), chunk.end());
+    if (*largest <= 1) break;
+    *largest = (*largest + 1) / 2;
+  }
+  return chunk;
+}
+
+Handle create_group(hid_t parent, const std::string& name) {
+  return group(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+               "create a group");
+}
+
+void write_attribute(hid_t object, const std::string& name, const std::string& value) {
+  Handle type = utf8_string_type();
+  Handle space = scalar_space();
+  Handle attr = attribute(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
+                          "create a string attribute");
+  const char* text = value.c_str();
+  check_status(H5Awrite(attr, type, &text), "write a string attribute");
+}
+
+void write_attribute(hid_t object, const std::string& name, std::int64_t value) {
+  write_scalar_attribute(object, name, value);
+}
+
+void write_attribute(hid_t object, const std::string& name, std::uint64_t value) {
+  write_scalar_attribute(object, name, value);
+}
+
+void write_attribute(hid_t object, const std::string& name, const std::vector<std::string>& values) {
+  Handle type = utf8_string_type();
+  Handle space = simple_space({values.size()});
+  Handle attr = attribute(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
+                          "create a string-array attribute");
+  std::vector<const char*> texts;
+  for (const auto& v : values) texts.push_back(v.c_str());
+  if (!texts.empty()) check_status(H5Awrite(attr, type, texts.data()), "write a string-array attribute");
+}
+
+template <class T>
+void write_dataset(hid_t parent, const std::string& name, std::span<const T> data,
+                   const std::vector<hsize_t>& dims, const DatasetInfo& info) {
+  const hsize_t count =
+      std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<hsize_t>());
+  if (count != data.size()) throw Error("HDF5: dataset " + name + " has the wrong shape");
+  Handle space = simple_space(dims);
+  Handle properties = creation_properties(dims, sizeof(T), info.compress);
+  Handle set = dataset(H5Dcreate2(parent, name.c_str(), Types<T>::file(), space, H5P_DEFAULT,
+                                  properties, H5P_DEFAULT),
+                       "create a dataset");
+  if (count > 0)
+    check_status(H5Dwrite(set, Types<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
+                 "write a dataset");
+  describe(set, info);
+}
+
+template void write_dataset<double>(hid_t, const std::string&, std::span<const double>,
+                                    const std::vector<hsize_t>&, const DatasetInfo&);
+template void write_dataset<std::int32_t>(hid_t, const std::string&, std::span<const std::int32_t>,
+                                          const std::vector<hsize_t>&, const DatasetInfo&);
+template void write_dataset<std::int64_t>(hid_t, const std::string&, std::span<const std::int64_t>,
+                                          const std::vector<hsize_t>&, const DatasetInfo&);
+template void write_dataset<std::uint32_t>(hid_t, const std::string&,
+                                           std::span<const std::uint32_t>,
+                                           const std::vector<hsize_t>&, const DatasetInfo&);
+template void write_dataset<std::uint64_t>(hid_t, const std::string&,
+                                           std::span<const std::uint64_t>,
+                                           const std::vector<hsize_t>&, const DatasetInfo&);
+
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& data,
+                   const DatasetInfo& info) {
+  Handle type = utf8_string_type();
+  Handle space = simple_space({data.size()});
+  Handle set = dataset(
+      H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+      "create a string dataset");
+  std::vector<const char*> texts;
+  for (const auto& d : data) texts.push_back(d.c_str());
+  if (!texts.empty())
+    check_status(H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()),
+                 "write a string dataset");
+  describe(set, info);
+}
+
+}  // namespace trustsim::hdf5

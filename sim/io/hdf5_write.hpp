@@ -1,0 +1,47 @@
+// Writing attributes and self-describing datasets. Every dataset trustsim
+// writes carries `units` and `description` string attributes, so h5dump and
+// h5py users can read a file without the docs at hand.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "io/hdf5_handles.hpp"
+
+namespace trustsim::hdf5 {
+
+Handle create_group(hid_t parent, const std::string& name);
+
+void write_attribute(hid_t object, const std::string& name, const std::string& value);
+void write_attribute(hid_t object, const std::string& name, std::int64_t value);
+void write_attribute(hid_t object, const std::string& name, std::uint64_t value);
+void write_attribute(hid_t object, const std::string& name, const std::vector<std::string>& values);
+
+struct DatasetInfo {
+  std::string units;
+  std::string description;
+  bool compress = true;  // chunked with shuffle and deflate (time series, tables)
+};
+
+// An N-dimensional dataset of numbers, row-major, dims multiplying to the
+// data's size. Stored in a fixed little-endian type matching T.
+template <class T>
+void write_dataset(hid_t parent, const std::string& name, std::span<const T> data,
+                   const std::vector<hsize_t>& dims, const DatasetInfo& info);
+
+template <class T>
+void write_dataset(hid_t parent, const std::string& name, const std::vector<T>& data,
+                   const DatasetInfo& info) {
+  write_dataset<T>(parent, name, std::span<const T>(data), {data.size()}, info);
+}
+
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& data,
+                   const DatasetInfo& info);
+
+// Chunk shape for a dataset: the whole extent, halved along its largest
+// dimension until a chunk is at most about a mebibyte.
+std::vector<hsize_t> chunk_shape(const std::vector<hsize_t>& dims, std::size_t element_bytes);
+
+}  // namespace trustsim::hdf5

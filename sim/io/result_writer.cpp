@@ -1,0 +1,151 @@
+#include "io/result_writer.hpp"
+
+#include <cstdio>
+
+#include "io/hdf5_write.hpp"
+
+namespace trustsim {
+
+using hdf5::DatasetInfo;
+
+namespace {
+
+void write_provenance(hid_t root, const Provenance& p) {
+  hdf5::write_attribute(root, "format", std::string("trustsim"));
+  hdf5::write_attribute(root, "format_version", std::int64_t{1});
+  hdf5::write_attribute(root, "program_version", p.program_version);
+  hdf5::write_attribute(root, "git_commit", p.git_commit);
+  hdf5::write_attribute(root, "created_utc", p.created_utc);
+  hdf5::write_attribute(root, "command_line", p.command_line);
+  hdf5::write_attribute(root, "kind", p.kind);
+  hdf5::write_attribute(root, "seed", p.seed);
+  hdf5::write_attribute(root, "scenario_given", p.scenario_given);
+  hdf5::write_attribute(root, "scenario_resolved", p.scenario_resolved);
+}
+
+void write_daily(hid_t run, const RunResult& result) {
+  hdf5::Handle daily = hdf5::create_group(run, "daily");
+  std::vector<std::int32_t> days(static_cast<std::size_t>(result.days));
+  for (int d = 0; d < result.days; ++d) days[static_cast<std::size_t>(d)] = d;
+  hdf5::write_dataset(daily, "day", days, DatasetInfo{"day", "working day, from 0"});
+  std::vector<std::string> columns{"day"};
+  for (std::size_t m = 0; m < daily_count; ++m) {
+    const MetricInfo& info = daily_info[m];
+    if (result.daily[m].size() != days.size())
+      throw hdf5::Error(std::string("daily series ") + info.name + " has " +
+                        std::to_string(result.daily[m].size()) + " values for " +
+                        std::to_string(days.size()) + " days");
+    hdf5::write_dataset(daily, info.name, result.daily[m], DatasetInfo{info.units, info.description});
+    columns.emplace_back(info.name);
+  }
+  hdf5::write_attribute(daily, "columns", columns);
+}
+
+void write_team_trust(hid_t run, const RunResult& result) {
+  hdf5::Handle group = hdf5::create_group(run, "team_trust");
+  std::vector<std::int32_t> days(result.team_trust_days.begin(), result.team_trust_days.end());
+  hdf5::write_dataset(group, "day", days, DatasetInfo{"day", "day of each trust sample"});
+  hdf5::write_strings(group, "team", result.team_names, DatasetInfo{"1", "team names, in index order"});
+  const hsize_t samples = days.size();
+  const hsize_t teams = result.team_names.size();
+  hdf5::write_dataset<double>(
+      group, "trust", std::span<const double>(result.team_trust), {samples, teams, teams},
+      DatasetInfo{"1", "mean trust T(i->j) for i in from_team, j in to_team, on day[s]"});
+  hdf5::Handle trust = hdf5::dataset(H5Dopen2(group, "trust", H5P_DEFAULT), "reopen trust");
+  hdf5::write_attribute(trust, "dimensions", std::vector<std::string>{"day", "from_team", "to_team"});
+}
+
+void write_network(hid_t run, const RunResult& result, const FileLayout& layout) {
+  hdf5::Handle network = hdf5::create_group(run, "network");
+  hdf5::write_attribute(network, "teams", result.team_names);
+  hdf5::write_attribute(network, "organisations", layout.organisation_names);
+  hdf5::write_attribute(network, "professions", result.profession_names);
+  for (const auto& snapshot : result.snapshots) {
+    hdf5::Handle day = hdf5::create_group(network, snapshot_group_name(snapshot.day));
+    hdf5::write_attribute(day, "day", std::int64_t{snapshot.day});
+    hdf5::write_dataset(day, "staff_id", snapshot.staff_id, DatasetInfo{"1", "staff member (node)"});
+    hdf5::write_dataset(day, "team", snapshot.team, DatasetInfo{"1", "team index (network attribute teams)"});
+    hdf5::write_dataset(day, "organisation", snapshot.organisation,
+                        DatasetInfo{"1", "organisation code (network attribute organisations)"});
+    hdf5::write_dataset(day, "profession", snapshot.profession,
+                        DatasetInfo{"1", "profession code (network attribute professions)"});
+    hdf5::write_dataset(day, "source", snapshot.source, DatasetInfo{"1", "staff_id who trusts (edge from)"});
+    hdf5::write_dataset(day, "target", snapshot.target, DatasetInfo{"1", "staff_id trusted (edge to)"});
+    hdf5::write_dataset(day, "trust", snapshot.trust, DatasetInfo{"1", "trust T(source->target)"});
+  }
+}
+
+}  // namespace
+
+std::string run_group_name(std::int64_t run_id) {
+  char name[32];
+  std::snprintf(name, sizeof name, "run_%06lld", static_cast<long long>(run_id));
+  return name;
+}
+
+std::string snapshot_group_name(int day) {
+  char name[32];
+  std::snprintf(name, sizeof name, "day_%04d", day);
+  return name;
+}
+
+ResultWriter::ResultWriter(OutputFile& file, const Provenance& provenance, FileLayout layout)
+    : file_(file), layout_(std::move(layout)) {
+  write_provenance(file_.id(), provenance);
+  runs_ = hdf5::create_group(file_.id(), "runs");
+}
+
+void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
+  if (record.swept_values.size() != layout_.swept_parameters.size())
+    throw hdf5::Error("run " + std::to_string(record.run_id) + " has the wrong number of swept values");
+  hdf5::Handle run = hdf5::create_group(runs_, run_group_name(record.run_id));
+  hdf5::write_attribute(run, "run_id", record.run_id);
+  hdf5::write_attribute(run, "variant", record.variant);
+  hdf5::write_attribute(run, "replicate", record.replicate);
+  hdf5::write_attribute(run, "seed", record.seed);
+  hdf5::write_attribute(run, "parameters", record.parameters_json);
+  write_daily(run, result);
+  write_team_trust(run, result);
+  write_network(run, result, layout_);
+  RunRecord row = record;
+  row.parameters_json.clear();  // kept in the run group; the summary needs only the ids
+  rows_.push_back(std::move(row));
+  outcomes_.push_back(result.outcomes);
+}
+
+void ResultWriter::finish() {
+  hdf5::Handle summary = hdf5::create_group(file_.id(), "summary");
+  const std::size_t n = rows_.size();
+  std::vector<std::int64_t> run_ids(n), replicates(n);
+  std::vector<std::uint64_t> seeds(n);
+  std::vector<std::string> variants(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    run_ids[i] = rows_[i].run_id;
+    replicates[i] = rows_[i].replicate;
+    seeds[i] = rows_[i].seed;
+    variants[i] = rows_[i].variant;
+  }
+  hdf5::write_dataset(summary, "run_id", run_ids, DatasetInfo{"1", "run id, also the name of runs/run_NNNNNN"});
+  hdf5::write_strings(summary, "variant", variants, DatasetInfo{"1", "variant name"});
+  hdf5::write_dataset(summary, "replicate", replicates, DatasetInfo{"1", "replicate within the variant"});
+  hdf5::write_dataset(summary, "seed", seeds, DatasetInfo{"1", "the run's own seed"});
+  std::vector<std::string> columns{"run_id", "variant", "replicate", "seed"};
+  for (std::size_t p = 0; p < layout_.swept_parameters.size(); ++p) {
+    std::vector<double> values(n);
+    for (std::size_t i = 0; i < n; ++i) values[i] = rows_[i].swept_values[p];
+    hdf5::write_dataset(summary, layout_.swept_parameters[p], values,
+                        DatasetInfo{"1", "swept parameter " + layout_.swept_parameters[p]});
+    columns.push_back(layout_.swept_parameters[p]);
+  }
+  for (std::size_t o = 0; o < outcome_count; ++o) {
+    std::vector<double> values(n);
+    for (std::size_t i = 0; i < n; ++i) values[i] = outcomes_[i][o];
+    hdf5::write_dataset(summary, outcome_info[o].name, values,
+                        DatasetInfo{outcome_info[o].units, outcome_info[o].description});
+    columns.emplace_back(outcome_info[o].name);
+  }
+  hdf5::write_attribute(summary, "columns", columns);
+  hdf5::write_attribute(file_.id(), "run_count", static_cast<std::int64_t>(n));
+}
+
+}  // namespace trustsim

@@ -1,0 +1,64 @@
+// Writes runs into an OutputFile in the layout of docs/output-format.md:
+// provenance on the root, one /runs/run_NNNNNN group per run as it arrives,
+// and the /summary table (one row per run) when finished.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "io/output_file.hpp"
+#include "model/run_result.hpp"
+
+namespace trustsim {
+
+struct Provenance {
+  std::string program_version;
+  std::string git_commit;
+  std::string created_utc;  // ISO 8601, "2026-11-23T17:40:00Z"
+  std::string command_line;
+  std::string kind;  // "run" or "sweep"
+  std::uint64_t seed = 0;
+  std::string scenario_given;
+  std::string scenario_resolved;
+};
+
+// Names for the codes stored in network snapshots and the extra (swept)
+// summary columns; the same for every run of the file.
+struct FileLayout {
+  std::vector<std::string> organisation_names;  // in Organisation enum order
+  std::vector<std::string> swept_parameters;    // dotted keys; empty for `run`
+};
+
+// What identifies a run, besides its results.
+struct RunRecord {
+  std::int64_t run_id = 0;
+  std::string variant = "baseline";
+  std::int64_t replicate = 0;
+  std::uint64_t seed = 0;
+  std::string parameters_json;       // the run's resolved scenario
+  std::vector<double> swept_values;  // one per FileLayout::swept_parameters
+};
+
+class ResultWriter {
+ public:
+  ResultWriter(OutputFile& file, const Provenance& provenance, FileLayout layout);
+
+  void write_run(const RunRecord& record, const RunResult& result);
+
+  // Writes /summary and run_count. The caller then commits the file.
+  void finish();
+
+ private:
+  OutputFile& file_;
+  FileLayout layout_;
+  hdf5::Handle runs_;
+  std::vector<RunRecord> rows_;
+  std::vector<std::array<double, outcome_count>> outcomes_;
+};
+
+// "run_000042", "day_0100": fixed-width names that sort in run/day order.
+std::string run_group_name(std::int64_t run_id);
+std::string snapshot_group_name(int day);
+
+}  // namespace trustsim

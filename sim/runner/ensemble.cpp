@@ -1,0 +1,70 @@
+#include "runner/ensemble.hpp"
+
+#include <map>
+#include <mutex>
+#include <optional>
+
+#include <tbb/blocked_range.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+
+namespace trustsim {
+
+namespace {
+
+// Holds finished runs until every earlier one is finished, then passes the
+// whole ready prefix to the sink, in order.
+class InOrderDelivery {
+ public:
+  InOrderDelivery(const std::vector<RunPlan>& plans, const ResultSink& sink)
+      : plans_(plans), sink_(sink) {}
+
+  void deliver(std::size_t index, RunResult&& result) {
+    std::lock_guard lock(mutex_);
+    waiting_.emplace(index, std::move(result));
+    while (!waiting_.empty() && waiting_.begin()->first == next_) {
+      RunResult ready = std::move(waiting_.begin()->second);
+      waiting_.erase(waiting_.begin());
+      sink_(plans_[next_], std::move(ready));
+      ++next_;
+    }
+  }
+
+ private:
+  const std::vector<RunPlan>& plans_;
+  const ResultSink& sink_;
+  std::mutex mutex_;
+  std::map<std::size_t, RunResult> waiting_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
+void run_ensemble(const std::vector<RunPlan>& plans, const Simulate& simulate,
+                  const ResultSink& sink, const EnsembleOptions& options) {
+  std::optional<tbb::global_control> thread_limit;
+  if (options.threads > 0)
+    thread_limit.emplace(tbb::global_control::max_allowed_parallelism,
+                         static_cast<std::size_t>(options.threads));
+
+  RunControl control;
+  control.cancel = options.cancel;
+  control.on_day = options.on_day;
+  InOrderDelivery delivery(plans, sink);
+
+  // One run per task: runs are long and uneven, so no batching.
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, plans.size(), 1),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                        if (options.cancel && options.cancel->load()) throw Cancelled();
+                        RunResult result = simulate(*plans[i].parameters, plans[i].seed, control);
+                        if (options.on_run_done) options.on_run_done();
+                        delivery.deliver(i, std::move(result));
+                      }
+                    },
+                    tbb::simple_partitioner());
+  if (options.cancel && options.cancel->load()) throw Cancelled();
+}
+
+}  // namespace trustsim

@@ -1,0 +1,42 @@
+// The schema of a scenario file: one table of Fields per kind of JSON object
+// (the scenario itself, a team, a staff group, a change of meeting regime).
+// docs/scenarios.md is generated from these tables (`trustsim validate
+// --list-keys`), so the documentation cannot drift from the checks.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/parameters.hpp"
+#include "scenario/field.hpp"
+
+namespace trustsim {
+
+// Everything a scenario file sets: the model's parameters plus how to run it.
+struct ScenarioSettings {
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;  // base seed; each run derives its own from it
+  int replicates = 1;
+  Parameters parameters;
+};
+
+// Hard limits that keep a mistyped size from exhausting memory: checked
+// before anything is allocated for the simulation.
+inline constexpr int max_days = 10000;  // ~38 years of working days; day ids fit 4 digits
+inline constexpr int max_staff_per_group = 10000;
+inline constexpr int max_teams = 10000;
+inline constexpr long long max_total_staff = 1000000;
+inline constexpr int max_replicates = 100000;
+
+const std::vector<Field<ScenarioSettings>>& scenario_fields();
+const std::vector<Field<TeamSpec>>& team_fields();
+const std::vector<Field<StaffGroupSpec>>& staff_group_fields();
+const std::vector<Field<RegimeChange>>& regime_change_fields();
+
+// Names of the enum values, in enum order, as written in scenario files.
+const std::vector<std::string>& organisation_names();
+const std::vector<std::string>& regime_names();
+
+}  // namespace trustsim

@@ -1,0 +1,51 @@
+"""A run that is killed never leaves a file under the requested name; one
+that is asked to stop (SIGTERM, SIGINT) also removes its temporary file."""
+import json
+import signal
+import subprocess
+import time
+
+import pytest
+
+from conftest import TINY
+
+
+def long_scenario(directory):
+    # Enough work to still be running a second after it starts.
+    scenario = dict(TINY, days=2000, replicates=400)
+    path = directory / "long.json"
+    path.write_text(json.dumps(scenario))
+    return path
+
+
+def start_and_wait_for_temp_file(trustsim_bin, directory):
+    out = directory / "long.h5"
+    process = subprocess.Popen([trustsim_bin, "run", str(long_scenario(directory)), "-o", str(out),
+                                "--threads", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 30
+    while not list(directory.glob("long.h5.tmp-*")):
+        assert process.poll() is None, process.communicate()
+        assert time.time() < deadline, "no temporary file appeared"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert process.poll() is None, "the run finished before it could be interrupted"
+    return process, out
+
+
+def test_sigkill_leaves_no_file_under_the_final_name(trustsim_bin, tmp_path):
+    process, out = start_and_wait_for_temp_file(trustsim_bin, tmp_path)
+    process.kill()
+    process.wait(timeout=30)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("signal_number,exit_code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_termination_removes_the_temporary_file(trustsim_bin, tmp_path, signal_number, exit_code):
+    process, out = start_and_wait_for_temp_file(trustsim_bin, tmp_path)
+    process.send_signal(signal_number)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == exit_code, stderr
+    assert "cancelled" in stderr
+    assert not out.exists()
+    assert list(tmp_path.glob("*.h5*")) == []
