@@ -16,8 +16,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "trustsim: agent-based simulation of trust between staff of integrated health-care "
       "teams.\nRun `trustsim SUBCOMMAND --help` for the options of each subcommand."};
-  app.set_version_flag("--version", std::string("trustsim ") + program_version + " (git " +
-                                        git_commit + ")");
+  app.set_version_flag("--version",
+                       std::string("trustsim ") + program_version + " (git " + git_commit + ")");
   app.require_subcommand(1);
   const std::vector<cli::Subcommand> subcommands = {
       cli::add_run_command(app),

@@ -1,7 +1,7 @@
 // `trustsim run SCENARIO.json`: N replicates of one scenario into one file.
 #include <chrono>
-#include <iomanip>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 
@@ -51,9 +51,9 @@ int execute(const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const Scenario scenario = read_scenario_file(options.scenario_path, overrides_of(options));
   const ScenarioSettings& settings = scenario.settings;
-  const std::filesystem::path output =
-      options.output_path.empty() ? default_output(options.scenario_path)
-                                   : std::filesystem::path(options.output_path);
+  const std::filesystem::path output = options.output_path.empty()
+                                           ? default_output(options.scenario_path)
+                                           : std::filesystem::path(options.output_path);
   refuse_existing_output(output, options.force);  // before any work is done
 
   const std::string resolved = scenario.resolved.dump(2);
@@ -64,8 +64,8 @@ int execute(const RunOptions& options) {
   CancelOnSignal cancel;
   OutputFile file(output, options.force);
   CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
-  const Provenance provenance{program_version, git_commit, utc_now(), invocation(), "run",
-                              settings.seed,   scenario.given_text, resolved};
+  const Provenance provenance{program_version, git_commit,    utc_now(),           invocation(),
+                              "run",           settings.seed, scenario.given_text, resolved};
   ResultWriter writer(file, provenance, FileLayout{organisation_names(), {}});
 
   ProgressReport::Options progress_options;
@@ -103,8 +103,8 @@ int execute(const RunOptions& options) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cerr << "trustsim: wrote " << output.string() << " (" << plans.size() << " run"
-              << (plans.size() == 1 ? "" : "s") << " of " << settings.parameters.days
-              << " days in " << std::fixed << std::setprecision(1) << seconds << " s)\n";
+              << (plans.size() == 1 ? "" : "s") << " of " << settings.parameters.days << " days in "
+              << std::fixed << std::setprecision(1) << seconds << " s)\n";
   }
   return ok;
 }

@@ -25,8 +25,10 @@ bool all_integral(const std::vector<double>& values) {
 
 std::string real_text(double value, bool integral) {
   char text[64];
-  if (integral) std::snprintf(text, sizeof text, "%.0f", value);
-  else std::snprintf(text, sizeof text, "%.4f", value);
+  if (integral)
+    std::snprintf(text, sizeof text, "%.0f", value);
+  else
+    std::snprintf(text, sizeof text, "%.4f", value);
   return text;
 }
 
@@ -82,7 +84,8 @@ int execute(const SummaryOptions& options) {
   const SummaryTable table = read_summary(options.file);
   const std::size_t rows = table.rows();
   std::cout << options.file << ": " << table.kind << ", " << rows << (rows == 1 ? " run" : " runs")
-            << ", trustsim " << table.program_version << ", created " << table.created_utc << "\n\n";
+            << ", trustsim " << table.program_version << ", created " << table.created_utc
+            << "\n\n";
 
   std::vector<TextColumn> columns;
   for (const auto& column : table.columns) columns.push_back(to_text(column));

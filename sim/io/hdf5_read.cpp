@@ -79,7 +79,8 @@ std::vector<std::string> read_strings_attribute(hid_t object, const std::string&
 std::int64_t read_integer_attribute(hid_t object, const std::string& name) {
   Handle attr = open_attribute(object, name);
   Handle type = datatype(H5Aget_type(attr), "get an attribute type");
-  if (H5Tget_class(type) != H5T_INTEGER) throw Error("HDF5: attribute " + name + " is not an integer");
+  if (H5Tget_class(type) != H5T_INTEGER)
+    throw Error("HDF5: attribute " + name + " is not an integer");
   std::int64_t value = 0;
   check_status(H5Aread(attr, H5T_NATIVE_INT64, &value), ("read attribute " + name).c_str());
   return value;
@@ -92,9 +93,12 @@ ColumnKind column_kind(hid_t parent, const std::string& name) {
     case H5T_INTEGER:
       return H5Tget_sign(type) == H5T_SGN_NONE ? ColumnKind::unsigned_integer
                                                : ColumnKind::signed_integer;
-    case H5T_FLOAT: return ColumnKind::real;
-    case H5T_STRING: return ColumnKind::text;
-    default: return ColumnKind::other;
+    case H5T_FLOAT:
+      return ColumnKind::real;
+    case H5T_STRING:
+      return ColumnKind::text;
+    default:
+      return ColumnKind::other;
   }
 }
 

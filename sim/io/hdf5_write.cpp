@@ -45,9 +45,9 @@ Handle simple_space(const std::vector<hsize_t>& dims) {
 template <class T>
 void write_scalar_attribute(hid_t object, const std::string& name, T value) {
   Handle space = scalar_space();
-  Handle attr = attribute(
-      H5Acreate2(object, name.c_str(), Types<T>::file(), space, H5P_DEFAULT, H5P_DEFAULT),
-      "create an attribute");
+  Handle attr =
+      attribute(H5Acreate2(object, name.c_str(), Types<T>::file(), space, H5P_DEFAULT, H5P_DEFAULT),
+                "create an attribute");
   check_status(H5Awrite(attr, Types<T>::memory(), &value), "write an attribute");
 }
 
@@ -111,14 +111,16 @@ void write_attribute(hid_t object, const std::string& name, std::uint64_t value)
   write_scalar_attribute(object, name, value);
 }
 
-void write_attribute(hid_t object, const std::string& name, const std::vector<std::string>& values) {
+void write_attribute(hid_t object, const std::string& name,
+                     const std::vector<std::string>& values) {
   Handle type = utf8_string_type();
   Handle space = simple_space({values.size()});
   Handle attr = attribute(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
                           "create a string-array attribute");
   std::vector<const char*> texts;
   for (const auto& v : values) texts.push_back(v.c_str());
-  if (!texts.empty()) check_status(H5Awrite(attr, type, texts.data()), "write a string-array attribute");
+  if (!texts.empty())
+    check_status(H5Awrite(attr, type, texts.data()), "write a string-array attribute");
 }
 
 template <class T>
@@ -155,9 +157,9 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<std:
                    const DatasetInfo& info) {
   Handle type = utf8_string_type();
   Handle space = simple_space({data.size()});
-  Handle set = dataset(
-      H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-      "create a string dataset");
+  Handle set =
+      dataset(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+              "create a string dataset");
   std::vector<const char*> texts;
   for (const auto& d : data) texts.push_back(d.c_str());
   if (!texts.empty())

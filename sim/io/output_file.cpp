@@ -26,8 +26,8 @@ OutputFile::OutputFile(std::filesystem::path final_path, bool overwrite)
     std::error_code error;
     std::filesystem::create_directories(final_path_.parent_path(), error);
     if (error)
-      throw FileError(final_path_.parent_path().string() + ": cannot create directory: " +
-                      error.message());
+      throw FileError(final_path_.parent_path().string() +
+                      ": cannot create directory: " + error.message());
   }
   const hid_t id = H5Fcreate(temporary_path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   if (id < 0) throw FileError(temporary_path_.string() + ": cannot create file");
@@ -51,8 +51,8 @@ void OutputFile::commit() {
   std::filesystem::rename(temporary_path_, final_path_, error);
   if (error) {
     abandon();
-    throw FileError(final_path_.string() + ": cannot rename the finished file into place: " +
-                    error.message());
+    throw FileError(final_path_.string() +
+                    ": cannot rename the finished file into place: " + error.message());
   }
   committed_ = true;
 }

@@ -28,14 +28,15 @@ void write_daily(hid_t run, const RunResult& result) {
   std::vector<std::int32_t> days(static_cast<std::size_t>(result.days));
   for (int d = 0; d < result.days; ++d) days[static_cast<std::size_t>(d)] = d;
   hdf5::write_dataset(daily, "day", days, DatasetInfo{"day", "working day, from 0"});
-  std::vector<std::string> columns{"day"};
+  std::vector<std::string> columns;  // the metrics; `day` is their index
   for (std::size_t m = 0; m < daily_count; ++m) {
     const MetricInfo& info = daily_info[m];
     if (result.daily[m].size() != days.size())
       throw hdf5::Error(std::string("daily series ") + info.name + " has " +
                         std::to_string(result.daily[m].size()) + " values for " +
                         std::to_string(days.size()) + " days");
-    hdf5::write_dataset(daily, info.name, result.daily[m], DatasetInfo{info.units, info.description});
+    hdf5::write_dataset(daily, info.name, result.daily[m],
+                        DatasetInfo{info.units, info.description});
     columns.emplace_back(info.name);
   }
   hdf5::write_attribute(daily, "columns", columns);
@@ -45,14 +46,16 @@ void write_team_trust(hid_t run, const RunResult& result) {
   hdf5::Handle group = hdf5::create_group(run, "team_trust");
   std::vector<std::int32_t> days(result.team_trust_days.begin(), result.team_trust_days.end());
   hdf5::write_dataset(group, "day", days, DatasetInfo{"day", "day of each trust sample"});
-  hdf5::write_strings(group, "team", result.team_names, DatasetInfo{"1", "team names, in index order"});
+  hdf5::write_strings(group, "team", result.team_names,
+                      DatasetInfo{"1", "team names, in index order"});
   const hsize_t samples = days.size();
   const hsize_t teams = result.team_names.size();
   hdf5::write_dataset<double>(
       group, "trust", std::span<const double>(result.team_trust), {samples, teams, teams},
       DatasetInfo{"1", "mean trust T(i->j) for i in from_team, j in to_team, on day[s]"});
   hdf5::Handle trust = hdf5::dataset(H5Dopen2(group, "trust", H5P_DEFAULT), "reopen trust");
-  hdf5::write_attribute(trust, "dimensions", std::vector<std::string>{"day", "from_team", "to_team"});
+  hdf5::write_attribute(trust, "dimensions",
+                        std::vector<std::string>{"day", "from_team", "to_team"});
 }
 
 void write_network(hid_t run, const RunResult& result, const FileLayout& layout) {
@@ -63,14 +66,18 @@ void write_network(hid_t run, const RunResult& result, const FileLayout& layout)
   for (const auto& snapshot : result.snapshots) {
     hdf5::Handle day = hdf5::create_group(network, snapshot_group_name(snapshot.day));
     hdf5::write_attribute(day, "day", std::int64_t{snapshot.day});
-    hdf5::write_dataset(day, "staff_id", snapshot.staff_id, DatasetInfo{"1", "staff member (node)"});
-    hdf5::write_dataset(day, "team", snapshot.team, DatasetInfo{"1", "team index (network attribute teams)"});
+    hdf5::write_dataset(day, "staff_id", snapshot.staff_id,
+                        DatasetInfo{"1", "staff member (node)"});
+    hdf5::write_dataset(day, "team", snapshot.team,
+                        DatasetInfo{"1", "team index (network attribute teams)"});
     hdf5::write_dataset(day, "organisation", snapshot.organisation,
                         DatasetInfo{"1", "organisation code (network attribute organisations)"});
     hdf5::write_dataset(day, "profession", snapshot.profession,
                         DatasetInfo{"1", "profession code (network attribute professions)"});
-    hdf5::write_dataset(day, "source", snapshot.source, DatasetInfo{"1", "staff_id who trusts (edge from)"});
-    hdf5::write_dataset(day, "target", snapshot.target, DatasetInfo{"1", "staff_id trusted (edge to)"});
+    hdf5::write_dataset(day, "source", snapshot.source,
+                        DatasetInfo{"1", "staff_id who trusts (edge from)"});
+    hdf5::write_dataset(day, "target", snapshot.target,
+                        DatasetInfo{"1", "staff_id trusted (edge to)"});
     hdf5::write_dataset(day, "trust", snapshot.trust, DatasetInfo{"1", "trust T(source->target)"});
   }
 }
@@ -97,7 +104,8 @@ ResultWriter::ResultWriter(OutputFile& file, const Provenance& provenance, FileL
 
 void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
   if (record.swept_values.size() != layout_.swept_parameters.size())
-    throw hdf5::Error("run " + std::to_string(record.run_id) + " has the wrong number of swept values");
+    throw hdf5::Error("run " + std::to_string(record.run_id) +
+                      " has the wrong number of swept values");
   hdf5::Handle run = hdf5::create_group(runs_, run_group_name(record.run_id));
   hdf5::write_attribute(run, "run_id", record.run_id);
   hdf5::write_attribute(run, "variant", record.variant);
@@ -125,9 +133,11 @@ void ResultWriter::finish() {
     seeds[i] = rows_[i].seed;
     variants[i] = rows_[i].variant;
   }
-  hdf5::write_dataset(summary, "run_id", run_ids, DatasetInfo{"1", "run id, also the name of runs/run_NNNNNN"});
+  hdf5::write_dataset(summary, "run_id", run_ids,
+                      DatasetInfo{"1", "run id, also the name of runs/run_NNNNNN"});
   hdf5::write_strings(summary, "variant", variants, DatasetInfo{"1", "variant name"});
-  hdf5::write_dataset(summary, "replicate", replicates, DatasetInfo{"1", "replicate within the variant"});
+  hdf5::write_dataset(summary, "replicate", replicates,
+                      DatasetInfo{"1", "replicate within the variant"});
   hdf5::write_dataset(summary, "seed", seeds, DatasetInfo{"1", "the run's own seed"});
   std::vector<std::string> columns{"run_id", "variant", "replicate", "seed"};
   for (std::size_t p = 0; p < layout_.swept_parameters.size(); ++p) {

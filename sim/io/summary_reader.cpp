@@ -14,11 +14,16 @@ namespace {
 
 SummaryValues read_column(hid_t summary, const std::string& name) {
   switch (hdf5::column_kind(summary, name)) {
-    case hdf5::ColumnKind::signed_integer: return hdf5::read_int64s(summary, name);
-    case hdf5::ColumnKind::unsigned_integer: return hdf5::read_uint64s(summary, name);
-    case hdf5::ColumnKind::real: return hdf5::read_doubles(summary, name);
-    case hdf5::ColumnKind::text: return hdf5::read_strings(summary, name);
-    case hdf5::ColumnKind::other: break;
+    case hdf5::ColumnKind::signed_integer:
+      return hdf5::read_int64s(summary, name);
+    case hdf5::ColumnKind::unsigned_integer:
+      return hdf5::read_uint64s(summary, name);
+    case hdf5::ColumnKind::real:
+      return hdf5::read_doubles(summary, name);
+    case hdf5::ColumnKind::text:
+      return hdf5::read_strings(summary, name);
+    case hdf5::ColumnKind::other:
+      break;
   }
   throw hdf5::Error("column " + name + " has an unsupported type");
 }
@@ -29,7 +34,8 @@ SummaryTable read_summary(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error))
-    throw FileError(name + ": " + (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
+    throw FileError(name + ": " +
+                    (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
   if (H5Fis_hdf5(name.c_str()) <= 0) throw FileError(name + ": not an HDF5 file");
   const hid_t id = H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (id < 0) throw FileError(name + ": cannot open (damaged or truncated HDF5 file?)");
@@ -47,10 +53,12 @@ SummaryTable read_summary(const std::filesystem::path& path) {
     table.created_utc = hdf5::read_string_attribute(file, "created_utc");
     std::size_t rows = 0;
     for (const auto& column : hdf5::read_strings_attribute(summary, "columns")) {
-      hdf5::Handle set = hdf5::dataset(H5Dopen2(summary, column.c_str(), H5P_DEFAULT), "open a column");
-      SummaryColumn entry{column,
-                          hdf5::has_attribute(set, "units") ? hdf5::read_string_attribute(set, "units") : "",
-                          read_column(summary, column)};
+      hdf5::Handle set =
+          hdf5::dataset(H5Dopen2(summary, column.c_str(), H5P_DEFAULT), "open a column");
+      SummaryColumn entry{
+          column,
+          hdf5::has_attribute(set, "units") ? hdf5::read_string_attribute(set, "units") : "",
+          read_column(summary, column)};
       const std::size_t length = std::visit([](const auto& v) { return v.size(); }, entry.values);
       if (!table.columns.empty() && length != rows)
         throw FileError(name + ": /summary/" + column + " has " + std::to_string(length) +

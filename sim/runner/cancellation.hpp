@@ -19,7 +19,7 @@ class CancelOnSignal {
 
   const std::atomic<bool>& flag() const;
   bool requested() const { return flag().load(); }
-  int signal_number() const;      // the first signal received, 0 if none
+  int signal_number() const;  // the first signal received, 0 if none
   int exit_code() const { return 128 + signal_number(); }
 
   // The file a second signal removes before exiting (empty: none).

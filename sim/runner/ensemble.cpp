@@ -54,16 +54,17 @@ void run_ensemble(const std::vector<RunPlan>& plans, const Simulate& simulate,
   InOrderDelivery delivery(plans, sink);
 
   // One run per task: runs are long and uneven, so no batching.
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, plans.size(), 1),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                        if (options.cancel && options.cancel->load()) throw Cancelled();
-                        RunResult result = simulate(*plans[i].parameters, plans[i].seed, control);
-                        if (options.on_run_done) options.on_run_done();
-                        delivery.deliver(i, std::move(result));
-                      }
-                    },
-                    tbb::simple_partitioner());
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, plans.size(), 1),
+      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+          if (options.cancel && options.cancel->load()) throw Cancelled();
+          RunResult result = simulate(*plans[i].parameters, plans[i].seed, control);
+          if (options.on_run_done) options.on_run_done();
+          delivery.deliver(i, std::move(result));
+        }
+      },
+      tbb::simple_partitioner());
   if (options.cancel && options.cancel->load()) throw Cancelled();
 }
 

@@ -16,7 +16,8 @@ std::string clock_text(double seconds) {
   const auto total = static_cast<long long>(seconds + 0.5);
   char text[32];
   if (total >= 3600)
-    std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", total / 3600, total / 60 % 60, total % 60);
+    std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", total / 3600, total / 60 % 60,
+                  total % 60);
   else
     std::snprintf(text, sizeof text, "%lld:%02lld", total / 60, total % 60);
   return text;
@@ -29,7 +30,8 @@ bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 std::string ProgressReport::line(std::int64_t runs_done, std::int64_t total_runs,
                                  std::int64_t days_done, std::int64_t total_days, double seconds) {
   const double rate = seconds > 0 ? static_cast<double>(days_done) / seconds : 0.0;
-  const double share = total_days > 0 ? static_cast<double>(days_done) / static_cast<double>(total_days) : 0.0;
+  const double share =
+      total_days > 0 ? static_cast<double>(days_done) / static_cast<double>(total_days) : 0.0;
   std::string text = "runs " + std::to_string(runs_done) + "/" + std::to_string(total_runs) +
                      ", days " + std::to_string(days_done) + "/" + std::to_string(total_days) +
                      " (" + std::to_string(static_cast<int>(share * 100)) + "%), " +
@@ -47,7 +49,8 @@ ProgressReport::ProgressReport(std::int64_t total_runs, std::int64_t total_days,
       out_(out),
       options_(options),
       start_(std::chrono::steady_clock::now()) {
-  if (options_.enabled) reporter_ = std::jthread([this](std::stop_token stop) { report_loop(stop); });
+  if (options_.enabled)
+    reporter_ = std::jthread([this](std::stop_token stop) { report_loop(stop); });
 }
 
 ProgressReport::~ProgressReport() { finish(); }
@@ -71,7 +74,8 @@ void ProgressReport::report_loop(std::stop_token stop) {
       next_log = now + options_.log_interval;
       printed_ = true;
     }
-    wake.wait_for(lock, stop, options_.live ? options_.live_interval : std::chrono::milliseconds(250),
+    wake.wait_for(lock, stop,
+                  options_.live ? options_.live_interval : std::chrono::milliseconds(250),
                   [] { return false; });
   }
 }
@@ -84,9 +88,12 @@ void ProgressReport::finish() {
   // The final state, so the last line a user sees says "done".
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const std::string text = line(runs_done_.load(), total_runs_, days_done_.load(), total_days_, seconds);
-  if (options_.live) out_ << '\r' << text << "\x1b[K\n" << std::flush;
-  else out_ << text << std::endl;
+  const std::string text =
+      line(runs_done_.load(), total_runs_, days_done_.load(), total_days_, seconds);
+  if (options_.live)
+    out_ << '\r' << text << "\x1b[K\n" << std::flush;
+  else
+    out_ << text << std::endl;
 }
 
 }  // namespace trustsim

@@ -22,7 +22,7 @@ struct RunPlan {
   // describe a large system.
   std::shared_ptr<const Parameters> parameters;
   std::shared_ptr<const std::string> parameters_json;  // resolved scenario, for provenance
-  std::vector<double> swept_values;                   // sweeps only
+  std::vector<double> swept_values;                    // sweeps only
 };
 
 // `replicates` plans for one variant, run ids from `first_run_id`, seeds

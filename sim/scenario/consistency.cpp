@@ -20,9 +20,8 @@ void check_system(const SystemSpec& system) {
   // before the model allocates anything per staff member.
   const long long total = staff_per_locality * system.localities;
   if (total > max_total_staff)
-    throw InvalidValue("/system", "the system has " + std::to_string(total) +
-                                      " staff; at most " + std::to_string(max_total_staff) +
-                                      " are supported");
+    throw InvalidValue("/system", "the system has " + std::to_string(total) + " staff; at most " +
+                                      std::to_string(max_total_staff) + " are supported");
 }
 
 void check_within_run(int day, int days, const std::string& at) {

@@ -128,8 +128,8 @@ void reject_unknown_keys(const Json& object, const std::string& base, const std:
 // Reads `object`, found at the absolute pointer `at`, into `owner`. Keys that
 // are absent keep the value `owner` already holds (its default).
 template <class Owner>
-void read_object(const Json& object, const std::string& at,
-                 const std::vector<Field<Owner>>& table, Owner& owner) {
+void read_object(const Json& object, const std::string& at, const std::vector<Field<Owner>>& table,
+                 Owner& owner) {
   if (!object.is_object())
     throw InvalidValue(at.empty() ? "/" : at, "must be an object, got " + describe(object));
   const detail::KnownKeys<Owner> known(table);
@@ -139,8 +139,8 @@ void read_object(const Json& object, const std::string& at,
     if (object.contains(pointer)) {
       field.read(object.at(pointer), at + field.pointer, owner);
     } else if (field.required) {
-      throw InvalidValue(at + field.pointer, "required " + std::string(kind_name(field.kind)) +
-                                                 " is missing");
+      throw InvalidValue(at + field.pointer,
+                         "required " + std::string(kind_name(field.kind)) + " is missing");
     }
   }
 }

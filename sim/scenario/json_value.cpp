@@ -36,19 +36,25 @@ std::string Range::text() const {
 
 std::string describe(const Json& value) {
   switch (value.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::boolean:
+      return value.get<bool>() ? "true" : "false";
     case Json::value_t::string: {
       std::string text = value.get<std::string>();
       if (text.size() > 40) text = text.substr(0, 37) + "...";
       return "the string \"" + text + "\"";
     }
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return value.dump();
-    default: return "an unsupported value";
+    case Json::value_t::number_float:
+      return value.dump();
+    default:
+      return "an unsupported value";
   }
 }
 

@@ -6,13 +6,20 @@ namespace trustsim {
 
 const char* kind_name(ValueKind kind) {
   switch (kind) {
-    case ValueKind::real: return "number";
-    case ValueKind::integer: return "integer";
-    case ValueKind::boolean: return "boolean";
-    case ValueKind::text: return "string";
-    case ValueKind::choice: return "choice";
-    case ValueKind::unsigned64: return "unsigned 64-bit integer";
-    case ValueKind::list: return "list";
+    case ValueKind::real:
+      return "number";
+    case ValueKind::integer:
+      return "integer";
+    case ValueKind::boolean:
+      return "boolean";
+    case ValueKind::text:
+      return "string";
+    case ValueKind::choice:
+      return "choice";
+    case ValueKind::unsigned64:
+      return "unsigned 64-bit integer";
+    case ValueKind::list:
+      return "list";
   }
   return "value";
 }
@@ -132,7 +139,8 @@ Field<Owner> object_list(std::string pointer, std::size_t min_size, std::size_t 
   };
   field.write = [=](const Owner& owner) {
     Json list = Json::array();
-    for (const auto& element : member(owner, path...)) list.push_back(write_object(element, table()));
+    for (const auto& element : member(owner, path...))
+      list.push_back(write_object(element, table()));
     return list;
   };
   return field;
@@ -192,7 +200,8 @@ std::vector<Field<S>> build_scenario_fields() {
       text<S>("/description", false, "what the scenario is and where its numbers come from",
               &S::description),
       [] {
-        auto field = blank<S>("/seed", ValueKind::unsigned64, "base seed; each run derives its own");
+        auto field =
+            blank<S>("/seed", ValueKind::unsigned64, "base seed; each run derives its own");
         field.read = [](const Json& value, const std::string& at, S& s) {
           s.seed = read_unsigned64(value, at);
         };
@@ -282,8 +291,8 @@ std::vector<Field<S>> build_scenario_fields() {
 
       real_p("/issues/per_person_per_day", at_least(0, 100), "cross-boundary issues a day",
              &P::issues, &IP::per_person_per_day),
-      real_p("/issues/other_team_share", share, "share of issues needing another team",
-             &P::issues, &IP::other_team_share),
+      real_p("/issues/other_team_share", share, "share of issues needing another team", &P::issues,
+             &IP::other_team_share),
       real_p("/issues/raise_threshold", unit, "trust at which raising is a coin toss", &P::issues,
              &IP::raise_threshold),
       real_p("/issues/raise_steepness", at_least(0, 1000), "steepness of the raise curve",
@@ -314,12 +323,11 @@ std::vector<Field<S>> build_scenario_fields() {
                 &WP::revisit_interval_days),
 
       real_p("/staff/capacity", above(0, 100), "daily capacity", &P::staff, &SP::capacity),
-      real_p("/staff/base_load", at_least(0, 100), "routine daily load", &P::staff,
-             &SP::base_load),
-      real_p("/staff/conscientiousness_alpha", above(0, 1000), "Beta(alpha, beta) of conscientiousness",
-             &P::staff, &SP::conscientiousness_alpha),
-      real_p("/staff/conscientiousness_beta", above(0, 1000), "Beta(alpha, beta) of conscientiousness",
-             &P::staff, &SP::conscientiousness_beta),
+      real_p("/staff/base_load", at_least(0, 100), "routine daily load", &P::staff, &SP::base_load),
+      real_p("/staff/conscientiousness_alpha", above(0, 1000),
+             "Beta(alpha, beta) of conscientiousness", &P::staff, &SP::conscientiousness_alpha),
+      real_p("/staff/conscientiousness_beta", above(0, 1000),
+             "Beta(alpha, beta) of conscientiousness", &P::staff, &SP::conscientiousness_beta),
       real_p("/staff/hero_threshold", unit, "conscientiousness of a lone hero", &P::staff,
              &SP::hero_threshold),
       real_p("/staff/hero_absorb_probability", probability, "a hero takes on an unheld issue",
@@ -344,25 +352,27 @@ std::vector<Field<S>> build_scenario_fields() {
   };
   t.insert(t.end(), rest.begin(), rest.end());
 
-  auto add = [&t](std::vector<Field<S>> fields) { t.insert(t.end(), fields.begin(), fields.end()); };
+  auto add = [&t](std::vector<Field<S>> fields) {
+    t.insert(t.end(), fields.begin(), fields.end());
+  };
   add(switch_fields("explicit_workarounds", &Interventions::explicit_workarounds,
                     "workarounds documented and revisited"));
   add(switch_fields("facilitators", &Interventions::facilitators,
                     "informal facilitators between teams"));
   t.push_back(integer_p("/interventions/facilitators/per_team", at_least(1, 1000),
-                        "facilitators in each team", &P::interventions, &Interventions::facilitators,
-                        &FacilitatorIntervention::per_team));
+                        "facilitators in each team", &P::interventions,
+                        &Interventions::facilitators, &FacilitatorIntervention::per_team));
   t.push_back(real_p("/interventions/facilitators/extra_contacts_per_day", at_least(0, 100),
                      "extra cross-team contacts a facilitator makes", &P::interventions,
-                     &Interventions::facilitators, &FacilitatorIntervention::extra_contacts_per_day));
+                     &Interventions::facilitators,
+                     &FacilitatorIntervention::extra_contacts_per_day));
   add(switch_fields("difficult_conversations", &Interventions::difficult_conversations,
                     "do not avoid difficult conversations"));
   t.push_back(real_p("/interventions/difficult_conversations/threshold_shift", unit,
                      "lowering of the raise threshold", &P::interventions,
                      &Interventions::difficult_conversations,
                      &DifficultConversationsIntervention::threshold_shift));
-  add(switch_fields("hero_awareness", &Interventions::hero_awareness,
-                    "awareness of lone heroes"));
+  add(switch_fields("hero_awareness", &Interventions::hero_awareness, "awareness of lone heroes"));
   t.push_back(real_p("/interventions/hero_awareness/load_threshold", above(0, 100),
                      "load (relative to capacity) above which work is redistributed",
                      &P::interventions, &Interventions::hero_awareness,
@@ -372,7 +382,8 @@ std::vector<Field<S>> build_scenario_fields() {
                         "days between rotations", &P::interventions, &Interventions::fluid_teams,
                         &FluidTeamsIntervention::rotation_interval_days));
   t.push_back(real_p("/interventions/fluid_teams/share", share, "share of staff rotated",
-                     &P::interventions, &Interventions::fluid_teams, &FluidTeamsIntervention::share));
+                     &P::interventions, &Interventions::fluid_teams,
+                     &FluidTeamsIntervention::share));
   t.push_back(integer_p("/interventions/fluid_teams/secondment_days", interval,
                         "length of a secondment", &P::interventions, &Interventions::fluid_teams,
                         &FluidTeamsIntervention::secondment_days));
@@ -385,7 +396,8 @@ std::vector<Field<S>> build_scenario_fields() {
                         &OutputParameters::team_trust_every_days));
   t.push_back(integer_list<S>("/outputs/network_snapshot_days", at_least(0, max_days - 1), 1000,
                               "days of trust-network snapshots (empty: first and last)",
-                              &S::parameters, &P::outputs, &OutputParameters::network_snapshot_days));
+                              &S::parameters, &P::outputs,
+                              &OutputParameters::network_snapshot_days));
   return t;
 }
 
@@ -412,7 +424,7 @@ const std::vector<Field<TeamSpec>>& team_fields() {
       text<TeamSpec>("/name", true, "unique name of the team", &TeamSpec::name),
       text<TeamSpec>("/site", true, "where the team is based", &TeamSpec::site),
       mandatory(object_list<TeamSpec, StaffGroupSpec>("/staff", 1, 1000, &staff_group_fields,
-                                                     "groups of staff", &TeamSpec::staff)),
+                                                      "groups of staff", &TeamSpec::staff)),
   };
   return table;
 }
@@ -422,9 +434,9 @@ const std::vector<Field<StaffGroupSpec>>& staff_group_fields() {
   static const std::vector<Field<G>> table = {
       text<G>("/profession", true, "e.g. nurse, GP, pharmacist", &G::profession),
       mandatory(choice<G>("/organisation", organisation_names(), "employing organisation",
-                         &G::organisation)),
+                          &G::organisation)),
       mandatory(integer<G>("/count", at_least(1, max_staff_per_group), "number of such staff",
-                          &G::count)),
+                           &G::count)),
       text<G>("/site", false, "where they work, if not the team's site", &G::site),
   };
   return table;

@@ -36,11 +36,16 @@ std::size_t first_binary_byte(const std::string& text) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == 0) return i;
     std::size_t continuation = 0;
-    if (c < 0x80) continuation = 0;
-    else if ((c & 0xE0) == 0xC0 && c >= 0xC2) continuation = 1;
-    else if ((c & 0xF0) == 0xE0) continuation = 2;
-    else if ((c & 0xF8) == 0xF0 && c <= 0xF4) continuation = 3;
-    else return i;
+    if (c < 0x80)
+      continuation = 0;
+    else if ((c & 0xE0) == 0xC0 && c >= 0xC2)
+      continuation = 1;
+    else if ((c & 0xF0) == 0xE0)
+      continuation = 2;
+    else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
+      continuation = 3;
+    else
+      return i;
     for (std::size_t k = 1; k <= continuation; ++k)
       if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
         return i;
@@ -67,8 +72,7 @@ std::size_t first_binary_byte(const std::string& text) {
   if (auto at = what.find(marker); at != std::string::npos) {
     if (auto colon = what.find(": ", at); colon != std::string::npos) what = what.substr(colon + 2);
   }
-  throw ScenarioError(source + ":" + std::to_string(line) + ":" + std::to_string(column), "",
-                      what);
+  throw ScenarioError(source + ":" + std::to_string(line) + ":" + std::to_string(column), "", what);
 }
 
 Json parse_document(const std::string& text, const std::string& source) {

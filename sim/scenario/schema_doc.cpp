@@ -17,15 +17,20 @@ void write_table(std::ostringstream& out, const std::vector<Field<Owner>>& table
     std::string allowed;
     switch (field.kind) {
       case ValueKind::real:
-      case ValueKind::integer: allowed = field.range.text(); break;
+      case ValueKind::integer:
+        allowed = field.range.text();
+        break;
       case ValueKind::choice:
         for (const auto& c : field.choices) allowed += (allowed.empty() ? "" : ", ") + c;
         break;
-      case ValueKind::unsigned64: allowed = "[0, 2^64-1]"; break;
+      case ValueKind::unsigned64:
+        allowed = "[0, 2^64-1]";
+        break;
       case ValueKind::list:
         if (field.range.high > 0) allowed = "entries: " + field.range.text();
         break;
-      default: break;
+      default:
+        break;
     }
     const std::string value =
         field.required ? "required" : defaults[Json::json_pointer(field.pointer)].dump();
@@ -54,7 +59,9 @@ std::string schema_markdown() {
   out << "\n## A change of meeting regime: `/meetings/schedule/N`\n\n";
   write_table(out, regime_change_fields());
   out << "\nRules across keys: team names are unique; the whole system (teams x\n"
-         "localities) has at most " << max_total_staff << " staff; schedule days increase and\n"
+         "localities) has at most "
+      << max_total_staff
+      << " staff; schedule days increase and\n"
          "fall within the run; a hybrid change gives its face_to_face_fraction;\n"
          "snapshot days increase and fall within the run; an enabled intervention\n"
          "starts within the run; team_trust_every_days is at most days.\n";

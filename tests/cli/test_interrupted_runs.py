@@ -12,7 +12,7 @@ from conftest import TINY
 
 def long_scenario(directory):
     # Enough work to still be running a second after it starts.
-    scenario = dict(TINY, days=2000, replicates=400)
+    scenario = dict(TINY, days=2000, replicates=3000)
     path = directory / "long.json"
     path.write_text(json.dumps(scenario))
     return path

@@ -1,9 +1,9 @@
 // A small, fully specified RunResult and a scratch directory for the io suites.
 #pragma once
 
+#include <unistd.h>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 
 #include "io/result_writer.hpp"
 
@@ -47,14 +47,13 @@ inline RunResult tiny_result(double offset = 0.0) {
 }
 
 inline Provenance tiny_provenance() {
-  return Provenance{"0.1.0", "abc123", "2026-01-02T03:04:05Z", "trustsim run x.json", "run",
-                    42, "{\"given\": true}", "{\"resolved\": true}"};
+  return Provenance{"0.1.0", "abc123", "2026-01-02T03:04:05Z", "trustsim run x.json",
+                    "run",   42,       "{\"given\": true}",    "{\"resolved\": true}"};
 }
 
 inline FileLayout tiny_layout() {
-  return FileLayout{{"acute_hospital", "community_provider", "primary_care", "social_care",
-                     "mental_health"},
-                    {}};
+  return FileLayout{
+      {"acute_hospital", "community_provider", "primary_care", "social_care", "mental_health"}, {}};
 }
 
 // Writes `runs` tiny results to `path` and commits the file.

@@ -17,7 +17,8 @@ TEST_CASE("the summary has one row per run and the documented columns") {
   CHECK(table.rows() == 3);
   REQUIRE(table.columns.size() == 4 + outcome_count);
   CHECK(table.columns[0].name == "run_id");
-  CHECK(std::get<std::vector<std::int64_t>>(table.columns[0].values) == std::vector<std::int64_t>{0, 1, 2});
+  CHECK(std::get<std::vector<std::int64_t>>(table.columns[0].values) ==
+        std::vector<std::int64_t>{0, 1, 2});
   CHECK(std::get<std::vector<std::string>>(table.columns[1].values) ==
         std::vector<std::string>{"baseline", "baseline", "baseline"});
   CHECK(std::get<std::vector<std::uint64_t>>(table.columns[3].values) ==
@@ -42,8 +43,9 @@ TEST_CASE("files that are not trustsim output are refused with one line") {
 
   const auto foreign = dir.path / "foreign.h5";
   H5Fclose(H5Fcreate(foreign.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT));
-  CHECK_THROWS_WITH(read_summary(foreign),
-                    foreign.string() + ": not a trustsim output file (no format=trustsim attribute)");
+  CHECK_THROWS_WITH(
+      read_summary(foreign),
+      foreign.string() + ": not a trustsim output file (no format=trustsim attribute)");
 }
 
 TEST_CASE("a truncated file is refused, not crashed on") {

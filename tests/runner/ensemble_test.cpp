@@ -12,9 +12,12 @@ std::shared_ptr<const Parameters> tiny_system() {
   Parameters p;
   p.days = 40;
   p.system.teams = {
-      {"alpha", "north",
-       {{"nurse", Organisation::community_provider, 4, ""}, {"gp", Organisation::primary_care, 2, ""}}},
-      {"beta", "south",
+      {"alpha",
+       "north",
+       {{"nurse", Organisation::community_provider, 4, ""},
+        {"gp", Organisation::primary_care, 2, ""}}},
+      {"beta",
+       "south",
        {{"pharmacist", Organisation::acute_hospital, 3, ""},
         {"social_worker", Organisation::social_care, 2, ""}}},
   };
@@ -68,7 +71,8 @@ TEST_CASE("progress callbacks count every day and every run") {
   EnsembleOptions options;
   options.on_day = [&](int) { ++days; };
   options.on_run_done = [&] { ++runs; };
-  run_ensemble(plans, &simulate, [](const RunPlan&, RunResult&&) {}, options);
+  run_ensemble(
+      plans, &simulate, [](const RunPlan&, RunResult&&) {}, options);
   CHECK(days == 3 * 40);
   CHECK(runs == 3);
 }
@@ -79,15 +83,16 @@ TEST_CASE("a raised cancel flag stops the ensemble with Cancelled") {
   EnsembleOptions options;
   options.cancel = &cancel;
   int delivered = 0;
-  CHECK_THROWS_AS(run_ensemble(plans, &simulate, [&](const RunPlan&, RunResult&&) { ++delivered; },
-                               options),
+  CHECK_THROWS_AS(run_ensemble(
+                      plans, &simulate, [&](const RunPlan&, RunResult&&) { ++delivered; }, options),
                   Cancelled);
   CHECK(delivered == 0);
 }
 
 TEST_CASE("a failing sink stops the ensemble with its exception") {
   const auto plans = replicate_plans(tiny_system(), nullptr, 1, "baseline", 3);
-  CHECK_THROWS_WITH(run_ensemble(plans, &simulate,
-                                 [](const RunPlan&, RunResult&&) { throw std::runtime_error("disk full"); }),
-                    "disk full");
+  CHECK_THROWS_WITH(
+      run_ensemble(plans, &simulate,
+                   [](const RunPlan&, RunResult&&) { throw std::runtime_error("disk full"); }),
+      "disk full");
 }

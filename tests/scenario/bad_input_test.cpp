@@ -41,7 +41,8 @@ TEST_CASE("a binary file is refused as not text") {
 
 TEST_CASE("a scenario must be an object") {
   const auto error = error_for_text("[1, 2]");
-  CHECK(std::string(error.what()) == "scenario.json: /: a scenario must be a JSON object, got an array");
+  CHECK(std::string(error.what()) ==
+        "scenario.json: /: a scenario must be a JSON object, got an array");
 }
 
 TEST_CASE("an unknown key is named and the nearest known key suggested") {
@@ -164,8 +165,9 @@ TEST_CASE("days named in the scenario must fall within the run") {
   CHECK(error.problem() == "day 45 is not within the run (days 0..29)");
 
   document = small_scenario();
-  document["meetings"] = {{"schedule", {{{"day", 10}, {"regime", "online"}},
-                                        {{"day", 5}, {"regime", "face_to_face"}}}}};
+  document["meetings"] = {
+      {"schedule",
+       {{{"day", 10}, {"regime", "online"}}, {{"day", 5}, {"regime", "face_to_face"}}}}};
   error = error_for(document);
   CHECK(error.pointer() == "/meetings/schedule/1/day");
 

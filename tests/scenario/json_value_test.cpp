@@ -37,7 +37,8 @@ TEST_CASE("reals must be finite numbers within range") {
   CHECK(problem_of([&] {
           read_real(Json(std::numeric_limits<double>::infinity()), "/p", Range{0, 1e300});
         }).find("/p: must be a finite number") == 0);
-  CHECK(problem_of([&] { read_real(Json(-0.1), "/p", unit); }) == "/p: must be in [0, 1], got -0.1");
+  CHECK(problem_of([&] { read_real(Json(-0.1), "/p", unit); }) ==
+        "/p: must be in [0, 1], got -0.1");
 }
 
 TEST_CASE("integers accept integral numbers only") {
@@ -55,7 +56,8 @@ TEST_CASE("integers accept integral numbers only") {
 TEST_CASE("seeds use the whole unsigned 64-bit range and nothing else") {
   CHECK(read_unsigned64(Json(18446744073709551615ULL), "/seed") == 18446744073709551615ULL);
   CHECK(read_unsigned64(Json(0), "/seed") == 0);
-  CHECK(problem_of([] { read_unsigned64(Json(-1), "/seed"); }).find("/seed: must be an integer") == 0);
+  CHECK(problem_of([] { read_unsigned64(Json(-1), "/seed"); }).find("/seed: must be an integer") ==
+        0);
   CHECK(problem_of([] { read_unsigned64(Json(1.5), "/seed"); }) != "accepted");
 }
 

@@ -22,12 +22,12 @@ TEST_CASE("override values are JSON, or else plain strings") {
   CHECK(parse_override("meetings.regime=online").value == Json("online"));
   CHECK(parse_override("name=\"quoted\"").value == Json("quoted"));
   CHECK(parse_override("name=").value == Json(""));
-  CHECK(parse_override("system.teams.0.staff.1.count=5").pointer == "/system/teams/0/staff/1/count");
+  CHECK(parse_override("system.teams.0.staff.1.count=5").pointer ==
+        "/system/teams/0/staff/1/count");
 }
 
 TEST_CASE("overrides change the settings, deep keys and list entries included") {
-  const auto scenario = with({"days=40", "meetings.regime=online",
-                              "system.teams.0.staff.1.count=5",
+  const auto scenario = with({"days=40", "meetings.regime=online", "system.teams.0.staff.1.count=5",
                               "interventions.facilitators.enabled=true"});
   const auto& p = scenario.settings.parameters;
   CHECK(p.days == 40);
@@ -63,11 +63,13 @@ TEST_CASE("override errors name the override, not the file") {
         "--set days.x: days is a single value, not a group: cannot set days.x");
 
   error = error_for(small_scenario(), {parse_override("system.teams.0={\"name\": \"a\"}")});
-  CHECK(std::string(error.what()) == "--set system.teams.0: /system/teams/0/site: required string is missing");
+  CHECK(std::string(error.what()) ==
+        "--set system.teams.0: /system/teams/0/site: required string is missing");
 }
 
 TEST_CASE("malformed overrides are refused") {
   CHECK_THROWS_WITH(parse_override("days"), "--set days: expected dotted.key=value");
   CHECK_THROWS_WITH(parse_override("=3"), "--set =3: expected dotted.key=value");
-  CHECK_THROWS_WITH(parse_override("a..b=3"), "--set a..b: malformed key (empty part between dots)");
+  CHECK_THROWS_WITH(parse_override("a..b=3"),
+                    "--set a..b: malformed key (empty part between dots)");
 }

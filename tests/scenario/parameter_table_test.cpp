@@ -24,13 +24,20 @@ std::vector<Json> other_values(const Field<ScenarioSettings>& field, const Json&
       for (double x : {r.low, r.low + 1, std::floor((r.low + r.high) / 2), r.high})
         if (r.contains(x)) values.push_back(static_cast<long long>(x));
       break;
-    case ValueKind::boolean: values.push_back(!current.get<bool>()); break;
-    case ValueKind::text: values.push_back("changed"); break;
+    case ValueKind::boolean:
+      values.push_back(!current.get<bool>());
+      break;
+    case ValueKind::text:
+      values.push_back("changed");
+      break;
     case ValueKind::choice:
       for (const auto& c : field.choices) values.push_back(c);
       break;
-    case ValueKind::unsigned64: values.push_back(12345); break;
-    case ValueKind::list: break;
+    case ValueKind::unsigned64:
+      values.push_back(12345);
+      break;
+    case ValueKind::list:
+      break;
   }
   return values;
 }
@@ -81,7 +88,9 @@ TEST_CASE("every key has a description and a unique pointer") {
 
 TEST_CASE("the key reference lists every key with its default") {
   const std::string doc = schema_markdown();
-  for (const auto& field : scenario_fields()) CHECK_THAT(doc, Catch::Contains("`" + field.pointer + "`"));
-  for (const auto& field : staff_group_fields()) CHECK_THAT(doc, Catch::Contains("`" + field.pointer + "`"));
+  for (const auto& field : scenario_fields())
+    CHECK_THAT(doc, Catch::Contains("`" + field.pointer + "`"));
+  for (const auto& field : staff_group_fields())
+    CHECK_THAT(doc, Catch::Contains("`" + field.pointer + "`"));
   CHECK_THAT(doc, Catch::Contains("| `/trust/half_life_days` | number | (0, 1e+06] | 90.0 |"));
 }

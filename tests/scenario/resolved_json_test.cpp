@@ -22,8 +22,9 @@ TEST_CASE("defaults are filled in from parameters.hpp") {
 TEST_CASE("the resolved JSON reads back to the same settings") {
   auto document = small_scenario();
   document["seed"] = 18446744073709551615ULL;
-  document["meetings"] = {{"regime", "online"},
-                          {"schedule", {{{"day", 10}, {"regime", "hybrid"}, {"face_to_face_fraction", 0.25}}}}};
+  document["meetings"] = {
+      {"regime", "online"},
+      {"schedule", {{{"day", 10}, {"regime", "hybrid"}, {"face_to_face_fraction", 0.25}}}}};
   document["interventions"] = {{"fluid_teams", {{"enabled", true}, {"share", 0.2}}}};
   document["outputs"] = {{"network_snapshot_days", {0, 15, 29}}};
   const auto first = read_scenario_text(document.dump(), "given.json");

@@ -28,7 +28,8 @@ inline Json small_scenario() {
 
 // The ScenarioError thrown for `text` (with `overrides`); fails the test if
 // the scenario is accepted.
-inline ScenarioError error_for_text(const std::string& text, const std::vector<Override>& overrides = {}) {
+inline ScenarioError error_for_text(const std::string& text,
+                                    const std::vector<Override>& overrides = {}) {
   try {
     read_scenario_text(text, "scenario.json", overrides);
   } catch (const ScenarioError& error) {

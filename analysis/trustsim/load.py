@@ -1,0 +1,472 @@
+"""Open a trustsim HDF5 output file as tidy pandas tables.
+
+The layout is docs/output-format.md. Everything is read on first use and
+kept, so a large sweep costs only what the caller asks for. A sweep that is
+still being resumed may lack some runs: what is there is loaded, and
+`missing_runs` says what is not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import warnings
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import h5py
+import numpy as np
+import pandas as pd
+
+from . import metrics
+
+FORMAT = "trustsim"
+FORMAT_VERSION = 1  # the newest layout this package reads
+ID_COLUMNS = ("run_id", "variant", "replicate", "seed")
+RUN_GROUP = re.compile(r"run_(\d+)$")
+SNAPSHOT_GROUP = re.compile(r"day_(\d+)$")
+
+
+class TrustsimFileError(Exception):
+    """A file that cannot be read as trustsim output; says which and why."""
+
+    def __init__(self, path, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = Path(path)
+        self.problem = problem
+
+
+@dataclass
+class Network:
+    """The trust network of one run on one snapshot day."""
+
+    run_id: int
+    day: int
+    teams: list  # team names in code order (colours and layout follow it)
+    nodes: pd.DataFrame  # staff_id, team, organisation, profession
+    edges: pd.DataFrame  # source, target (staff ids), trust = T(source->target)
+
+
+def open_results(path) -> "Results":
+    """Check that `path` is a trustsim output file and return its Results.
+
+    Raises TrustsimFileError for a missing, corrupt or foreign file.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise TrustsimFileError(path, "no such file")
+    if path.is_dir():
+        raise TrustsimFileError(path, "is a directory, not a trustsim output file")
+    if not h5py.is_hdf5(path):
+        raise TrustsimFileError(
+            path, "not an HDF5 file (no HDF5 signature: is it corrupt, or some other kind of file?)"
+        )
+    results = Results(path)
+    with results._reading("the root attributes") as f:
+        _check_is_trustsim(path, f)
+    return results
+
+
+def _check_is_trustsim(path: Path, f: h5py.File) -> None:
+    found = ", ".join(sorted(f.keys())) or "nothing"
+    if "format" not in f.attrs:
+        raise TrustsimFileError(
+            path,
+            f"an HDF5 file but not trustsim output: no root attribute 'format' (it holds {found})",
+        )
+    fmt = _scalar(f.attrs["format"])
+    if fmt != FORMAT:
+        raise TrustsimFileError(path, f"root attribute 'format' is {fmt!r}, not {FORMAT!r}")
+    version = _scalar(f.attrs.get("format_version", FORMAT_VERSION))
+    if int(version) > FORMAT_VERSION:
+        raise TrustsimFileError(
+            path,
+            f"format_version {version} is newer than this analysis package reads "
+            f"({FORMAT_VERSION}); update analysis/",
+        )
+    if "summary" not in f and "runs" not in f:
+        raise TrustsimFileError(path, f"trustsim file with neither /summary nor /runs (it holds {found})")
+
+
+def _plain(value):
+    """An HDF5 attribute as plain Python: str, int, float, or a list of them."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    if isinstance(value, np.ndarray):
+        return [_plain(v) for v in value.tolist()]
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _scalar(value):
+    """An attribute that should be one value, even if written as a 1-element array."""
+    value = _plain(value)
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
+def _column(ds: h5py.Dataset) -> np.ndarray:
+    if h5py.check_string_dtype(ds.dtype) is not None:
+        return ds.asstr()[()].astype(object)
+    return ds[()]
+
+
+def _run_id(name: str, group: h5py.Group) -> int:
+    if "run_id" in group.attrs:
+        return int(_scalar(group.attrs["run_id"]))
+    return int(RUN_GROUP.match(name).group(1))
+
+
+class Results:
+    """The contents of one trustsim output file, as tidy tables.
+
+    Tables (pandas DataFrames, built on first use):
+      summary     one row per run: run_id, variant, replicate, seed,
+                  swept parameters, outcomes
+      comparison  per variant and outcome: n, mean, ci_low, ci_high, diff,
+                  diff_ci_low, diff_ci_high (difference from the baseline)
+      daily       long: run_id, variant, replicate, day, metric, value
+      daily_wide  the same with one column per metric
+      team_trust  long: run_id, variant, replicate, day, from_team, to_team, trust
+    and network(run_id, day), provenance, to_xarray().
+    """
+
+    def __init__(self, path):
+        self.path = Path(path)
+
+    def __repr__(self):
+        return f"<trustsim Results {self.path} kind={self.kind} runs={len(self.run_ids)}>"
+
+    @contextlib.contextmanager
+    def _reading(self, what: str):
+        """Open the file for reading; turn h5py's failures into TrustsimFileError."""
+        try:
+            with h5py.File(self.path, "r") as f:
+                yield f
+        except TrustsimFileError:
+            raise
+        except FileNotFoundError:
+            raise TrustsimFileError(self.path, "no such file (was it moved after opening?)") from None
+        except (OSError, KeyError, ValueError, TypeError, RuntimeError) as e:
+            raise TrustsimFileError(self.path, f"cannot read {what}: {e}") from e
+
+    # --- provenance -------------------------------------------------------
+
+    @cached_property
+    def provenance(self) -> dict:
+        """Root attributes; scenario_given and scenario_resolved parsed from JSON."""
+        with self._reading("the root attributes") as f:
+            attrs = {k: _plain(v) for k, v in f.attrs.items()}
+        for key in ("format", "format_version", "kind", "seed", "run_count", "scenario_given", "scenario_resolved"):
+            if key in attrs:
+                attrs[key] = _scalar(attrs[key])
+        for key in ("scenario_given", "scenario_resolved"):
+            if isinstance(attrs.get(key), str):
+                try:
+                    attrs[key] = json.loads(attrs[key])
+                except json.JSONDecodeError:
+                    pass  # keep the text: it is still worth showing
+        return attrs
+
+    @property
+    def kind(self) -> str:
+        return self.provenance.get("kind", "run")
+
+    # --- runs -------------------------------------------------------------
+
+    @cached_property
+    def _run_groups(self) -> dict:
+        """run_id -> (group name, variant, replicate) for every run group present."""
+        found = {}
+        with self._reading("/runs") as f:
+            runs = f.get("runs")
+            if runs is None:
+                return found
+            for name in runs:
+                if not RUN_GROUP.match(name):
+                    continue
+                g = runs[name]
+                found[_run_id(name, g)] = (
+                    name,
+                    _scalar(g.attrs.get("variant", metrics.BASELINE)),
+                    int(_scalar(g.attrs.get("replicate", 0))),
+                )
+        return dict(sorted(found.items()))
+
+    @property
+    def run_ids(self) -> list:
+        """Ids of the runs whose data are in the file."""
+        return list(self._run_groups)
+
+    @property
+    def missing_runs(self) -> list:
+        """Run ids listed in /summary (or promised by run_count) with no data yet."""
+        expected = set(self.summary["run_id"].tolist())
+        expected |= set(range(int(self.provenance.get("run_count", 0))))
+        return sorted(expected - set(self._run_groups))
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.missing_runs
+
+    def _run_label(self, run_id: int):
+        """(variant, replicate) of a run, from its group or else /summary."""
+        if run_id in self._run_groups:
+            return self._run_groups[run_id][1:]
+        row = self.summary.loc[self.summary["run_id"] == run_id]
+        return row["variant"].iloc[0], int(row["replicate"].iloc[0])
+
+    # --- summary and comparison ------------------------------------------
+
+    @cached_property
+    def summary(self) -> pd.DataFrame:
+        """One row per run. `summary.attrs["units"]` maps column to units."""
+        with self._reading("/summary") as f:
+            if "summary" in f:
+                return self._columns_table(f["summary"], "/summary")
+        # A file caught before its summary was written: rebuild the ids from
+        # the run groups so the rest still loads.
+        warnings.warn(f"{self.path}: no /summary; run ids rebuilt from /runs, outcomes unknown")
+        rows = [
+            {"run_id": rid, "variant": v, "replicate": r} for rid, (_, v, r) in self._run_groups.items()
+        ]
+        return pd.DataFrame(rows, columns=["run_id", "variant", "replicate"])
+
+    def _columns_table(self, group: h5py.Group, where: str) -> pd.DataFrame:
+        names = _plain(group.attrs["columns"]) if "columns" in group.attrs else list(group.keys())
+        if isinstance(names, str):
+            names = [names]
+        columns, units = {}, {}
+        for name in names:
+            if name not in group:
+                raise TrustsimFileError(self.path, f"{where} lists column {name!r} but has no dataset of that name")
+            columns[name] = _column(group[name])
+            units[name] = _scalar(group[name].attrs.get("units", ""))
+        lengths = {len(v) for v in columns.values()}
+        if len(lengths) > 1:
+            # A file whose writer stopped mid-row: keep the rows every column has.
+            n = min(lengths)
+            warnings.warn(f"{self.path}: {where} columns differ in length; keeping the first {n} rows")
+            columns = {k: v[:n] for k, v in columns.items()}
+        table = pd.DataFrame(columns)
+        table.attrs["units"] = units
+        return table
+
+    @property
+    def variants(self) -> list:
+        """Variant names in the order they first appear in /summary."""
+        return list(dict.fromkeys(self.summary["variant"].tolist()))
+
+    @property
+    def baseline_variant(self) -> str:
+        """`baseline` if present, else the first variant (what differences are taken from)."""
+        variants = self.variants
+        if metrics.BASELINE in variants or not variants:
+            return metrics.BASELINE
+        return variants[0]
+
+    @property
+    def outcomes(self) -> list:
+        """Outcome columns of /summary, in file order."""
+        return [c for c in self.summary.columns if c in metrics.OUTCOMES_BY_NAME]
+
+    @property
+    def parameters(self) -> list:
+        """Swept-parameter columns of /summary (dotted scenario keys)."""
+        known = set(ID_COLUMNS) | set(metrics.OUTCOMES_BY_NAME)
+        return [c for c in self.summary.columns if c not in known]
+
+    @cached_property
+    def comparison(self) -> pd.DataFrame:
+        """Each variant's outcomes and difference from the baseline, with 95% intervals.
+
+        Read from /comparison when the file has one, else computed from /summary
+        (see `comparison_source`).
+        """
+        if self.comparison_source == "file":
+            with self._reading("/comparison") as f:
+                return self._columns_table(f["comparison"], "/comparison")
+        from .stats import comparison_from_summary
+
+        return comparison_from_summary(self.summary, self.outcomes, self.baseline_variant)
+
+    @cached_property
+    def comparison_source(self) -> str:
+        """"file" if the file has /comparison (sweeps), else "computed from /summary"."""
+        with self._reading("/comparison") as f:
+            return "file" if "comparison" in f else "computed from /summary"
+
+    # --- daily series -----------------------------------------------------
+
+    @cached_property
+    def daily_wide(self) -> pd.DataFrame:
+        """run_id, variant, replicate, day, then one column per daily metric."""
+        frames = []
+        with self._reading("the daily series in /runs") as f:
+            for run_id, (name, variant, replicate) in self._run_groups.items():
+                daily = f["runs"][name].get("daily")
+                if daily is None:
+                    continue  # a run group whose data are not written yet
+                names = _plain(daily.attrs["columns"]) if "columns" in daily.attrs else list(daily)
+                names = [n for n in names if n != "day"]  # writers may list the day among the columns
+                day = daily["day"][()].astype(np.int64)
+                table = {"run_id": run_id, "variant": variant, "replicate": replicate, "day": day}
+                table.update({m: daily[m][()] for m in names})
+                frames.append(pd.DataFrame(table))
+        if not frames:
+            return pd.DataFrame(columns=["run_id", "variant", "replicate", "day"])
+        return pd.concat(frames, ignore_index=True)
+
+    @cached_property
+    def daily(self) -> pd.DataFrame:
+        """Long form: run_id, variant, replicate, day, metric, value."""
+        wide = self.daily_wide
+        ids = ["run_id", "variant", "replicate", "day"]
+        return wide.melt(id_vars=ids, var_name="metric", value_name="value")
+
+    @property
+    def daily_metrics(self) -> list:
+        return [c for c in self.daily_wide.columns if c not in ("run_id", "variant", "replicate", "day")]
+
+    # --- team-by-team trust -----------------------------------------------
+
+    @cached_property
+    def team_trust(self) -> pd.DataFrame:
+        """Long form: run_id, variant, replicate, day, from_team, to_team, trust."""
+        frames = []
+        with self._reading("team_trust in /runs") as f:
+            for run_id, (name, variant, replicate) in self._run_groups.items():
+                group = f["runs"][name].get("team_trust")
+                if group is None:
+                    continue
+                day = group["day"][()].astype(np.int64)
+                teams = np.asarray(_column(group["team"]), dtype=object)
+                trust = group["trust"][()]
+                s, a, b = np.meshgrid(np.arange(len(day)), np.arange(len(teams)), np.arange(len(teams)), indexing="ij")
+                frames.append(
+                    pd.DataFrame(
+                        {
+                            "run_id": run_id,
+                            "variant": variant,
+                            "replicate": replicate,
+                            "day": day[s.ravel()],
+                            "from_team": teams[a.ravel()],
+                            "to_team": teams[b.ravel()],
+                            "trust": trust.reshape(-1),
+                        }
+                    )
+                )
+        if not frames:
+            return pd.DataFrame(columns=["run_id", "variant", "replicate", "day", "from_team", "to_team", "trust"])
+        return pd.concat(frames, ignore_index=True)
+
+    @property
+    def teams(self) -> list:
+        """Team names in the order the file gives them."""
+        return list(dict.fromkeys(self.team_trust["from_team"].tolist()))
+
+    # --- network snapshots ------------------------------------------------
+
+    def network_days(self, run_id: int) -> list:
+        """Days on which run `run_id` has a network snapshot."""
+        name = self._group_name(run_id)
+        with self._reading(f"/runs/{name}/network") as f:
+            network = f["runs"][name].get("network")
+            if network is None:
+                return []
+            return sorted(
+                int(_scalar(network[k].attrs.get("day", SNAPSHOT_GROUP.match(k).group(1))))
+                for k in network
+                if SNAPSHOT_GROUP.match(k)
+            )
+
+    def network(self, run_id: int | None = None, day: int | None = None) -> Network:
+        """The trust network of a run (default the first) on a day (default the last snapshot)."""
+        if run_id is None:
+            if not self.run_ids:
+                raise TrustsimFileError(self.path, "holds no runs yet")
+            run_id = self.run_ids[0]
+        days = self.network_days(run_id)
+        if not days:
+            raise TrustsimFileError(self.path, f"run {run_id} has no network snapshots")
+        if day is None:
+            day = days[-1]
+        if day not in days:
+            raise ValueError(f"run {run_id} has no network snapshot on day {day}; it has days {days}")
+        name = self._group_name(run_id)
+        where = f"/runs/{name}/network/day_{day:04d}"
+        with self._reading(where) as f:
+            network = f["runs"][name]["network"]
+            snap = network[f"day_{day:04d}"]
+            codes = {
+                k: _plain(network.attrs[k]) if k in network.attrs else None
+                for k in ("teams", "organisations", "professions")
+            }
+
+            def named(column, key):
+                values = snap[column][()]
+                names = codes[key]
+                if names is None:
+                    return values.astype(str)
+                return np.asarray(names, dtype=object)[values]
+
+            teams = codes["teams"] or sorted({str(t) for t in snap["team"][()]})
+            nodes = pd.DataFrame(
+                {
+                    "staff_id": snap["staff_id"][()].astype(np.int64),
+                    "team": named("team", "teams"),
+                    "organisation": named("organisation", "organisations"),
+                    "profession": named("profession", "professions"),
+                }
+            )
+            edges = pd.DataFrame(
+                {
+                    "source": snap["source"][()].astype(np.int64),
+                    "target": snap["target"][()].astype(np.int64),
+                    "trust": snap["trust"][()],
+                }
+            )
+        return Network(run_id=run_id, day=day, teams=list(teams), nodes=nodes, edges=edges)
+
+    def _group_name(self, run_id: int) -> str:
+        if run_id not in self._run_groups:
+            raise ValueError(f"{self.path} has no data for run {run_id}; runs present: {self.run_ids}")
+        return self._run_groups[run_id][0]
+
+    # --- labelled arrays --------------------------------------------------
+
+    def to_xarray(self):
+        """An xarray Dataset: daily metrics over (run_id, day), team trust over
+        (run_id, trust_day, from_team, to_team), outcomes over run_id as
+        `outcome_<name>`; variant and replicate are coordinates on run_id.
+        Needs xarray (Debian: python3-xarray).
+        """
+        try:
+            import xarray as xr
+        except ImportError:
+            raise ImportError("to_xarray needs xarray; on Debian: apt-get install python3-xarray") from None
+
+        wide = self.daily_wide.set_index(["run_id", "day"])[self.daily_metrics]
+        ds = xr.Dataset.from_dataframe(wide)
+        for name in self.daily_metrics:
+            m = metrics.daily_metric(name)
+            ds[name].attrs.update(units=m.units, long_name=m.label)
+
+        trust = self.team_trust.rename(columns={"day": "trust_day"})
+        if len(trust):
+            series = trust.set_index(["run_id", "trust_day", "from_team", "to_team"])["trust"]
+            ds = ds.merge(xr.DataArray.from_series(series).rename("team_trust").to_dataset())
+            ds["team_trust"].attrs.update(units="1", long_name="mean trust T(i->j), i in from_team, j in to_team")
+
+        summary = self.summary.set_index("run_id")
+        for name in self.outcomes + self.parameters:
+            prefix = "outcome_" if name in self.outcomes else ""
+            ds = ds.merge(xr.DataArray.from_series(summary[name]).rename(prefix + name).to_dataset())
+        ds = ds.assign_coords(
+            variant=("run_id", [self._run_label(int(r))[0] for r in ds.run_id.values]),
+            replicate=("run_id", [self._run_label(int(r))[1] for r in ds.run_id.values]),
+        )
+        ds.attrs.update({k: v for k, v in self.provenance.items() if isinstance(v, (str, int, float))})
+        return ds

@@ -1,0 +1,187 @@
+"""The statistics behind the figures and the report, on numpy alone.
+
+Replicates are independent runs, so a variant's mean has a Student t
+interval, and its difference from the baseline a Welch interval (it does not
+assume equal spread, nor that replicates of two variants share seeds).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+
+_Z975 = 1.959964
+
+
+def _incomplete_beta(a: float, b: float, x: float) -> float:
+    """Regularised incomplete beta I_x(a, b), by its continued fraction
+    (modified Lentz; Numerical Recipes, 3rd ed., section 6.4)."""
+    if x <= 0 or x >= 1:
+        return 0.0 if x <= 0 else 1.0
+    if x > (a + 1) / (a + b + 2):
+        return 1.0 - _incomplete_beta(b, a, 1.0 - x)  # the fraction converges fast on this side
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)) / a
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    f = d
+    for m in range(1, 300):
+        for numerator in (
+            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
+            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
+        ):
+            d = 1.0 + numerator * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + numerator / c
+            c = c if abs(c) > tiny else tiny
+            f *= c * d
+        if abs(c * d - 1.0) < 1e-14:
+            break
+    return front * f
+
+
+def t_cdf(t: float, df: float) -> float:
+    """P(T <= t) for Student's t with df degrees of freedom (df may be fractional)."""
+    tail = 0.5 * _incomplete_beta(df / 2, 0.5, df / (df + t * t))
+    return 1.0 - tail if t > 0 else tail
+
+
+@functools.lru_cache(maxsize=None)
+def t975(df: float) -> float:
+    """The 97.5% quantile of Student's t: the half-width, in standard errors,
+    of a 95% interval. Welch's df is fractional, so no table will do; solved
+    by bisection on t_cdf. NaN below one degree of freedom."""
+    if not df >= 1:
+        return math.nan
+    lo, hi = _Z975, 13.0  # t(0.975, 1) = 12.706 is the largest
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if t_cdf(mid, df) < 0.975 else (lo, mid)
+    return (lo + hi) / 2
+
+
+def mean_interval(values) -> tuple:
+    """(n, mean, ci_low, ci_high) of the mean, NaNs ignored; no interval below n=2."""
+    x = np.asarray(values, dtype=float)
+    x = x[~np.isnan(x)]
+    n = len(x)
+    if n == 0:
+        return 0, math.nan, math.nan, math.nan
+    mean = float(x.mean())
+    if n < 2:
+        return n, mean, math.nan, math.nan
+    half = t975(n - 1) * float(x.std(ddof=1)) / math.sqrt(n)
+    return n, mean, mean - half, mean + half
+
+
+def difference_interval(values, baseline) -> tuple:
+    """(diff, ci_low, ci_high): mean(values) - mean(baseline), Welch 95% interval."""
+    x = np.asarray(values, dtype=float)
+    y = np.asarray(baseline, dtype=float)
+    x, y = x[~np.isnan(x)], y[~np.isnan(y)]
+    if len(x) == 0 or len(y) == 0:
+        return math.nan, math.nan, math.nan
+    diff = float(x.mean() - y.mean())
+    if len(x) < 2 or len(y) < 2:
+        return diff, math.nan, math.nan
+    vx, vy = x.var(ddof=1) / len(x), y.var(ddof=1) / len(y)
+    se = math.sqrt(vx + vy)
+    if se == 0:
+        return diff, diff, diff  # both constant: the difference is exact
+    df = (vx + vy) ** 2 / (vx**2 / (len(x) - 1) + vy**2 / (len(y) - 1))
+    half = t975(df) * se
+    return diff, diff - half, diff + half
+
+
+def comparison_from_summary(summary: pd.DataFrame, outcomes, baseline: str) -> pd.DataFrame:
+    """The /comparison table, computed from /summary: per variant and outcome,
+    n, mean, ci_low, ci_high, and diff, diff_ci_low, diff_ci_high from `baseline`
+    (NaN for the baseline itself and where there is no baseline). The interval
+    of a mean of values that are never negative stops at zero: with two or
+    three replicates a t interval easily reaches below, which no reader needs.
+    """
+    rows = []
+    by_variant = {v: g for v, g in summary.groupby("variant", sort=False)}
+    base = by_variant.get(baseline)
+    for variant, group in by_variant.items():
+        for outcome in outcomes:
+            n, mean, lo, hi = mean_interval(group[outcome])
+            if (group[outcome].dropna() >= 0).all():
+                lo = max(lo, 0.0)  # counts and trust cannot average below zero
+            if base is None or variant == baseline:
+                diff = (math.nan, math.nan, math.nan)
+            else:
+                diff = difference_interval(group[outcome], base[outcome])
+            rows.append((variant, outcome, n, mean, lo, hi, *diff))
+    return pd.DataFrame(
+        rows,
+        columns=["variant", "outcome", "n", "mean", "ci_low", "ci_high", "diff", "diff_ci_low", "diff_ci_high"],
+    )
+
+
+def band_over_replicates(daily_wide: pd.DataFrame, metric: str, smooth_days: int = 1) -> pd.DataFrame:
+    """Per variant and day: n, mean, ci_low, ci_high of `metric` over replicates.
+
+    With smooth_days > 1, each run's series is first a centred rolling mean
+    over that many days (noisy daily counts read better smoothed).
+    Days with fewer than two replicates get no interval (NaN).
+    """
+    runs = daily_wide.pivot_table(index="day", columns="run_id", values=metric)
+    if smooth_days > 1:
+        runs = runs.rolling(smooth_days, center=True, min_periods=1).mean()
+    variant_of = daily_wide.groupby("run_id")["variant"].first()
+    frames = []
+    for variant in dict.fromkeys(daily_wide["variant"]):
+        block = runs[[r for r in runs.columns if variant_of[r] == variant]].to_numpy()
+        n = np.sum(~np.isnan(block), axis=1)
+        with warnings.catch_warnings():
+            # Days with one replicate (or none) have no spread: NaN, said once in the docstring.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            mean = np.nanmean(block, axis=1)
+            sd = np.nanstd(block, axis=1, ddof=1)
+        half = np.array([t975(k - 1) for k in n]) * sd / np.sqrt(np.maximum(n, 1))
+        frames.append(
+            pd.DataFrame(
+                {"variant": variant, "day": runs.index, "n": n, "mean": mean, "ci_low": mean - half, "ci_high": mean + half}
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def _ranks(x: np.ndarray) -> np.ndarray:
+    return pd.Series(x).rank(method="average").to_numpy()
+
+
+def prcc(summary: pd.DataFrame, parameters, outcomes) -> pd.DataFrame:
+    """Partial rank correlation of each parameter with each outcome.
+
+    For parameter p and outcome y: rank everything, regress out the other
+    parameters' ranks from both p and y, correlate what is left. Also a 95%
+    interval by Fisher's z (se = 1/sqrt(n - 3 - other parameters)).
+    Columns: parameter, outcome, prcc, ci_low, ci_high, n.
+    """
+    parameters, outcomes = list(parameters), list(outcomes)
+    rows = []
+    for outcome in outcomes:
+        table = summary[parameters + [outcome]].dropna()
+        n, k = len(table), len(parameters)
+        ranked = np.column_stack([_ranks(table[c].to_numpy()) for c in parameters])
+        y = _ranks(table[outcome].to_numpy())
+        for j, parameter in enumerate(parameters):
+            others = np.column_stack([np.ones(n), np.delete(ranked, j, axis=1)])
+            rx = ranked[:, j] - others @ np.linalg.lstsq(others, ranked[:, j], rcond=None)[0]
+            ry = y - others @ np.linalg.lstsq(others, y, rcond=None)[0]
+            denom = math.sqrt(float(rx @ rx) * float(ry @ ry))
+            # A constant outcome or parameter has no rank correlation to report.
+            r = float(rx @ ry) / denom if denom > 1e-12 else math.nan
+            lo = hi = math.nan
+            dof = n - 3 - (k - 1)
+            if dof > 0 and abs(r) < 1:
+                z, se = math.atanh(r), 1 / math.sqrt(dof)
+                lo, hi = math.tanh(z - _Z975 * se), math.tanh(z + _Z975 * se)
+            rows.append((parameter, outcome, r, lo, hi, n))
+    return pd.DataFrame(rows, columns=["parameter", "outcome", "prcc", "ci_low", "ci_high", "n"])

@@ -1,0 +1,118 @@
+"""How trustsim's figures look: colour-blind-safe colours, print settings,
+and writing each figure as PNG and SVG.
+
+Figures are made with matplotlib's Figure class, not pyplot, so no display or
+global figure state is involved (they work in scripts, tests and CI alike).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import matplotlib
+from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), distinguishable with the common colour-vision deficiencies.
+BLACK = "#000000"
+ORANGE = "#E69F00"
+SKY_BLUE = "#56B4E9"
+BLUISH_GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+REDDISH_PURPLE = "#CC79A7"
+GREY = "#8C8C8C"
+
+# Series in this order; yellow last because it is faint on white.
+SERIES = (BLUE, ORANGE, BLUISH_GREEN, REDDISH_PURPLE, SKY_BLUE, VERMILLION, YELLOW)
+LINESTYLES = ("-", "--", "-.", ":")  # a second cue, for greyscale print
+
+# Perceptually uniform and colour-blind safe.
+TRUST_COLOURMAP = "viridis"
+CHANGE_COLOURMAP = "PuOr"  # diverging and colour-blind safe: orange down, purple up
+
+BETTER, WORSE, UNCLEAR = BLUE, VERMILLION, GREY
+
+PNG_DPI = 200
+FULL_WIDTH = 7.5  # inches: the text width of a printed A4 or letter page
+
+RC = {
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#e3e3e3",
+    "grid.linewidth": 0.6,
+    "legend.frameon": False,
+    "legend.fontsize": 8.5,
+    "figure.titlesize": 12,
+    "figure.titleweight": "bold",
+    "savefig.dpi": PNG_DPI,
+    "svg.fonttype": "none",  # text stays text: searchable, selectable, small
+    "svg.hashsalt": "trustsim",  # same figure, same SVG bytes
+}
+
+
+def styled(draw):
+    """Run a figure function under trustsim's matplotlib settings."""
+
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(RC):
+            return draw(*args, **kwargs)
+
+    return wrapper
+
+
+def new_figure(width=FULL_WIDTH, height=4.5) -> Figure:
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def legend_panel(fig: Figure, slot, handles, labels=None, ncols=1, **kwargs):
+    """A legend in its own blank panel (`slot`, a gridspec cell), so the
+    layout engine makes room for it. (matplotlib 3.6, Debian 12's, has no
+    'outside' legend placement.)"""
+    ax = fig.add_subplot(slot)
+    ax.axis("off")
+    if labels is None:
+        labels = [h.get_label() for h in handles]
+    ax.legend(handles, labels, loc=kwargs.pop("loc", "center"), ncols=ncols, **kwargs)
+    return ax
+
+
+def variant_colours(variants, baseline="baseline") -> dict:
+    """Baseline in black, the others in Okabe-Ito order."""
+    colours, others = {}, iter(SERIES * (len(variants) // len(SERIES) + 1))
+    for v in variants:
+        colours[v] = BLACK if v == baseline else next(others)
+    return colours
+
+
+def team_colours(teams) -> dict:
+    return {t: SERIES[i % len(SERIES)] for i, t in enumerate(teams)}
+
+
+def pretty(name: str) -> str:
+    """A variant or parameter name as a reader would write it."""
+    return str(name).replace("_", " ")
+
+
+def output_paths(out) -> tuple:
+    """(png, svg) for `out`, given with or without a .png/.svg suffix."""
+    out = Path(out)
+    stem = out.parent / out.stem if out.suffix.lower() in (".png", ".svg") else out
+    return stem.parent / (stem.name + ".png"), stem.parent / (stem.name + ".svg")
+
+
+def save(fig: Figure, out) -> tuple:
+    """Write `fig` as PNG (print resolution) and SVG; return both paths."""
+    png, svg = output_paths(out)
+    png.parent.mkdir(parents=True, exist_ok=True)
+    # No creation dates or software versions: same data, same files.
+    fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None}, facecolor="white")
+    fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white")
+    return png, svg

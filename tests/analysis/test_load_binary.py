@@ -1,0 +1,123 @@
+"""trustsim.load on a file the C++ binary made in this test run (`trustsim run`
+on the tiny scenario in conftest.py). Skipped, with the reason, until the
+binary is built. These also check the writer keeps docs/output-format.md."""
+
+import h5py
+import numpy as np
+import pytest
+
+from tiny_scenario import TINY_SCENARIO, TINY_STAFF
+from trustsim import open_results
+from trustsim.metrics import DAILY, OUTCOMES
+
+DAYS = TINY_SCENARIO["days"]
+REPLICATES = TINY_SCENARIO["replicates"]
+TAIL_DAYS = 60  # sim/model/metrics.hpp: outcome_tail_days
+
+
+@pytest.fixture(scope="module")
+def results(binary_run_file):
+    return open_results(binary_run_file)
+
+
+def test_summary_has_one_baseline_row_per_replicate(results):
+    s = results.summary
+    assert results.kind == "run"
+    assert len(s) == REPLICATES
+    assert s["run_id"].tolist() == list(range(REPLICATES))
+    assert s["replicate"].tolist() == list(range(REPLICATES))
+    assert results.variants == ["baseline"]
+    assert list(s.columns[:4]) == ["run_id", "variant", "replicate", "seed"]
+    assert results.outcomes == [m.name for m in OUTCOMES]
+    assert results.parameters == []
+    assert s["seed"].nunique() == REPLICATES  # each run its own seed
+    assert results.is_complete
+
+
+def test_every_summary_and_daily_dataset_has_units_and_description(binary_run_file):
+    with h5py.File(binary_run_file) as f:
+        for path in ["summary/" + c for c in f["summary"].attrs["columns"]] + [
+            "runs/run_000000/daily/" + m.name for m in DAILY
+        ]:
+            assert "units" in f[path].attrs, path
+            assert "description" in f[path].attrs, path
+
+
+def test_daily_has_every_metric_for_every_day_of_every_run(results):
+    d = results.daily
+    assert len(d) == REPLICATES * DAYS * len(DAILY)
+    assert sorted(d["metric"].unique()) == sorted(m.name for m in DAILY)
+    assert sorted(d["day"].unique()) == list(range(DAYS))
+    assert d["value"].notna().all()
+
+
+def test_daily_values_are_in_range(results):
+    w = results.daily_wide
+    for name in ("trust_within", "trust_between", "mean_burnout"):
+        assert w[name].between(0, 1).all(), name
+    counts = [m.name for m in DAILY if m.units != "1"]
+    assert (w[counts] >= 0).all().all()
+    assert (w["headcount"] <= TINY_STAFF).all() and (w["headcount"] > 0).all()
+
+
+def test_outcomes_agree_with_the_daily_series(results):
+    w = results.daily_wide
+    for _, row in results.summary.iterrows():
+        run = w[w["run_id"] == row["run_id"]].sort_values("day")
+        tail = run.tail(min(TAIL_DAYS, DAYS))
+        assert row["trust_between"] == pytest.approx(tail["trust_between"].mean())
+        assert row["trust_within"] == pytest.approx(tail["trust_within"].mean())
+        for total in ("issues_raised", "issues_unraised", "incidents", "leavers", "hero_leavers"):
+            assert row[total] == pytest.approx(run[total].sum()), total
+        assert row["headcount"] == run["headcount"].iloc[-1]
+
+
+def test_team_trust_is_a_two_by_two_matrix_per_sample_in_range(results):
+    tt = results.team_trust
+    assert results.teams == ["A", "B"]
+    per_run = tt.groupby("run_id").size()
+    assert (per_run % 4 == 0).all() and per_run.nunique() == 1
+    assert tt["day"].between(0, DAYS - 1).all()
+    assert tt["trust"].between(0, 1).all()
+
+
+def test_network_snapshots_hold_the_staff_and_ties_between_them(results):
+    days = results.network_days(0)
+    assert days and all(0 <= d < DAYS for d in days)
+    net = results.network(0, days[-1])
+    assert net.teams[:2] == ["A", "B"]
+    assert 0 < len(net.nodes) <= TINY_STAFF
+    assert set(net.nodes["team"]) <= {"A", "B"}
+    assert set(net.nodes["organisation"]) <= {"community_provider", "primary_care", "acute_hospital"}
+    assert set(net.nodes["profession"]) <= {"nurse", "gp", "pharmacist"}
+    assert set(net.edges["source"]) | set(net.edges["target"]) <= set(net.nodes["staff_id"])
+    assert net.edges["trust"].between(0, 1).all()
+    assert (net.edges["source"] != net.edges["target"]).all()
+
+
+def test_provenance_carries_the_scenario_and_the_seed(results):
+    p = results.provenance
+    assert p["format"] == "trustsim"
+    assert p["format_version"] == 1
+    assert p["kind"] == "run"
+    assert p["run_count"] == REPLICATES
+    assert p["scenario_given"]["days"] == DAYS
+    assert isinstance(p["scenario_resolved"], dict)
+    for key in ("program_version", "git_commit", "created_utc", "command_line", "seed"):
+        assert key in p, key
+
+
+def test_comparison_of_a_run_is_computed_for_the_baseline(results):
+    c = results.comparison
+    assert results.comparison_source == "computed from /summary"
+    assert set(c["variant"]) == {"baseline"}
+    assert (c["n"] == REPLICATES).all()
+    row = c[c["outcome"] == "incidents"].iloc[0]
+    assert row["mean"] == pytest.approx(results.summary["incidents"].mean())
+
+
+def test_to_xarray_on_the_binary_file(results):
+    pytest.importorskip("xarray", reason="python3-xarray is not installed")
+    ds = results.to_xarray()
+    assert ds["headcount"].shape == (REPLICATES, DAYS)
+    np.testing.assert_array_equal(ds["run_id"].values, np.arange(REPLICATES))

@@ -1,0 +1,157 @@
+"""python3 -m trustsim.report: the HTML page, its CSV tables, its errors."""
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+import fixture_files as ff
+from tiny_scenario import REPO
+from trustsim import open_results
+from trustsim.report import write_report, write_tables
+
+
+class Page(HTMLParser):
+    """What a reader would see: images, table rows by table id, headings, links."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.images, self.headings, self.links, self.rows = [], [], [], {}
+        self._table, self._heading = None, None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "img":
+            self.images.append(a)
+        elif tag == "table":
+            self._table = a.get("id")
+        elif tag == "tr" and self._table:
+            self.rows[self._table] = self.rows.get(self._table, 0) + 1
+        elif tag == "a":
+            self.links.append(a.get("href"))
+        elif tag == "h2":
+            self._heading = ""
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._table = None
+        elif tag == "h2":
+            self.headings.append(self._heading.strip())
+            self._heading = None
+
+    def handle_data(self, data):
+        if self._heading is not None:
+            self._heading += data
+
+
+def report(*args, cwd):
+    env = {"PYTHONPATH": str(REPO / "analysis"), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "trustsim.report", *map(str, args)],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_sweep_report_embeds_its_figures(sweep_report):
+    page = Page(sweep_report.read_text())
+    assert len(page.images) == 5  # all but the sensitivity chart, which needs a sampled sweep
+    for img in page.images:
+        assert img["src"].startswith("data:image/png;base64,")
+        assert len(img["alt"]) > 40  # says what the figure shows
+    assert not [src for src in (i["src"] for i in page.images) if not src.startswith("data:")]
+
+
+def test_sweep_report_has_the_comparison_table_with_intervals(sweep_report):
+    text = sweep_report.read_text()
+    page = Page(text)
+    assert page.rows["comparison"] == 1 + 4 * 8  # header + variants x outcomes
+    assert "95% interval" in text and "no clear difference" in text
+    assert re.search(r"face to face</td><td class=num>4</td>", text)
+
+
+def test_sweep_report_says_what_each_figure_shows_and_how_to_read_it(sweep_report):
+    text = sweep_report.read_text()
+    assert text.count("What it shows.") == 5 and text.count("How to read it.") == 5
+    assert "Not drawn for this file" in text  # the sensitivity chart, with the reason
+    headings = Page(text).headings
+    assert "At a glance" in headings and "Scenario" in headings and "Provenance" in headings
+
+
+def test_sweep_report_at_a_glance_reads_as_sentences(sweep_report):
+    text = sweep_report.read_text()
+    assert re.search(r"face to face</strong> compared with baseline: .*trust between teams: 0\.0\d\d higher", text)
+
+
+def test_sweep_report_writes_its_tables_as_csv(sweep_report, sweep_file):
+    out = sweep_report.parent
+    summary = pd.read_csv(out / "summary.csv")
+    expected = open_results(sweep_file).summary
+    assert list(summary.columns) == list(expected.columns) and len(summary) == 16
+    assert summary["trust_between"].tolist() == pytest.approx(expected["trust_between"].tolist())
+    assert list(pd.read_csv(out / "comparison.csv").columns)[:3] == ["variant", "outcome", "n"]
+    daily = pd.read_csv(out / "daily_mean.csv")
+    assert list(daily.columns) == ["variant", "metric", "day", "n", "mean", "ci_low", "ci_high"]
+    assert len(daily) == 4 * len(ff.DAILY) * 90
+    assert (out / "team_trust_mean.csv").is_file()
+    assert (out / "figures" / "comparison.svg").is_file()
+    links = Page(sweep_report.read_text()).links
+    for name in ("summary.csv", "comparison.csv", "figures/comparison.svg"):
+        assert name in links
+
+
+def test_sampled_sweep_report_shows_sensitivity_not_a_wall_of_comparisons(sampled_file, tmp_path):
+    page_file = write_report(sampled_file, tmp_path)
+    text = page_file.read_text()
+    page = Page(text)
+    assert "comparison" not in page.rows  # 40 variants: no per-variant table
+    assert (tmp_path / "sensitivity.csv").is_file()
+    assert (tmp_path / "figures" / "sensitivity.png").is_file()
+    assert "too many to compare one by one" in text
+
+
+def test_report_of_a_resumed_sweep_says_it_is_incomplete(partial_sweep_file, tmp_path):
+    text = write_report(partial_sweep_file, tmp_path).read_text()
+    assert "This file is incomplete" in text and "2 of 16 runs have no data yet" in text
+    assert "computed from /summary" in text
+
+
+def test_report_command_on_a_run(any_run_file, tmp_path):
+    done = report(any_run_file, "-o", tmp_path / "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    page = Page((tmp_path / "out" / "report.html").read_text())
+    assert len(page.images) == 4  # trust, outcomes, team trust, network
+    assert page.rows["provenance-table"] >= 5
+    assert (tmp_path / "out" / "summary.csv").is_file()
+
+
+def test_all_tables_adds_every_run_in_long_form(run_file, tmp_path):
+    results = open_results(run_file)
+    written = [name for name, _, _ in write_tables(results, tmp_path, all_tables=True)]
+    assert written == ["summary.csv", "comparison.csv", "daily_mean.csv", "team_trust_mean.csv", "daily.csv",
+                       "team_trust.csv"]
+    daily = pd.read_csv(tmp_path / "daily.csv")
+    assert list(daily.columns) == ["run_id", "variant", "replicate", "day", "metric", "value"]
+    assert len(daily) == len(results.daily)
+
+
+@pytest.mark.parametrize("content, problem", [
+    (None, "no such file"),
+    (b"\x00\x01garbage" * 500, "not an HDF5 file"),
+])
+def test_report_command_errors_are_one_clear_line(tmp_path, content, problem):
+    path = tmp_path / "input.h5"
+    if content is not None:
+        path.write_bytes(content)
+    done = report(path, "-o", tmp_path / "out", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"trustsim.report: error: {path}: {problem}")
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_help(tmp_path):
+    done = report("--help", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "self-contained HTML report" in done.stdout and "--all-tables" in done.stdout
