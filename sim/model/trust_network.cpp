@@ -50,16 +50,6 @@ void TrustNetwork::apply_one(const TrustUpdate& u, int day, double baseline,
   }
 }
 
-void TrustNetwork::prune(StaffId from, int day, const std::vector<std::uint32_t>& generation) {
-  auto& row = rows_[from];
-  row.erase(std::remove_if(row.begin(), row.end(),
-                           [&](const TrustTie& tie) {
-                             return tie.to_generation != generation[tie.to] ||
-                                    std::abs(tie.excess * decay(day - tie.day)) < prune_below_;
-                           }),
-            row.end());
-}
-
 std::size_t TrustNetwork::tie_count() const {
   std::size_t n = 0;
   for (const auto& row : rows_) n += row.size();

@@ -1,8 +1,11 @@
-// TrustNetwork::apply, a template so the hot loop inlines the pair's baseline.
+// TrustNetwork's templates: apply, so the hot loop inlines the pair's
+// baseline, and prune_and_visit, so the daily scan inlines its visitor.
 #pragma once
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+
+#include <cmath>
 
 namespace trustsim {
 
@@ -28,6 +31,32 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
                       }
                     });
   return updates.size();
+}
+
+template <class Visit>
+void TrustNetwork::prune_and_visit(StaffId from, int day,
+                                   const std::vector<std::uint32_t>& generation,
+                                   const Visit& visit) {
+  // A stable compaction in place: kept ties keep their order, which partner
+  // choice (a random index into the row) depends on.
+  // Plain pointers, so the compiler keeps them in registers across the
+  // stores of the compaction.
+  auto& row = rows_[from];
+  TrustTie* const ties = row.data();
+  const std::size_t count = row.size();
+  const double* const decay_by_age = decay_by_age_.data();
+  const std::uint32_t* const holder = generation.data();
+  const double prune_below = prune_below_;
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const TrustTie tie = ties[k];
+    const double excess = tie.excess * decay_by_age[day - tie.day];
+    if (tie.to_generation != holder[tie.to] || std::abs(excess) < prune_below) continue;
+    if (kept != k) ties[kept] = tie;
+    ++kept;
+    visit(tie, excess);
+  }
+  row.resize(kept);
 }
 
 }  // namespace trustsim
