@@ -75,6 +75,7 @@ TrustLevels measure_trust(World& world, int day) {
     within_excess[i] = within;
     between_excess[i] = between;
   });
+  world.trust.tidy();  // pruning has freed room; lay the rows out afresh if worth it
 
   // Pairs of teams in the same locality only: looping over all pairs of
   // teams and skipping the rest would make a day quadratic in system size.

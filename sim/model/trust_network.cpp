@@ -1,58 +1,142 @@
 #include "model/trust_network.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <stdexcept>
 
 namespace trustsim {
 
+namespace {
+
+// Room a row gets when the arena is laid out: a quarter more than it holds,
+// and eight more, so that a day's new contacts rarely overflow it.
+std::uint32_t room_for(std::size_t ties) { return static_cast<std::uint32_t>(ties + ties / 4 + 8); }
+
+}  // namespace
+
 TrustNetwork::TrustNetwork(std::size_t slots, double half_life_days, int horizon_days,
                            double prune_below)
-    : rows_(slots), decay_by_age_(static_cast<std::size_t>(horizon_days) + 1),
-      prune_below_(prune_below) {
+    : extent_(slots), overflow_(slots),
+      decay_by_age_(static_cast<std::size_t>(horizon_days) + 1), prune_below_(prune_below) {
   for (std::size_t age = 0; age < decay_by_age_.size(); ++age)
     decay_by_age_[age] = std::exp2(-static_cast<double>(age) / half_life_days);
 }
 
-TrustTie* TrustNetwork::find(StaffId from, StaffId to, std::uint32_t to_generation) {
-  for (auto& tie : rows_[from])
-    if (tie.to == to && tie.to_generation == to_generation) return &tie;
-  return nullptr;
+std::size_t TrustNetwork::find(StaffId from, StaffId to, std::uint32_t to_generation) const {
+  const Extent& e = extent_[from];
+  const StaffId* const targets = to_.data() + e.begin;
+  const TieState* const states = state_.data() + e.begin;
+  for (std::size_t k = 0; k < e.size; ++k)
+    if (targets[k] == to && states[k].to_generation == to_generation) return k;
+  if (e.overflowing == 0) return none;
+  const auto& overflow = overflow_[from];
+  for (std::size_t k = 0; k < overflow.size(); ++k)
+    if (overflow[k].to == to && overflow[k].to_generation == to_generation) return e.size + k;
+  return none;
+}
+
+void TrustNetwork::set_at(StaffId from, std::size_t k, float excess, std::int32_t day) {
+  const Extent& e = extent_[from];
+  if (k < e.size) {
+    state_[e.begin + k].excess = excess;
+    state_[e.begin + k].day = day;
+  } else {
+    overflow_[from][k - e.size].excess = excess;
+    overflow_[from][k - e.size].day = day;
+  }
+}
+
+void TrustNetwork::append(StaffId from, const TrustTie& tie) {
+  Extent& e = extent_[from];
+  if (e.size < e.capacity) {  // then nothing is in overflow
+    to_[e.begin + e.size] = tie.to;
+    state_[e.begin + e.size] = {tie.to_generation, tie.excess, tie.day};
+    ++e.size;
+  } else {
+    overflow_[from].push_back(tie);
+    e.overflowing = 1;
+  }
 }
 
 double TrustNetwork::excess(StaffId from, StaffId to, std::uint32_t to_generation,
                             int day) const {
-  for (const auto& tie : rows_[from])
-    if (tie.to == to && tie.to_generation == to_generation)
-      return tie.excess * decay(day - tie.day);
-  return 0.0;
+  const std::size_t k = find(from, to, to_generation);
+  if (k == none) return 0.0;
+  const TrustTie tie = tie_at(from, k);
+  return tie.excess * decay(day - tie.day);
 }
 
 void TrustNetwork::set_excess(StaffId from, StaffId to, std::uint32_t to_generation,
                               double excess, int day) {
-  if (TrustTie* tie = find(from, to, to_generation)) {
-    tie->excess = static_cast<float>(excess);
-    tie->day = day;
-  } else {
-    rows_[from].push_back({to, to_generation, static_cast<float>(excess), day});
-  }
+  const std::size_t k = find(from, to, to_generation);
+  if (k != none) set_at(from, k, static_cast<float>(excess), day);
+  else append(from, {to, to_generation, static_cast<float>(excess), day});
 }
 
 void TrustNetwork::apply_one(const TrustUpdate& u, int day, double baseline,
                              std::uint32_t to_generation) {
-  TrustTie* tie = find(u.from, u.to, to_generation);
-  const double before = baseline + (tie ? tie->excess * decay(day - tie->day) : 0.0);
-  const double after = std::clamp(before + u.gain * (1.0 - before) - u.loss * before, 0.0, 1.0);
-  if (tie) {
-    tie->excess = static_cast<float>(after - baseline);
-    tie->day = day;
-  } else {
-    rows_[u.from].push_back({u.to, to_generation, static_cast<float>(after - baseline), day});
+  const std::size_t k = find(u.from, u.to, to_generation);
+  double before = baseline;
+  if (k != none) {
+    const TrustTie tie = tie_at(u.from, k);
+    before += tie.excess * decay(day - tie.day);
   }
+  const double after = std::clamp(before + u.gain * (1.0 - before) - u.loss * before, 0.0, 1.0);
+  const auto excess = static_cast<float>(after - baseline);
+  if (k != none) set_at(u.from, k, excess, day);
+  else append(u.from, {u.to, to_generation, excess, day});
+}
+
+void TrustNetwork::tidy() {
+  std::size_t ties = 0, overflowing = 0, room = 0;
+  for (StaffId i = 0; i < extent_.size(); ++i) {
+    ties += extent_[i].size + overflow_[i].size();
+    overflowing += overflow_[i].size();
+    room += extent_[i].capacity;
+  }
+  // Overflow lists are scattered in memory, and unused room is memory walked
+  // for nothing: past a thirty-second of the ties, or twice the room they need,
+  // a fresh layout costs less than living with them.
+  if (32 * overflowing > ties || room > 2 * (ties + 4 * extent_.size())) lay_out();
+}
+
+void TrustNetwork::lay_out() {
+  std::vector<Extent> laid(extent_.size());
+  std::size_t end = 0;
+  for (StaffId i = 0; i < extent_.size(); ++i) {
+    const std::size_t ties = extent_[i].size + overflow_[i].size();
+    laid[i] = {static_cast<std::uint32_t>(end), static_cast<std::uint32_t>(ties), room_for(ties), 0};
+    end += laid[i].capacity;
+  }
+  if (end > std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("trust network: more than 2^32 ties");
+  std::vector<StaffId> to(end);
+  std::vector<TieState> state(end);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, extent_.size(), 256),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                        const auto from = static_cast<StaffId>(i);
+                        const TrustRow row = ties_of(from);
+                        for (std::size_t k = 0; k < row.size(); ++k) {
+                          const TrustTie tie = row[k];
+                          to[laid[i].begin + k] = tie.to;
+                          state[laid[i].begin + k] = {tie.to_generation, tie.excess, tie.day};
+                        }
+                      }
+                    });
+  for (auto& overflow : overflow_) overflow.clear();
+  to_.swap(to);
+  state_.swap(state);
+  extent_.swap(laid);
 }
 
 std::size_t TrustNetwork::tie_count() const {
   std::size_t n = 0;
-  for (const auto& row : rows_) n += row.size();
+  for (StaffId i = 0; i < extent_.size(); ++i) n += extent_[i].size + overflow_[i].size();
   return n;
 }
 

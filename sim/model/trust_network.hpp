@@ -3,21 +3,25 @@
 // last changed; decay toward baseline ("trust needs continual top-up", seed
 // 1) is applied lazily when a tie is read, so a day costs in proportion to
 // the contacts made, not to the square of the staff count.
+//
+// Storage is laid out for integrated-care-system scale (10,000+ staff, half
+// a million ties), where the model's time goes on reaching ties in memory
+// (docs/benchmarks.md). All rows live in one arena in staff order, each with
+// room to grow, so that the phases, which visit people in staff order, walk
+// memory in order rather than jump between scattered allocations; and the
+// targets are an array of their own, so that finding a tie reads 4 bytes a
+// tie instead of 16. A row that outgrows its room takes further ties in a
+// small overflow list, and the arena is laid out again (same rows, same
+// order) once overflow or unused room build up. None of this changes what is
+// stored or in what order, so results do not depend on it.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
+#include "model/trust_row.hpp"
+
 namespace trustsim {
-
-using StaffId = std::uint32_t;
-
-struct TrustTie {
-  StaffId to;
-  std::uint32_t to_generation;  // the person in slot `to` when the tie formed
-  float excess;                 // T - baseline on `day`
-  std::int32_t day;
-};
 
 // One change to one directed tie: T += gain (1 - T) - loss T.
 struct TrustUpdate {
@@ -38,11 +42,18 @@ class TrustNetwork {
   // Current excess of T(from->to) over baseline, 0 for a stranger.
   double excess(StaffId from, StaffId to, std::uint32_t to_generation, int day) const;
 
-  const std::vector<TrustTie>& ties_of(StaffId from) const { return rows_[from]; }
+  TrustRow ties_of(StaffId from) const {
+    const Extent& e = extent_[from];
+    return {to_.data() + e.begin, state_.data() + e.begin, e.size, overflow_[from]};
+  }
 
   // A newcomer in `slot` starts trusting nobody beyond baseline. Ties towards
   // the slot's previous holder go stale through their generation.
-  void forget(StaffId slot) { rows_[slot].clear(); }
+  void forget(StaffId slot) {
+    extent_[slot].size = 0;
+    extent_[slot].overflowing = 0;
+    overflow_[slot].clear();
+  }
 
   void set_excess(StaffId from, StaffId to, std::uint32_t to_generation, double excess, int day);
 
@@ -61,18 +72,49 @@ class TrustNetwork {
 
   // Prunes as above and calls visit(tie, excess today) for every tie kept,
   // in row order: the daily measurement needs both, and one pass over the
-  // row instead of two halves the day's dominant memory traffic.
+  // row instead of two halves the day's dominant memory traffic. Rows may be
+  // pruned in parallel, each by one thread.
   template <class Visit>
   void prune_and_visit(StaffId from, int day, const std::vector<std::uint32_t>& generation,
                        const Visit& visit);
 
+  // Lays the arena out afresh if overflow or unused room have built up.
+  // Call between phases (not while rows are being changed); results are
+  // the same whether or when it is called.
+  void tidy();
+
   std::size_t tie_count() const;
 
  private:
-  TrustTie* find(StaffId from, StaffId to, std::uint32_t to_generation);
-  void apply_one(const TrustUpdate& u, int day, double baseline, std::uint32_t to_generation);
+  // Where a row's packed ties sit in the arena: [begin, begin + size), with
+  // room up to begin + capacity; and whether it has ties in overflow, so that
+  // a search need not touch the overflow list otherwise. A row overflows only
+  // when full: ties in overflow come after the packed ones.
+  struct Extent {
+    std::uint32_t begin = 0;
+    std::uint32_t size = 0;
+    std::uint32_t capacity = 0;
+    std::uint32_t overflowing = 0;
+  };
 
-  std::vector<std::vector<TrustTie>> rows_;
+  std::size_t find(StaffId from, StaffId to, std::uint32_t to_generation) const;
+  TrustTie tie_at(StaffId from, std::size_t k) const {
+    const Extent& e = extent_[from];
+    if (k >= e.size) return overflow_[from][k - e.size];
+    const TieState& state = state_[e.begin + k];
+    return {to_[e.begin + k], state.to_generation, state.excess, state.day};
+  }
+  void set_at(StaffId from, std::size_t k, float excess, std::int32_t day);
+  void append(StaffId from, const TrustTie& tie);
+  void apply_one(const TrustUpdate& u, int day, double baseline, std::uint32_t to_generation);
+  void lay_out();
+
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+  std::vector<StaffId> to_;      // the arena: targets of every row
+  std::vector<TieState> state_;  // the arena: the rest of each tie
+  std::vector<Extent> extent_;   // per row
+  std::vector<std::vector<TrustTie>> overflow_;  // per row, ties beyond its room
   std::vector<double> decay_by_age_;
   double prune_below_;
   std::vector<std::uint32_t> bucket_start_;

@@ -5,6 +5,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace trustsim {
@@ -13,7 +14,7 @@ template <class Baseline, class Generation>
 std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day,
                                 const Baseline& baseline, const Generation& generation) {
   // Counting sort by source keeps each source's updates in their given order.
-  bucket_start_.assign(rows_.size() + 1, 0);
+  bucket_start_.assign(extent_.size() + 1, 0);
   for (const auto& u : updates) ++bucket_start_[u.from + 1];
   for (std::size_t i = 1; i < bucket_start_.size(); ++i) bucket_start_[i] += bucket_start_[i - 1];
   bucketed_.resize(updates.size());
@@ -21,7 +22,7 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
     std::vector<std::uint32_t> next(bucket_start_.begin(), bucket_start_.end() - 1);
     for (std::uint32_t k = 0; k < updates.size(); ++k) bucketed_[next[updates[k].from]++] = k;
   }
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows_.size(), 256),
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, extent_.size(), 256),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t from = range.begin(); from != range.end(); ++from) {
                         for (auto k = bucket_start_[from]; k < bucket_start_[from + 1]; ++k) {
@@ -37,26 +38,52 @@ template <class Visit>
 void TrustNetwork::prune_and_visit(StaffId from, int day,
                                    const std::vector<std::uint32_t>& generation,
                                    const Visit& visit) {
-  // A stable compaction in place: kept ties keep their order, which partner
-  // choice (a random index into the row) depends on.
-  // Plain pointers, so the compiler keeps them in registers across the
-  // stores of the compaction.
-  auto& row = rows_[from];
-  TrustTie* const ties = row.data();
-  const std::size_t count = row.size();
+  // A stable compaction: kept ties keep their order, which partner choice (a
+  // random position in the row) depends on. Plain pointers, so that the
+  // compiler keeps them in registers across the stores.
+  Extent& e = extent_[from];
+  StaffId* const targets = to_.data() + e.begin;
+  TieState* const states = state_.data() + e.begin;
   const double* const decay_by_age = decay_by_age_.data();
   const std::uint32_t* const holder = generation.data();
   const double prune_below = prune_below_;
+  auto keep = [&](const TrustTie& tie, double& excess) {
+    excess = tie.excess * decay_by_age[day - tie.day];
+    return tie.to_generation == holder[tie.to] && std::abs(excess) >= prune_below;
+  };
   std::size_t kept = 0;
-  for (std::size_t k = 0; k < count; ++k) {
-    const TrustTie tie = ties[k];
-    const double excess = tie.excess * decay_by_age[day - tie.day];
-    if (tie.to_generation != holder[tie.to] || std::abs(excess) < prune_below) continue;
-    if (kept != k) ties[kept] = tie;
+  for (std::size_t k = 0; k < e.size; ++k) {
+    const TrustTie tie{targets[k], states[k].to_generation, states[k].excess, states[k].day};
+    double excess;
+    if (!keep(tie, excess)) continue;
+    if (kept != k) {
+      targets[kept] = targets[k];
+      states[kept] = states[k];
+    }
     ++kept;
     visit(tie, excess);
   }
-  row.resize(kept);
+  e.size = static_cast<std::uint32_t>(kept);
+  if (e.overflowing == 0) return;
+
+  // Overflow follows the packed ties: its kept ties move into the room the
+  // pruning freed, in order, and the rest stay in overflow.
+  auto& overflow = overflow_[from];
+  std::size_t still_over = 0;
+  for (const TrustTie& tie : overflow) {
+    double excess;
+    if (!keep(tie, excess)) continue;
+    if (e.size < e.capacity) {
+      targets[e.size] = tie.to;
+      states[e.size] = {tie.to_generation, tie.excess, tie.day};
+      ++e.size;
+    } else {
+      overflow[still_over++] = tie;
+    }
+    visit(tie, excess);
+  }
+  overflow.resize(still_over);
+  e.overflowing = still_over > 0 ? 1 : 0;
 }
 
 }  // namespace trustsim
