@@ -16,6 +16,6 @@ add_library(trustsim_random123 INTERFACE)
 add_library(trustsim::random123 ALIAS trustsim_random123)
 target_include_directories(trustsim_random123 SYSTEM INTERFACE ${TRUSTSIM_RANDOM123_INCLUDE_DIR})
 
-if(TRUSTSIM_BUILD_TESTS)
+if(TRUSTSIM_BUILD_TESTS OR TRUSTSIM_BENCHMARKS)  # tests, and BENCHMARK for bench/
   find_package(Catch2 2.13 CONFIG REQUIRED)
 endif()
