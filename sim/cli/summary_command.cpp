@@ -1,6 +1,8 @@
 // `trustsim summary FILE.h5`: the /summary table, one row per run, aligned
 // for reading in a terminal; with the mean and standard deviation of each
-// outcome when the file holds replicates of a single scenario.
+// outcome when the file holds replicates of a single scenario. A sweep's
+// file holds a comparison of its variants: that is printed instead of the
+// (long) run table, which --runs adds back.
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -8,6 +10,7 @@
 
 #include "cli/command_line.hpp"
 #include "io/summary_reader.hpp"
+#include "sweep/comparison_text.hpp"
 
 namespace trustsim::cli {
 
@@ -15,6 +18,7 @@ namespace {
 
 struct SummaryOptions {
   std::string file;
+  bool runs = false;
 };
 
 bool all_integral(const std::vector<double>& values) {
@@ -86,6 +90,15 @@ int execute(const SummaryOptions& options) {
   std::cout << options.file << ": " << table.kind << ", " << rows << (rows == 1 ? " run" : " runs")
             << ", trustsim " << table.program_version << ", created " << table.created_utc
             << "\n\n";
+  if (const auto comparison = read_comparison(options.file)) {
+    std::cout << comparison_text(*comparison);
+    if (!options.runs) {
+      std::cout << "\n(" << rows << (rows == 1 ? " run" : " runs")
+                << " in /summary: add --runs to list them)\n";
+      return ok;
+    }
+    std::cout << '\n';
+  }
 
   std::vector<TextColumn> columns;
   for (const auto& column : table.columns) columns.push_back(to_text(column));
@@ -145,7 +158,11 @@ Subcommand add_summary_command(CLI::App& root) {
   auto options = std::make_shared<SummaryOptions>();
   CLI::App* app = root.add_subcommand("summary", "Print the summary table of an output file");
   app->add_option("file", options->file, "trustsim output file (HDF5)")->required();
-  app->footer("Example:\n  trustsim summary results/baseline.h5");
+  app->add_flag("--runs", options->runs,
+                "With a sweep's file: list every run as well as the comparison of variants");
+  app->footer(
+      "Examples:\n  trustsim summary results/baseline.h5\n"
+      "  trustsim summary results/interventions.h5 --runs");
   return {app, [options] { return execute(*options); }};
 }
 

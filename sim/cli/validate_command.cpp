@@ -1,11 +1,13 @@
 // `trustsim validate SCENARIO.json`: check a scenario (and --set overrides)
-// without running anything.
+// without running anything. A sweep file (one with a `base`) is checked as a
+// sweep: every variant and design point resolved and validated.
 #include <iostream>
 #include <memory>
 
 #include "cli/command_line.hpp"
 #include "scenario/scenario_reader.hpp"
 #include "scenario/schema_doc.hpp"
+#include "sweep/sweep_plan.hpp"
 
 namespace trustsim::cli {
 
@@ -26,6 +28,21 @@ int execute(const ValidateOptions& options) {
   if (options.scenario_path.empty()) {
     std::cerr << "validate: a scenario file is required (or --list-keys)\n";
     return bad_input;
+  }
+  if (is_sweep_document(
+          parse_input_document(read_input_file(options.scenario_path), options.scenario_path))) {
+    if (!options.assignments.empty()) {
+      std::cerr << "validate: --set applies to scenarios; a sweep sets keys in its variants\n";
+      return bad_input;
+    }
+    const SweepPlan plan = expand_sweep(read_sweep_file(options.scenario_path));
+    if (options.print_resolved) {
+      std::cout << plan.resolved_json << '\n';
+      return ok;
+    }
+    std::cout << "ok: sweep of " << plan.runs.size() << " runs, " << plan.variant_names.size()
+              << " variants (details: trustsim sweep " << options.scenario_path << " --dry-run)\n";
+    return ok;
   }
   std::vector<Override> overrides;
   for (const auto& a : options.assignments) overrides.push_back(parse_override(a));
@@ -49,7 +66,7 @@ int execute(const ValidateOptions& options) {
 
 Subcommand add_validate_command(CLI::App& root) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* app = root.add_subcommand("validate", "Check a scenario file; run nothing");
+  CLI::App* app = root.add_subcommand("validate", "Check a scenario (or sweep) file; run nothing");
   app->add_option("scenario", options->scenario_path, "Scenario file (JSON)");
   add_set_option(*app, options->assignments);
   app->add_flag("--resolved", options->print_resolved,

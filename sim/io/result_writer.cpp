@@ -121,6 +121,23 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
   outcomes_.push_back(result.outcomes);
 }
 
+void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord& record,
+                            const std::array<double, outcome_count>& outcomes) {
+  if (record.swept_values.size() != layout_.swept_parameters.size())
+    throw hdf5::Error("run " + std::to_string(record.run_id) +
+                      " has the wrong number of swept values");
+  hdf5::Handle from = hdf5::file(H5Fopen(source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                                 "open a file to copy a run from");
+  const std::string name = run_group_name(record.run_id);
+  hdf5::check_status(
+      H5Ocopy(from, ("runs/" + name).c_str(), runs_, name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+      "copy a run group between files");
+  RunRecord row = record;
+  row.parameters_json.clear();
+  rows_.push_back(std::move(row));
+  outcomes_.push_back(outcomes);
+}
+
 void ResultWriter::finish() {
   hdf5::Handle summary = hdf5::create_group(file_.id(), "summary");
   const std::size_t n = rows_.size();

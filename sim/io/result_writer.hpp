@@ -3,7 +3,9 @@
 // and the /summary table (one row per run) when finished.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,12 @@ class ResultWriter {
   ResultWriter(OutputFile& file, const Provenance& provenance, FileLayout layout);
 
   void write_run(const RunRecord& record, const RunResult& result);
+
+  // A run already written by write_run into another trustsim file (a sweep
+  // part): its /runs group is copied byte for byte (H5Ocopy) and its
+  // summary row is taken from `record` and `outcomes`.
+  void copy_run(const std::filesystem::path& source, const RunRecord& record,
+                const std::array<double, outcome_count>& outcomes);
 
   // Writes /summary and run_count. The caller then commits the file.
   void finish();

@@ -29,6 +29,9 @@ enum class Purpose : std::uint32_t {
   fluid_teams = 10,
   cross_team_meeting = 11,
   unresolved_issue = 12,
+  // Not the model's: sim/sweep/ draws sampled designs (Latin hypercube)
+  // from the sweep's seed, addressed like every other draw.
+  sweep_design_sample = 13,
 };
 
 class RandomStream {

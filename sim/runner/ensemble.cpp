@@ -14,14 +14,19 @@ namespace trustsim {
 namespace {
 
 // Holds finished runs until every earlier one is finished, then passes the
-// whole ready prefix to the sink, in order.
+// whole ready prefix to the sink, in order; or, when order does not matter,
+// passes each run on at once. Either way one at a time.
 class InOrderDelivery {
  public:
-  InOrderDelivery(const std::vector<RunPlan>& plans, const ResultSink& sink)
-      : plans_(plans), sink_(sink) {}
+  InOrderDelivery(const std::vector<RunPlan>& plans, const ResultSink& sink, bool in_order)
+      : plans_(plans), sink_(sink), in_order_(in_order) {}
 
   void deliver(std::size_t index, RunResult&& result) {
     std::lock_guard lock(mutex_);
+    if (!in_order_) {
+      sink_(plans_[index], std::move(result));
+      return;
+    }
     waiting_.emplace(index, std::move(result));
     while (!waiting_.empty() && waiting_.begin()->first == next_) {
       RunResult ready = std::move(waiting_.begin()->second);
@@ -34,6 +39,7 @@ class InOrderDelivery {
  private:
   const std::vector<RunPlan>& plans_;
   const ResultSink& sink_;
+  const bool in_order_;
   std::mutex mutex_;
   std::map<std::size_t, RunResult> waiting_;
   std::size_t next_ = 0;
@@ -51,7 +57,7 @@ void run_ensemble(const std::vector<RunPlan>& plans, const Simulate& simulate,
   RunControl control;
   control.cancel = options.cancel;
   control.on_day = options.on_day;
-  InOrderDelivery delivery(plans, sink);
+  InOrderDelivery delivery(plans, sink, options.in_plan_order);
 
   // One run per task: runs are long and uneven, so no batching.
   tbb::parallel_for(

@@ -17,7 +17,8 @@ namespace trustsim {
 // does not depend on the model's implementation.
 using Simulate = std::function<RunResult(const Parameters&, std::uint64_t seed, const RunControl&)>;
 
-// Receives results in plan order; never called concurrently.
+// Receives results in plan order (unless EnsembleOptions::in_plan_order is
+// false); never called concurrently.
 using ResultSink = std::function<void(const RunPlan& plan, RunResult&& result)>;
 
 struct EnsembleOptions {
@@ -25,6 +26,9 @@ struct EnsembleOptions {
   const std::atomic<bool>* cancel = nullptr;
   std::function<void(int day)> on_day;  // called from worker threads, after each day of any run
   std::function<void()> on_run_done;    // likewise, after each run
+  // false: each result goes to the sink as soon as its run is done, in any
+  // order (still one at a time), for sinks that store runs by id (sweeps).
+  bool in_plan_order = true;
 };
 
 // Throws Cancelled if `options.cancel` is raised; rethrows the first

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
@@ -42,6 +43,19 @@ std::string ProgressReport::line(std::int64_t runs_done, std::int64_t total_runs
   return text;
 }
 
+std::string ProgressReport::bar(std::int64_t done, std::int64_t total, int width) {
+  const double share =
+      total > 0 ? std::min(1.0, static_cast<double>(done) / static_cast<double>(total)) : 0.0;
+  const int filled = static_cast<int>(share * width);
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive)
+  // on a chain of + that starts from a literal.
+  std::string text = "[";
+  text.append(static_cast<std::size_t>(filled), '#');
+  text.append(static_cast<std::size_t>(width - filled), '.');
+  text += ']';
+  return text;
+}
+
 ProgressReport::ProgressReport(std::int64_t total_runs, std::int64_t total_days, std::ostream& out,
                                Options options)
     : total_runs_(total_runs),
@@ -67,7 +81,8 @@ void ProgressReport::report_loop(std::stop_token stop) {
     const std::string text =
         line(runs_done_.load(), total_runs_, days_done_.load(), total_days_, seconds);
     if (options_.live) {
-      out_ << '\r' << text << "\x1b[K" << std::flush;  // erase what a longer line left
+      // erase what a longer line left
+      out_ << '\r' << bar(days_done_.load(), total_days_) << ' ' << text << "\x1b[K" << std::flush;
       printed_ = true;
     } else if (now >= next_log) {
       out_ << text << std::endl;
@@ -91,7 +106,7 @@ void ProgressReport::finish() {
   const std::string text =
       line(runs_done_.load(), total_runs_, days_done_.load(), total_days_, seconds);
   if (options_.live)
-    out_ << '\r' << text << "\x1b[K\n" << std::flush;
+    out_ << '\r' << bar(days_done_.load(), total_days_) << ' ' << text << "\x1b[K\n" << std::flush;
   else
     out_ << text << std::endl;
 }

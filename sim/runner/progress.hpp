@@ -35,6 +35,10 @@ class ProgressReport {
   // Stops reporting; ends the live line if one was drawn.
   void finish();
 
+  // The bar drawn before the line on a terminal: "[#######.........]",
+  // filled by the share of days done.
+  static std::string bar(std::int64_t done, std::int64_t total, int width = 24);
+
   // The text of one report, e.g. "runs 3/10, days 1560/5200 (30%), 1234
   // days/s, ETA 0:03".
   static std::string line(std::int64_t runs_done, std::int64_t total_runs, std::int64_t days_done,

@@ -140,4 +140,10 @@ Scenario read_scenario_file(const std::string& path, const std::vector<Override>
   return read_scenario_text(read_file(path), path, overrides);
 }
 
+std::string read_input_file(const std::string& path) { return read_file(path); }
+
+Json parse_input_document(const std::string& text, const std::string& source) {
+  return parse_document(text, source);
+}
+
 }  // namespace trustsim

@@ -46,3 +46,10 @@ TEST_CASE("a long invocation logs plain lines when not on a terminal") {
   CHECK_THAT(text, Catch::EndsWith("elapsed 0:00\n"));
   CHECK_THAT(text, Catch::Contains("runs 2/2, days 4/4 (100%)"));
 }
+
+TEST_CASE("the terminal bar fills with the share of days done", "[progress]") {
+  CHECK(ProgressReport::bar(0, 100, 10) == "[..........]");
+  CHECK(ProgressReport::bar(35, 100, 10) == "[###.......]");
+  CHECK(ProgressReport::bar(100, 100, 10) == "[##########]");
+  CHECK(ProgressReport::bar(5, 0, 4) == "[....]");  // nothing to do yet
+}

@@ -1,0 +1,56 @@
+#include "sweep/comparison.hpp"
+
+#include <limits>
+#include <map>
+
+#include "sweep/sweep_definition.hpp"
+
+namespace trustsim {
+
+std::vector<ComparisonRow> compare_variants(const std::vector<std::string>& variant_order,
+                                            const SweepOutcomes& runs) {
+  // The runs of each (grid cell, variant), cells in order of first appearance.
+  std::map<std::string, std::size_t> variant_index;
+  for (std::size_t v = 0; v < variant_order.size(); ++v) variant_index.emplace(variant_order[v], v);
+  std::map<std::vector<double>, std::size_t> cell_index;
+  std::vector<std::vector<double>> cells;
+  std::vector<std::vector<std::vector<std::size_t>>> members;  // [cell][variant] -> runs
+  for (std::size_t i = 0; i < runs.variant.size(); ++i) {
+    const auto variant = variant_index.find(runs.variant[i]);
+    if (variant == variant_index.end()) continue;  // not asked for
+    const auto [cell, added] = cell_index.emplace(runs.grid_values[i], cells.size());
+    if (added) {
+      cells.push_back(runs.grid_values[i]);
+      members.emplace_back(variant_order.size());
+    }
+    members[cell->second][variant->second].push_back(i);
+  }
+
+  auto values_of = [&](const std::vector<std::size_t>& run_ids, std::size_t outcome) {
+    std::vector<double> values;
+    values.reserve(run_ids.size());
+    for (std::size_t i : run_ids) values.push_back(runs.outcomes[i][outcome]);
+    return values;
+  };
+
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto baseline = variant_index.find(baseline_variant);
+  std::vector<ComparisonRow> rows;
+  for (std::size_t cell = 0; cell < cells.size(); ++cell) {
+    for (std::size_t v = 0; v < variant_order.size(); ++v) {
+      if (members[cell][v].empty()) continue;  // a variant absent from this cell
+      for (std::size_t o = 0; o < outcome_count; ++o) {
+        const std::vector<double> values = values_of(members[cell][v], o);
+        ComparisonRow row{
+            variant_order[v], cells[cell], o, mean_interval(values), {nan, nan, nan, nan}};
+        if (baseline != variant_index.end() && v != baseline->second &&
+            !members[cell][baseline->second].empty())
+          row.difference = welch_difference(values, values_of(members[cell][baseline->second], o));
+        rows.push_back(std::move(row));
+      }
+    }
+  }
+  return rows;
+}
+
+}  // namespace trustsim

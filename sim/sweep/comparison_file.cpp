@@ -1,0 +1,126 @@
+#include "sweep/comparison_file.hpp"
+
+#include "io/hdf5_read.hpp"
+#include "io/hdf5_write.hpp"
+#include "io/output_file.hpp"
+
+namespace trustsim {
+
+namespace {
+
+using hdf5::DatasetInfo;
+
+// The numeric columns after `n`: name, meaning, and where a row keeps it.
+struct IntervalColumn {
+  const char* name;
+  const char* description;
+  double (*get)(const ComparisonRow&);
+  void (*set)(ComparisonRow&, double);
+};
+
+const std::vector<IntervalColumn> interval_columns{
+    {"mean", "mean of the outcome over the variant's runs (in the grid cell)",
+     [](const ComparisonRow& r) { return r.mean.mean; },
+     [](ComparisonRow& r, double v) { r.mean.mean = v; }},
+    {"ci_low", "lower end of the 95% t confidence interval of the mean",
+     [](const ComparisonRow& r) { return r.mean.low; },
+     [](ComparisonRow& r, double v) { r.mean.low = v; }},
+    {"ci_high", "upper end of the 95% t confidence interval of the mean",
+     [](const ComparisonRow& r) { return r.mean.high; },
+     [](ComparisonRow& r, double v) { r.mean.high = v; }},
+    {"diff", "mean minus the baseline variant's mean (NaN on baseline rows)",
+     [](const ComparisonRow& r) { return r.difference.difference; },
+     [](ComparisonRow& r, double v) { r.difference.difference = v; }},
+    {"diff_ci_low", "lower end of the 95% Welch confidence interval of diff",
+     [](const ComparisonRow& r) { return r.difference.low; },
+     [](ComparisonRow& r, double v) { r.difference.low = v; }},
+    {"diff_ci_high", "upper end of the 95% Welch confidence interval of diff",
+     [](const ComparisonRow& r) { return r.difference.high; },
+     [](ComparisonRow& r, double v) { r.difference.high = v; }},
+};
+
+}  // namespace
+
+void write_comparison(hid_t file, const ComparisonTable& table) {
+  hdf5::Handle group = hdf5::create_group(file, "comparison");
+  const std::size_t n = table.rows.size();
+  std::vector<std::string> columns{"variant"};
+  std::vector<std::string> variants(n), outcomes(n);
+  std::vector<std::int64_t> counts(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    variants[i] = table.rows[i].variant;
+    outcomes[i] = outcome_info[table.rows[i].outcome].name;
+    counts[i] = static_cast<std::int64_t>(table.rows[i].mean.n);
+  }
+  hdf5::write_strings(group, "variant", variants, DatasetInfo{"1", "variant name"});
+  for (std::size_t k = 0; k < table.grid_keys.size(); ++k) {
+    std::vector<double> values(n);
+    for (std::size_t i = 0; i < n; ++i) values[i] = table.rows[i].grid_values[k];
+    hdf5::write_dataset(
+        group, table.grid_keys[k], values,
+        DatasetInfo{"1", "grid value of " + table.grid_keys[k] + " (the grid cell compared in)"});
+    columns.push_back(table.grid_keys[k]);
+  }
+  hdf5::write_strings(group, "outcome", outcomes,
+                      DatasetInfo{"1", "outcome name (a /summary column)"});
+  hdf5::write_dataset(group, "n", counts, DatasetInfo{"runs", "replicates behind the mean"});
+  columns.insert(columns.end(), {"outcome", "n"});
+  for (const auto& column : interval_columns) {
+    std::vector<double> values(n);
+    for (std::size_t i = 0; i < n; ++i) values[i] = column.get(table.rows[i]);
+    hdf5::write_dataset(group, column.name, values,
+                        DatasetInfo{"units of the outcome", column.description});
+    columns.emplace_back(column.name);
+  }
+  hdf5::write_attribute(group, "columns", columns);
+  hdf5::write_attribute(group, "grid_keys", table.grid_keys);
+  hdf5::write_attribute(group, "confidence_level", std::string("0.95"));
+  hdf5::write_attribute(group, "reference_variant", std::string("baseline"));
+}
+
+std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  const hid_t id = H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (id < 0) throw FileError(name + ": cannot open");
+  hdf5::Handle file(id, H5Fclose);
+  if (H5Lexists(file, "comparison", H5P_DEFAULT) <= 0) return std::nullopt;
+  try {
+    hdf5::Handle group = hdf5::group(H5Gopen2(file, "comparison", H5P_DEFAULT), "open /comparison");
+    ComparisonTable table;
+    table.grid_keys = hdf5::read_strings_attribute(group, "grid_keys");
+    const auto variants = hdf5::read_strings(group, "variant");
+    const auto outcomes = hdf5::read_strings(group, "outcome");
+    const auto counts = hdf5::read_int64s(group, "n");
+    std::vector<std::vector<double>> grid, intervals;
+    for (const auto& key : table.grid_keys) grid.push_back(hdf5::read_doubles(group, key));
+    for (const auto& column : interval_columns)
+      intervals.push_back(hdf5::read_doubles(group, column.name));
+    const std::size_t n = variants.size();
+    auto check_length = [&](std::size_t length) {
+      if (length != n) throw FileError(name + ": /comparison columns differ in length");
+    };
+    check_length(outcomes.size());
+    check_length(counts.size());
+    for (const auto& c : grid) check_length(c.size());
+    for (const auto& c : intervals) check_length(c.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      ComparisonRow row;
+      row.variant = variants[i];
+      for (const auto& c : grid) row.grid_values.push_back(c[i]);
+      std::size_t o = 0;
+      while (o < outcome_count && outcomes[i] != outcome_info[o].name) ++o;
+      if (o == outcome_count)
+        throw FileError(name + ": /comparison names an unknown outcome " + outcomes[i]);
+      row.outcome = o;
+      row.mean.n = static_cast<std::size_t>(counts[i]);
+      for (std::size_t c = 0; c < interval_columns.size(); ++c)
+        interval_columns[c].set(row, intervals[c][i]);
+      table.rows.push_back(std::move(row));
+    }
+    return table;
+  } catch (const hdf5::Error& problem) {
+    throw FileError(name + ": damaged /comparison table (" + problem.what() + ")");
+  }
+}
+
+}  // namespace trustsim

@@ -1,0 +1,28 @@
+// The /comparison group of a sweep's output file (docs/output-format.md): a
+// table of equal-length columns, like /summary, that pandas reads as is.
+// Columns: variant, one float64 column per grid key (the grid cell), then
+// outcome, n, mean, ci_low, ci_high, diff, diff_ci_low, diff_ci_high.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/hdf5_handles.hpp"
+#include "sweep/comparison.hpp"
+
+namespace trustsim {
+
+struct ComparisonTable {
+  std::vector<std::string> grid_keys;
+  std::vector<ComparisonRow> rows;
+};
+
+void write_comparison(hid_t file, const ComparisonTable& table);
+
+// The table of a trustsim file, or nothing if it has none (a plain run).
+// Throws FileError if the file cannot be read.
+std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path);
+
+}  // namespace trustsim

@@ -1,0 +1,122 @@
+#include "sweep/comparison_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace trustsim {
+
+namespace {
+
+std::string number(double value, int decimals, bool sign = false) {
+  if (std::isnan(value)) return "";
+  char text[64];
+  std::snprintf(text, sizeof text, sign ? "%+.*f" : "%.*f", decimals, value);
+  return text;
+}
+
+std::string interval(double low, double high, int decimals, bool sign = false) {
+  if (std::isnan(low) || std::isnan(high)) return "";
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive)
+  // on a chain of + that starts from a literal.
+  std::string text = "[";
+  text += number(low, decimals, sign);
+  text += ", ";
+  text += number(high, decimals, sign);
+  text += "]";
+  return text;
+}
+
+std::string cell_title(const ComparisonTable& table, const ComparisonRow& row) {
+  std::string title;
+  for (std::size_t k = 0; k < table.grid_keys.size(); ++k) {
+    char value[40];
+    std::snprintf(value, sizeof value, "%g", row.grid_values[k]);
+    if (!title.empty()) title += ", ";
+    title += table.grid_keys[k];
+    title += " = ";
+    title += value;
+  }
+  return title;
+}
+
+std::string pad(const std::string& text, std::size_t width, bool left) {
+  const std::string fill(width > text.size() ? width - text.size() : 0, ' ');
+  return left ? text + fill : fill + text;
+}
+
+}  // namespace
+
+int decimals_for(double half_width) {
+  if (!(half_width > 0.0) || !std::isfinite(half_width)) return 4;
+  const int magnitude = static_cast<int>(std::floor(std::log10(half_width)));
+  return std::clamp(1 - magnitude, 0, 6);
+}
+
+std::string comparison_text(const ComparisonTable& table) {
+  std::string out =
+      "Comparison with baseline: mean over replicates with its 95% interval, and the\n"
+      "difference from baseline (variant - baseline) with its 95% Welch interval;\n"
+      "* marks a difference whose interval excludes zero.\n";
+  // Blocks: consecutive rows of one grid cell and outcome. Rows come
+  // grouped by cell, then variant, then outcome: regroup by outcome.
+  std::size_t begin = 0;
+  while (begin < table.rows.size()) {
+    std::size_t end = begin;
+    while (end < table.rows.size() && table.rows[end].grid_values == table.rows[begin].grid_values)
+      ++end;
+    const std::string title = cell_title(table, table.rows[begin]);
+    if (!title.empty()) {
+      out += "\n== ";
+      out += title;
+      out += " ==\n";
+    }
+    for (std::size_t o = 0; o < outcome_count; ++o) {
+      std::vector<const ComparisonRow*> rows;
+      for (std::size_t i = begin; i < end; ++i)
+        if (table.rows[i].outcome == o) rows.push_back(&table.rows[i]);
+      if (rows.empty()) continue;
+      double narrowest = std::numeric_limits<double>::infinity();
+      for (const auto* row : rows) {
+        const double half = (row->mean.high - row->mean.low) / 2.0;
+        if (half > 0.0 && half < narrowest) narrowest = half;
+      }
+      const int decimals = decimals_for(narrowest);
+
+      std::vector<std::vector<std::string>> cells{
+          {"variant", "n", "mean", "95% CI", "diff", "95% CI", ""}};
+      for (const auto* row : rows) {
+        const bool separated = row->difference.low > 0.0 || row->difference.high < 0.0;
+        cells.push_back({row->variant, std::to_string(row->mean.n),
+                         number(row->mean.mean, decimals),
+                         interval(row->mean.low, row->mean.high, decimals),
+                         number(row->difference.difference, decimals, true),
+                         interval(row->difference.low, row->difference.high, decimals, true),
+                         separated ? "*" : ""});
+      }
+      std::vector<std::size_t> widths(cells[0].size(), 0);
+      for (const auto& line : cells)
+        for (std::size_t c = 0; c < line.size(); ++c)
+          widths[c] = std::max(widths[c], line[c].size());
+      out += "\n";
+      out += outcome_info[o].name;
+      out += " (";
+      out += outcome_info[o].units;
+      out += ")\n";
+      for (const auto& line : cells) {
+        std::string text = "  ";
+        for (std::size_t c = 0; c < line.size(); ++c) {
+          const bool left = c == 0 || c == 3 || c == 5 || c == 6;
+          text += pad(line[c], widths[c], left) + (c + 1 < line.size() ? "  " : "");
+        }
+        text.erase(text.find_last_not_of(' ') + 1);
+        out += text + "\n";
+      }
+    }
+    begin = end;
+  }
+  return out;
+}
+
+}  // namespace trustsim

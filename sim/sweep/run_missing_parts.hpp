@@ -1,0 +1,34 @@
+// Runs every run of a sweep that has no finished part yet, in parallel,
+// and writes each run's part the moment it finishes (in whatever order runs
+// finish), so that a kill loses at most the runs still in progress.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "io/result_writer.hpp"
+#include "runner/ensemble.hpp"
+#include "sweep/parts_directory.hpp"
+#include "sweep/sweep_plan.hpp"
+
+namespace trustsim {
+
+struct PartRunOptions {
+  int threads = 0;  // 0: all cores
+  const std::atomic<bool>* cancel = nullptr;
+  std::function<void(int day)> on_day;                       // from worker threads
+  std::function<void()> on_run_done;                         // from worker threads
+  std::function<void(std::int64_t run_id)> on_part_written;  // one at a time
+};
+
+// The runs of `plan` whose part is missing, in plan order.
+std::vector<RunPlan> missing_runs(const SweepPlan& plan, const PartsDirectory& parts);
+
+// Throws Cancelled if options.cancel is raised; the parts written by then stay.
+void run_missing_parts(const std::vector<RunPlan>& runs, const SweepPlan& plan,
+                       const PartsDirectory& parts, const Simulate& simulate,
+                       const Provenance& provenance, const PartRunOptions& options);
+
+}  // namespace trustsim

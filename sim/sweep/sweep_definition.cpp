@@ -1,0 +1,342 @@
+#include "sweep/sweep_definition.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "scenario/nearest_name.hpp"
+#include "scenario/scenario_error.hpp"
+#include "scenario/scenario_reader.hpp"
+#include "sweep/placed_override.hpp"
+
+namespace trustsim {
+
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+const std::vector<std::string> sweep_keys{"name", "description", "base",       "variants",
+                                          "grid", "sample",      "replicates", "seed"};
+const std::vector<std::string> sample_keys{"method", "count", "parameters"};
+const std::vector<std::string> sample_methods{"latin_hypercube"};
+
+// Scenario keys that say how to run, not what to simulate: the sweep sets
+// them for every run itself.
+const std::set<std::string> run_settings{"name", "description", "seed", "replicates"};
+
+// Problems found while reading one sweep file, reported against it.
+class SweepReader {
+ public:
+  SweepReader(std::string source, std::string directory)
+      : source_(std::move(source)), directory_(std::move(directory)) {}
+
+  [[noreturn]] void fail(const std::string& pointer, const std::string& problem) const {
+    throw ScenarioError(source_, pointer, problem);
+  }
+
+  // Runs `read`, turning a value error (from the typed readers of
+  // scenario/json_value.hpp) into an error against this file.
+  template <class Read>
+  auto checked(Read&& read) const {
+    try {
+      return read();
+    } catch (const InvalidValue& error) {
+      fail(error.pointer, error.problem);
+    }
+  }
+
+  void reject_unknown(const Json& object, const std::string& at,
+                      const std::vector<std::string>& known) const {
+    for (const auto& [key, value] : object.items()) {
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::string problem = "unknown key \"" + key + "\"";
+      if (auto near = nearest_name(key, known))
+        problem += "; did you mean \"" + *near + "\"?";
+      else {
+        std::string list;
+        for (const auto& name : known) list += (list.empty() ? "" : ", ") + name;
+        problem += "; known keys here: " + list;
+      }
+      fail(child_pointer(at, key), problem);
+    }
+  }
+
+  // A dotted scenario key as written in variants, grid or sample.
+  Override scenario_key(const std::string& key, const std::string& at, Json value) const {
+    const std::string first = key.substr(0, key.find('.'));
+    if (run_settings.count(first))
+      fail(at, "\"" + key +
+                   "\" cannot be varied: seed, replicates, name and description are set by "
+                   "the sweep itself, for every run");
+    try {
+      return make_override(at, key, std::move(value));
+    } catch (const ScenarioError& error) {
+      fail(at, error.problem());
+    }
+  }
+
+  Json read_base(const Json& value) {
+    if (value.is_string()) {
+      const std::string name = value.get<std::string>();
+      if (name.empty()) fail("/base", "must name a scenario file, got an empty string");
+      std::filesystem::path path(name);
+      if (path.is_relative() && !directory_.empty())
+        path = std::filesystem::path(directory_) / path;
+      std::error_code error;
+      if (!std::filesystem::exists(path, error))
+        fail("/base", "scenario file " + path.string() +
+                          " does not exist (a relative path is "
+                          "taken from the sweep file's directory)");
+      base_source_ = path.string();
+      // Its own errors are reported against it, by the scenario reader.
+      const Scenario scenario = read_scenario_file(base_source_);
+      return Json::parse(scenario.given_text);
+    }
+    if (value.is_object()) {
+      base_source_.clear();
+      try {
+        (void)settings_from_json(value);
+      } catch (const InvalidValue& error) {
+        fail("/base" + error.pointer, error.problem);
+      }
+      return value;
+    }
+    fail("/base", "must be a scenario file name or a scenario object, got " + describe(value));
+  }
+
+  std::vector<Variant> read_variants(const Json& value, const OrderedJson& ordered) const {
+    std::vector<Variant> variants;
+    if (!value.is_object())
+      fail("/variants", "must be an object (variant name -> overrides), got " + describe(value));
+    for (const auto& [name, overrides] : ordered.items()) {
+      const std::string at = child_pointer("/variants", name);
+      if (name.empty()) fail(at, "a variant needs a name");
+      if (name.size() > 64) fail(at, "variant names are at most 64 characters");
+      for (unsigned char c : name)
+        if (c < 0x20 || c == 0x7f) fail(at, "a variant name may not hold control characters");
+      if (!overrides.is_object())
+        fail(at,
+             "must be an object of dotted.key: value overrides, got " + describe(value.at(name)));
+      Variant variant{name, at, {}};
+      for (const auto& [key, setting] : value.at(name).items()) {
+        const std::string key_at = child_pointer(at, key);
+        if (setting.is_object())
+          fail(key_at,
+               "an override sets one value, not a group: write each key as "
+               "\"" +
+                   key + ".name\"");
+        if (setting.is_null()) fail(key_at, "an override needs a value, got null");
+        variant.overrides.push_back(scenario_key(key, key_at, setting));
+      }
+      variants.push_back(std::move(variant));
+    }
+    const bool has_baseline = std::any_of(variants.begin(), variants.end(), [](const Variant& v) {
+      return v.name == baseline_variant;
+    });
+    if (!has_baseline) variants.insert(variants.begin(), Variant{baseline_variant, "", {}});
+    return variants;
+  }
+
+  std::vector<GridAxis> read_grid(const Json& value, const OrderedJson& ordered) const {
+    if (!value.is_object())
+      fail("/grid", "must be an object (dotted.key -> list of values), got " + describe(value));
+    std::vector<GridAxis> grid;
+    for (const auto& item : ordered.items()) {
+      const std::string& key = item.key();
+      const std::string at = child_pointer("/grid", key);
+      const Json& values = value.at(key);
+      (void)scenario_key(key, at, Json());  // the key's own form
+      if (!values.is_array()) fail(at, "must be a list of values, got " + describe(values));
+      if (values.empty()) fail(at, "empty list: a grid axis needs at least one value");
+      GridAxis axis{key, at, {}};
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        const Json& v = values[i];
+        // Values become float64 columns of /summary; a named choice (a
+        // regime, a team) is what variants are for.
+        if (!(v.is_number() || v.is_boolean()))
+          fail(child_pointer(at, i), "grid values must be numbers or true/false, got " +
+                                         describe(v) + " (use variants for named choices)");
+        if (v.is_number_float() && !std::isfinite(v.get<double>()))
+          fail(child_pointer(at, i), "must be a finite number");
+        for (std::size_t j = 0; j < i; ++j)
+          if (values[j] == v)
+            fail(child_pointer(at, i),
+                 describe(v) + " is already in this list at entry " + std::to_string(j));
+        axis.values.push_back(v);
+      }
+      grid.push_back(std::move(axis));
+    }
+    return grid;
+  }
+
+  SampleDesign read_sample(const Json& value, const OrderedJson& ordered) const {
+    if (!value.is_object()) fail("/sample", "must be an object, got " + describe(value));
+    reject_unknown(value, "/sample", sample_keys);
+    SampleDesign sample;
+    if (value.contains("method"))
+      sample.method = sample_methods[checked(
+          [&] { return read_choice(value.at("method"), "/sample/method", sample_methods); })];
+    if (!value.contains("count")) fail("/sample/count", "required integer is missing");
+    sample.count = static_cast<int>(checked([&] {
+      return read_integer(value.at("count"), "/sample/count", Range{1, 100000});
+    }));
+    if (!value.contains("parameters"))
+      fail("/sample/parameters", "required object (dotted.key -> [low, high]) is missing");
+    const Json& parameters = value.at("parameters");
+    if (!parameters.is_object() || parameters.empty())
+      fail("/sample/parameters",
+           "must be a non-empty object (dotted.key -> [low, high]), got " + describe(parameters));
+    for (const auto& item : ordered.at("parameters").items()) {
+      const std::string& key = item.key();
+      const std::string at = child_pointer("/sample/parameters", key);
+      (void)scenario_key(key, at, Json());
+      const Json& bounds = parameters.at(key);
+      if (!bounds.is_array() || bounds.size() != 2)
+        fail(at, "must be [low, high], got " + describe(bounds));
+      const Range any{-1e300, 1e300};
+      const double low = checked([&] { return read_real(bounds[0], child_pointer(at, 0), any); });
+      const double high = checked([&] { return read_real(bounds[1], child_pointer(at, 1), any); });
+      if (low > high)
+        fail(at,
+             "low must not exceed high, got [" + bounds[0].dump() + ", " + bounds[1].dump() + "]");
+      sample.ranges.push_back(SampledRange{key, low, high, false});
+      sample.pointers.push_back(at);
+    }
+    return sample;
+  }
+
+  // Each sampled key must be a numeric setting, and both ends of its range
+  // must be valid values of it; whether it is an integer decides rounding.
+  void check_sampled_keys(SampleDesign& sample, const Json& base) const {
+    for (std::size_t k = 0; k < sample.ranges.size(); ++k) {
+      SampledRange& range = sample.ranges[k];
+      const std::string& at = sample.pointers[k];
+      ResolvedScenario resolved;
+      for (std::size_t end = 0; end < 2; ++end) {
+        const double bound = end == 0 ? range.low : range.high;
+        const PlacedOverride placed{make_override(at, range.key, bound), child_pointer(at, end)};
+        resolved = resolve_with_overrides(base, {placed}, source_, at);
+      }
+      const Json::json_pointer pointer(placed_pointer(range.key));
+      const Json& setting = resolved.resolved.at(pointer);
+      if (!setting.is_number())
+        fail(at, "only numeric settings can be sampled; " + range.key + " is " + describe(setting) +
+                     " (use variants or a grid)");
+      range.integer = setting.is_number_integer() || setting.is_number_unsigned();
+    }
+  }
+
+  static std::string placed_pointer(const std::string& dotted) {
+    return make_override("", dotted, Json()).pointer;
+  }
+
+  // A key varied in two places would make the order of application decide
+  // its value; say so instead.
+  void check_disjoint(const SweepDefinition& sweep) const {
+    struct Use {
+      std::string pointer;   // the scenario key, as a JSON pointer
+      std::string location;  // where the sweep sets it
+    };
+    std::vector<Use> designed;
+    for (const auto& axis : sweep.grid)
+      designed.push_back({placed_pointer(axis.key), axis.pointer});
+    if (sweep.sample)
+      for (std::size_t k = 0; k < sweep.sample->ranges.size(); ++k)
+        designed.push_back(
+            {placed_pointer(sweep.sample->ranges[k].key), sweep.sample->pointers[k]});
+    auto overlap = [](const std::string& a, const std::string& b) {
+      auto inside = [](const std::string& p, const std::string& g) {
+        return p == g || p.compare(0, g.size() + 1, g + "/") == 0;
+      };
+      return inside(a, b) || inside(b, a);
+    };
+    for (std::size_t i = 0; i < designed.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (overlap(designed[i].pointer, designed[j].pointer))
+          fail(designed[i].location, "this key is also varied at " + designed[j].location);
+    for (const auto& variant : sweep.variants)
+      for (const auto& o : variant.overrides)
+        for (const auto& use : designed)
+          if (overlap(o.pointer, use.pointer))
+            fail(o.label, "this key is also varied by the design at " + use.location +
+                              "; a variant may not set it too");
+  }
+
+  SweepDefinition read(const std::string& text) {
+    const Json document = parse_input_document(text, source_);
+    if (!document.is_object())
+      fail("/", "a sweep must be a JSON object, got " + describe(document));
+    // The same text again, keeping key order: variants and grid axes come
+    // out in the order the user wrote them.
+    const OrderedJson ordered = OrderedJson::parse(text);
+    reject_unknown(document, "", sweep_keys);
+
+    SweepDefinition sweep;
+    sweep.source = source_;
+    sweep.given_text = text;
+    if (!document.contains("base"))
+      fail("/base", "required: a scenario file name (relative to this file) or a scenario object");
+    sweep.base_document = read_base(document.at("base"));
+    sweep.base_source = base_source_;
+    const ScenarioSettings base = settings_from_json(sweep.base_document);
+
+    sweep.name = document.contains("name")
+                     ? checked([&] { return read_text(document.at("name"), "/name", true); })
+                     : std::filesystem::path(source_).stem().string();
+    if (document.contains("description"))
+      sweep.description =
+          checked([&] { return read_text(document.at("description"), "/description", false); });
+    sweep.replicates = document.contains("replicates") ? static_cast<int>(checked([&] {
+      return read_integer(document.at("replicates"), "/replicates",
+                          Range{1, double(max_replicates)});
+    }))
+                                                       : base.replicates;
+    sweep.seed = document.contains("seed")
+                     ? checked([&] { return read_unsigned64(document.at("seed"), "/seed"); })
+                     : base.seed;
+
+    if (document.contains("variants"))
+      sweep.variants = read_variants(document.at("variants"), ordered.at("variants"));
+    else
+      sweep.variants = {Variant{baseline_variant, "", {}}};
+    if (document.contains("grid")) sweep.grid = read_grid(document.at("grid"), ordered.at("grid"));
+    if (document.contains("sample")) {
+      sweep.sample = read_sample(document.at("sample"), ordered.at("sample"));
+    }
+    check_disjoint(sweep);
+    if (sweep.sample) check_sampled_keys(*sweep.sample, sweep.base_document);
+
+    long double runs = static_cast<long double>(sweep.variants.size()) * sweep.replicates;
+    for (const auto& axis : sweep.grid) runs *= static_cast<long double>(axis.values.size());
+    if (sweep.sample) runs *= sweep.sample->count;
+    if (runs > max_sweep_runs)
+      fail("", "the sweep expands to " + std::to_string(static_cast<long long>(runs)) +
+                   " runs, more than the limit of " + std::to_string(max_sweep_runs) +
+                   " (check replicates, the grid and sample.count)");
+    return sweep;
+  }
+
+ private:
+  std::string source_;
+  std::string directory_;
+  std::string base_source_;
+};
+
+}  // namespace
+
+bool is_sweep_document(const Json& document) {
+  return document.is_object() && document.contains("base");
+}
+
+SweepDefinition read_sweep_text(const std::string& text, const std::string& source,
+                                const std::string& directory) {
+  return SweepReader(source, directory).read(text);
+}
+
+SweepDefinition read_sweep_file(const std::string& path) {
+  const std::string text = read_input_file(path);
+  return read_sweep_text(text, path, std::filesystem::path(path).parent_path().string());
+}
+
+}  // namespace trustsim

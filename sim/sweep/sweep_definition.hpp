@@ -1,0 +1,73 @@
+// A sweep file: a base scenario, named variants (sets of overrides), an
+// optional full-factorial grid and an optional sampled design over scenario
+// keys, and the number of replicates. Read and checked here, key by key,
+// with the same error rules as a scenario ("FILE: /json/pointer: problem",
+// exit 2); whether each override fits the scenario schema is checked when
+// the sweep is expanded into runs (sweep_plan.hpp), where the resolved
+// scenario of every variant and design point is validated.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenario/json_value.hpp"
+#include "scenario/overrides.hpp"
+#include "sweep/latin_hypercube.hpp"
+
+namespace trustsim {
+
+inline constexpr const char* baseline_variant = "baseline";
+// Enough for any laptop, workstation or cluster sweep; a larger count is a
+// typo (a grid or sample far bigger than meant), caught before expanding.
+inline constexpr long long max_sweep_runs = 10'000'000;
+
+struct Variant {
+  std::string name;
+  std::string pointer;  // in the sweep file: "/variants/NAME"
+  std::vector<Override> overrides;
+};
+
+// One key of the grid and the values it takes.
+struct GridAxis {
+  std::string key;      // dotted scenario key
+  std::string pointer;  // "/grid/KEY"
+  std::vector<Json> values;
+};
+
+struct SampleDesign {
+  std::string method = "latin_hypercube";
+  int count = 0;
+  std::vector<SampledRange> ranges;
+  std::vector<std::string> pointers;  // "/sample/parameters/KEY", one per range
+};
+
+struct SweepDefinition {
+  std::string source;      // the sweep file as named on the command line
+  std::string given_text;  // its bytes, for provenance
+  std::string name;
+  std::string description;
+  // The base scenario: the file it came from ("" when inline in the sweep)
+  // and its document as parsed, before any override.
+  std::string base_source;
+  Json base_document;
+  std::vector<Variant> variants;  // `baseline` first unless the file places it
+  std::vector<GridAxis> grid;     // in file order; the first varies slowest
+  std::optional<SampleDesign> sample;
+  int replicates = 1;
+  std::uint64_t seed = 1;
+};
+
+// A sweep file names its base scenario; a scenario never has a `base`.
+bool is_sweep_document(const Json& document);
+
+// Throws ScenarioError for any problem with the sweep file or its base
+// scenario (named as the file, or the sweep file and /base when inline).
+SweepDefinition read_sweep_file(const std::string& path);
+
+// The same from text in memory; `directory` resolves a relative base path.
+SweepDefinition read_sweep_text(const std::string& text, const std::string& source,
+                                const std::string& directory);
+
+}  // namespace trustsim

@@ -1,0 +1,133 @@
+#include "sweep/sweep_plan.hpp"
+
+#include <cstdio>
+#include <memory>
+
+#include "runner/seed_derivation.hpp"
+#include "scenario/scenario_reader.hpp"
+#include "sweep/coordinate_seed.hpp"
+
+namespace trustsim {
+
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+OrderedJson overrides_json(const std::vector<Override>& overrides) {
+  OrderedJson object = OrderedJson::object();
+  for (const auto& o : overrides) object[o.key] = OrderedJson::parse(o.value.dump());
+  return object;
+}
+
+std::string resolved_sweep_json(const SweepDefinition& sweep, const Json& resolved_base) {
+  OrderedJson doc;
+  doc["name"] = sweep.name;
+  doc["description"] = sweep.description;
+  doc["base_file"] = sweep.base_source;
+  doc["base"] = OrderedJson::parse(resolved_base.dump());
+  OrderedJson variants = OrderedJson::object();
+  for (const auto& v : sweep.variants) variants[v.name] = overrides_json(v.overrides);
+  doc["variants"] = variants;
+  OrderedJson grid = OrderedJson::object();
+  for (const auto& axis : sweep.grid) grid[axis.key] = OrderedJson::parse(Json(axis.values).dump());
+  doc["grid"] = grid;
+  if (sweep.sample) {
+    OrderedJson ranges = OrderedJson::object();
+    for (const auto& r : sweep.sample->ranges) ranges[r.key] = {r.low, r.high};
+    doc["sample"] = {
+        {"method", sweep.sample->method}, {"count", sweep.sample->count}, {"parameters", ranges}};
+  }
+  doc["replicates"] = sweep.replicates;
+  doc["seed"] = sweep.seed;
+  return doc.dump(2);
+}
+
+// FNV-1a over the fields that make a run what it is.
+class Fingerprint {
+ public:
+  void add(std::string_view text) {
+    hash_ = fnv1a64_continue(hash_, text);
+    hash_ = fnv1a64_continue(hash_, std::string_view("\x1f", 1));  // field separator
+  }
+  void add(std::uint64_t value) { add(std::to_string(value)); }
+  void add_real(double value) {
+    char text[40];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    add(text);
+  }
+  std::uint64_t value() const { return hash_; }
+
+ private:
+  static std::uint64_t fnv1a64_continue(std::uint64_t hash, std::string_view text) {
+    for (unsigned char c : text) {
+      hash ^= c;
+      hash *= 0x100000001b3ULL;
+    }
+    return hash;
+  }
+  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+}  // namespace
+
+std::string fingerprint_text(std::uint64_t fingerprint) {
+  char text[20];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(fingerprint));
+  return text;
+}
+
+SweepPlan expand_sweep(const SweepDefinition& sweep) {
+  const Design design = expand_design(sweep);
+  SweepPlan plan;
+  plan.swept_keys = design.keys;
+  plan.grid_key_count = design.grid_key_count;
+  for (const auto& v : sweep.variants) plan.variant_names.push_back(v.name);
+
+  // The sweep's seed and replicates go into every run's resolved scenario.
+  const std::vector<PlacedOverride> run_settings{
+      {make_override("/seed", "seed", sweep.seed), "/seed"},
+      {make_override("/replicates", "replicates", sweep.replicates), "/replicates"}};
+  const ResolvedScenario base =
+      resolve_with_overrides(sweep.base_document, run_settings, sweep.source, "/base");
+  plan.resolved_json = resolved_sweep_json(sweep, base.resolved);
+
+  // Not the resolved sweep text: it names the base file by a path that
+  // depends on the working directory, and a resume from elsewhere is fine.
+  Fingerprint fingerprint;
+  for (const auto& key : plan.swept_keys) fingerprint.add(key);
+  for (const auto& point : design.points) {
+    for (const auto& variant : sweep.variants) {
+      std::vector<PlacedOverride> overrides = run_settings;
+      overrides.insert(overrides.end(), point.overrides.begin(), point.overrides.end());
+      for (const auto& o : variant.overrides) overrides.push_back(PlacedOverride{o, o.label});
+      const std::string context = variant.pointer.empty() ? "/base" : variant.pointer;
+      ResolvedScenario resolved =
+          resolve_with_overrides(sweep.base_document, overrides, sweep.source, context);
+      auto parameters = std::make_shared<const Parameters>(std::move(resolved.settings.parameters));
+      // Compact: one copy goes into every run's group of the output file.
+      auto parameters_json = std::make_shared<const std::string>(resolved.resolved.dump());
+      const std::uint64_t parameters_hash = fnv1a64(*parameters_json);
+      for (int r = 0; r < sweep.replicates; ++r) {
+        RunPlan run;
+        run.run_id = static_cast<std::int64_t>(plan.runs.size());
+        run.variant = variant.name;
+        run.replicate = r;
+        run.seed = coordinate_seed(sweep.seed, variant.name, design.keys, point.values,
+                                   static_cast<std::uint64_t>(r));
+        run.parameters = parameters;
+        run.parameters_json = parameters_json;
+        run.swept_values = point.values;
+        fingerprint.add(static_cast<std::uint64_t>(run.run_id));
+        fingerprint.add(run.variant);
+        fingerprint.add(run.seed);
+        for (double v : run.swept_values) fingerprint.add_real(v);
+        fingerprint.add(parameters_hash);
+        plan.runs.push_back(std::move(run));
+      }
+    }
+  }
+  plan.fingerprint = fingerprint.value();
+  return plan;
+}
+
+}  // namespace trustsim

@@ -1,0 +1,91 @@
+// The comparison of variants: grouped by grid cell, sampled points pooled,
+// each difference taken against the baseline of the same cell.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "sweep/comparison.hpp"
+
+using namespace trustsim;
+
+namespace {
+
+// A run whose every outcome is `value`.
+void add_run(SweepOutcomes& runs, const std::string& variant, std::vector<double> grid,
+             double value) {
+  runs.variant.push_back(variant);
+  runs.grid_values.push_back(std::move(grid));
+  std::array<double, outcome_count> outcomes;
+  outcomes.fill(value);
+  runs.outcomes.push_back(outcomes);
+}
+
+}  // namespace
+
+TEST_CASE("one cell: means, intervals and differences from baseline", "[comparison]") {
+  // The sleep data again (see interval_estimate_test.cpp): a known answer.
+  SweepOutcomes runs;
+  for (double v : {0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0})
+    add_run(runs, "baseline", {}, v);
+  for (double v : {1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4}) add_run(runs, "drug", {}, v);
+  const auto rows = compare_variants({"baseline", "drug"}, runs);
+  REQUIRE(rows.size() == 2 * outcome_count);
+  const ComparisonRow& baseline = rows[index(Outcome::incidents)];
+  CHECK(baseline.variant == "baseline");
+  CHECK(baseline.outcome == index(Outcome::incidents));
+  CHECK(baseline.mean.n == 10);
+  CHECK(baseline.mean.mean == Approx(0.75));
+  CHECK(baseline.mean.low == Approx(-0.52978041352623226).epsilon(1e-12));
+  CHECK(std::isnan(baseline.difference.difference));  // not compared with itself
+  const ComparisonRow& drug = rows[outcome_count + index(Outcome::incidents)];
+  CHECK(drug.variant == "drug");
+  CHECK(drug.difference.difference == Approx(1.58));
+  CHECK(drug.difference.low == Approx(-0.20548323071171059).epsilon(1e-12));
+  CHECK(drug.difference.high == Approx(3.3654832307117106).epsilon(1e-12));
+}
+
+TEST_CASE("each grid cell is compared with its own baseline", "[comparison]") {
+  SweepOutcomes runs;
+  for (double cell : {0.2, 0.8})
+    for (int r = 0; r < 3; ++r) {
+      add_run(runs, "baseline", {cell}, 100 * cell + r);
+      add_run(runs, "online", {cell}, 100 * cell + r - 5);
+    }
+  const auto rows = compare_variants({"baseline", "online"}, runs);
+  REQUIRE(rows.size() == 2 * 2 * outcome_count);
+  for (const auto& row : rows) {
+    if (row.variant != "online") continue;
+    CHECK(row.mean.n == 3);
+    CHECK(row.difference.difference == Approx(-5.0));  // not -5 +- 60 across cells
+  }
+  CHECK(rows.front().grid_values == std::vector<double>{0.2});
+  CHECK(rows.back().grid_values == std::vector<double>{0.8});
+  CHECK(rows.back().variant == "online");
+}
+
+TEST_CASE("runs with the same grid cell pool over sampled points", "[comparison]") {
+  // Callers pass only the grid keys' values: sampled points share a cell.
+  SweepOutcomes runs;
+  for (double v : {1.0, 2.0, 3.0, 4.0}) add_run(runs, "baseline", {}, v);
+  const auto rows = compare_variants({"baseline"}, runs);
+  REQUIRE(rows.size() == outcome_count);
+  CHECK(rows[0].mean.n == 4);
+  CHECK(rows[0].mean.mean == Approx(2.5));
+}
+
+TEST_CASE("variants come out in the order asked for", "[comparison]") {
+  SweepOutcomes runs;
+  add_run(runs, "zeta", {}, 1);
+  add_run(runs, "baseline", {}, 2);
+  add_run(runs, "alpha", {}, 3);
+  const auto rows = compare_variants({"baseline", "zeta", "alpha"}, runs);
+  REQUIRE(rows.size() == 3 * outcome_count);
+  CHECK(rows[0].variant == "baseline");
+  CHECK(rows[outcome_count].variant == "zeta");
+  CHECK(rows[2 * outcome_count].variant == "alpha");
+  // One run each: a mean, no interval.
+  CHECK(rows[outcome_count].mean.mean == 1.0);
+  CHECK(std::isnan(rows[outcome_count].mean.low));
+  CHECK(rows[outcome_count].difference.difference == -1.0);
+  CHECK(std::isnan(rows[outcome_count].difference.low));
+}
