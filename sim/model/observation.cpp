@@ -1,8 +1,8 @@
 #include "model/observation.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <limits>
+
+#include "model/per_staff.hpp"
 
 namespace trustsim {
 
@@ -56,8 +56,7 @@ bool holds(const World& world, const TrustTie& tie) {
 TrustLevels measure_trust(World& world, int day) {
   const Staff& s = world.staff;
   std::vector<double> within_excess(s.size(), 0.0), between_excess(s.size(), 0.0);
-  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t k) {
-    const auto i = static_cast<StaffId>(k);
+  for_each_staff(s.size(), [&](StaffId i) {
     if (!s.active[i]) {
       world.trust.prune(i, day, s.generation);
       return;
