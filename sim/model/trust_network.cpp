@@ -22,16 +22,17 @@ TrustNetwork::TrustNetwork(std::size_t slots, double half_life_days, int horizon
                            double prune_below)
     : extent_(slots), overflow_(slots),
       decay_by_age_(static_cast<std::size_t>(horizon_days) + 1), prune_below_(prune_below) {
+  if (horizon_days > std::numeric_limits<std::uint16_t>::max())
+    throw std::invalid_argument("trust network: ties store days in 16 bits; at most 65535 days");
   for (std::size_t age = 0; age < decay_by_age_.size(); ++age)
     decay_by_age_[age] = std::exp2(-static_cast<double>(age) / half_life_days);
 }
 
 std::size_t TrustNetwork::find(StaffId from, StaffId to, std::uint32_t to_generation) const {
   const Extent& e = extent_[from];
-  const StaffId* const targets = to_.data() + e.begin;
-  const TieState* const states = state_.data() + e.begin;
+  const StoredTie* const packed = ties_.data() + e.begin;
   for (std::size_t k = 0; k < e.size; ++k)
-    if (targets[k] == to && states[k].to_generation == to_generation) return k;
+    if (packed[k].to == to && packed[k].to_generation == to_generation) return k;
   if (e.overflowing == 0) return none;
   const auto& overflow = overflow_[from];
   for (std::size_t k = 0; k < overflow.size(); ++k)
@@ -39,22 +40,17 @@ std::size_t TrustNetwork::find(StaffId from, StaffId to, std::uint32_t to_genera
   return none;
 }
 
-void TrustNetwork::set_at(StaffId from, std::size_t k, float excess, std::int32_t day) {
-  const Extent& e = extent_[from];
-  if (k < e.size) {
-    state_[e.begin + k].excess = excess;
-    state_[e.begin + k].day = day;
-  } else {
-    overflow_[from][k - e.size].excess = excess;
-    overflow_[from][k - e.size].day = day;
-  }
-}
-
-void TrustNetwork::append(StaffId from, const TrustTie& tie) {
+void TrustNetwork::append(StaffId from, StaffId to, std::uint32_t to_generation, float excess,
+                          int day) {
+  // One newcomer a day at most, so generations stay below the day limit
+  // the constructor checks; a caller breaking that must not alias old ties.
+  if (to_generation > std::numeric_limits<std::uint16_t>::max())
+    throw std::out_of_range("trust network: generation beyond 16 bits");
+  const StoredTie tie{to, excess, static_cast<std::uint16_t>(day),
+                      static_cast<std::uint16_t>(to_generation)};
   Extent& e = extent_[from];
   if (e.size < e.capacity) {  // then nothing is in overflow
-    to_[e.begin + e.size] = tie.to;
-    state_[e.begin + e.size] = {tie.to_generation, tie.excess, tie.day};
+    ties_[e.begin + e.size] = tie;
     ++e.size;
   } else {
     overflow_[from].push_back(tie);
@@ -66,29 +62,29 @@ double TrustNetwork::excess(StaffId from, StaffId to, std::uint32_t to_generatio
                             int day) const {
   const std::size_t k = find(from, to, to_generation);
   if (k == none) return 0.0;
-  const TrustTie tie = tie_at(from, k);
+  const TrustTie tie = ties_of(from)[k];
   return tie.excess * decay(day - tie.day);
 }
 
 void TrustNetwork::set_excess(StaffId from, StaffId to, std::uint32_t to_generation,
                               double excess, int day) {
   const std::size_t k = find(from, to, to_generation);
-  if (k != none) set_at(from, k, static_cast<float>(excess), day);
-  else append(from, {to, to_generation, static_cast<float>(excess), day});
+  if (k == none) return append(from, to, to_generation, static_cast<float>(excess), day);
+  StoredTie& tie = tie_at(from, k);
+  tie.excess = static_cast<float>(excess);
+  tie.day = static_cast<std::uint16_t>(day);
 }
 
 void TrustNetwork::apply_one(const TrustUpdate& u, int day, double baseline,
                              std::uint32_t to_generation) {
   const std::size_t k = find(u.from, u.to, to_generation);
-  double before = baseline;
-  if (k != none) {
-    const TrustTie tie = tie_at(u.from, k);
-    before += tie.excess * decay(day - tie.day);
-  }
+  StoredTie* tie = k == none ? nullptr : &tie_at(u.from, k);
+  const double before = baseline + (tie ? tie->excess * decay(day - tie->day) : 0.0);
   const double after = std::clamp(before + u.gain * (1.0 - before) - u.loss * before, 0.0, 1.0);
   const auto excess = static_cast<float>(after - baseline);
-  if (k != none) set_at(u.from, k, excess, day);
-  else append(u.from, {u.to, to_generation, excess, day});
+  if (!tie) return append(u.from, u.to, to_generation, excess, day);
+  tie->excess = excess;
+  tie->day = static_cast<std::uint16_t>(day);
 }
 
 void TrustNetwork::tidy() {
@@ -114,23 +110,18 @@ void TrustNetwork::lay_out() {
   }
   if (end > std::numeric_limits<std::uint32_t>::max())
     throw std::length_error("trust network: more than 2^32 ties");
-  std::vector<StaffId> to(end);
-  std::vector<TieState> state(end);
+  std::vector<StoredTie> ties(end);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, extent_.size(), 256),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                        const auto from = static_cast<StaffId>(i);
-                        const TrustRow row = ties_of(from);
-                        for (std::size_t k = 0; k < row.size(); ++k) {
-                          const TrustTie tie = row[k];
-                          to[laid[i].begin + k] = tie.to;
-                          state[laid[i].begin + k] = {tie.to_generation, tie.excess, tie.day};
-                        }
+                        const Extent& e = extent_[i];
+                        StoredTie* const out = ties.data() + laid[i].begin;
+                        std::copy_n(ties_.data() + e.begin, e.size, out);
+                        std::copy(overflow_[i].begin(), overflow_[i].end(), out + e.size);
                       }
                     });
   for (auto& overflow : overflow_) overflow.clear();
-  to_.swap(to);
-  state_.swap(state);
+  ties_.swap(ties);
   extent_.swap(laid);
 }
 

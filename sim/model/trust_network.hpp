@@ -8,9 +8,8 @@
 // a million ties), where the model's time goes on reaching ties in memory
 // (docs/benchmarks.md). All rows live in one arena in staff order, each with
 // room to grow, so that the phases, which visit people in staff order, walk
-// memory in order rather than jump between scattered allocations; and the
-// targets are an array of their own, so that finding a tie reads 4 bytes a
-// tie instead of 16. A row that outgrows its room takes further ties in a
+// memory in order rather than jump between scattered allocations; and each
+// tie takes 12 bytes (StoredTie). A row that outgrows its room takes further ties in a
 // small overflow list, and the arena is laid out again (same rows, same
 // order) once overflow or unused room build up. None of this changes what is
 // stored or in what order, so results do not depend on it.
@@ -44,7 +43,7 @@ class TrustNetwork {
 
   TrustRow ties_of(StaffId from) const {
     const Extent& e = extent_[from];
-    return {to_.data() + e.begin, state_.data() + e.begin, e.size, overflow_[from]};
+    return {ties_.data() + e.begin, e.size, overflow_[from]};
   }
 
   // A newcomer in `slot` starts trusting nobody beyond baseline. Ties towards
@@ -98,23 +97,19 @@ class TrustNetwork {
   };
 
   std::size_t find(StaffId from, StaffId to, std::uint32_t to_generation) const;
-  TrustTie tie_at(StaffId from, std::size_t k) const {
+  StoredTie& tie_at(StaffId from, std::size_t k) {
     const Extent& e = extent_[from];
-    if (k >= e.size) return overflow_[from][k - e.size];
-    const TieState& state = state_[e.begin + k];
-    return {to_[e.begin + k], state.to_generation, state.excess, state.day};
+    return k < e.size ? ties_[e.begin + k] : overflow_[from][k - e.size];
   }
-  void set_at(StaffId from, std::size_t k, float excess, std::int32_t day);
-  void append(StaffId from, const TrustTie& tie);
+  void append(StaffId from, StaffId to, std::uint32_t to_generation, float excess, int day);
   void apply_one(const TrustUpdate& u, int day, double baseline, std::uint32_t to_generation);
   void lay_out();
 
   static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-  std::vector<StaffId> to_;      // the arena: targets of every row
-  std::vector<TieState> state_;  // the arena: the rest of each tie
+  std::vector<StoredTie> ties_;  // the arena: every row's packed ties
   std::vector<Extent> extent_;   // per row
-  std::vector<std::vector<TrustTie>> overflow_;  // per row, ties beyond its room
+  std::vector<std::vector<StoredTie>> overflow_;  // per row, ties beyond its room
   std::vector<double> decay_by_age_;
   double prune_below_;
   std::vector<std::uint32_t> bucket_start_;

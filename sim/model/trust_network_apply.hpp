@@ -42,26 +42,22 @@ void TrustNetwork::prune_and_visit(StaffId from, int day,
   // random position in the row) depends on. Plain pointers, so that the
   // compiler keeps them in registers across the stores.
   Extent& e = extent_[from];
-  StaffId* const targets = to_.data() + e.begin;
-  TieState* const states = state_.data() + e.begin;
+  StoredTie* const packed = ties_.data() + e.begin;
   const double* const decay_by_age = decay_by_age_.data();
   const std::uint32_t* const holder = generation.data();
   const double prune_below = prune_below_;
-  auto keep = [&](const TrustTie& tie, double& excess) {
+  auto keep = [&](const StoredTie& tie, double& excess) {
     excess = tie.excess * decay_by_age[day - tie.day];
     return tie.to_generation == holder[tie.to] && std::abs(excess) >= prune_below;
   };
   std::size_t kept = 0;
   for (std::size_t k = 0; k < e.size; ++k) {
-    const TrustTie tie{targets[k], states[k].to_generation, states[k].excess, states[k].day};
+    const StoredTie tie = packed[k];
     double excess;
     if (!keep(tie, excess)) continue;
-    if (kept != k) {
-      targets[kept] = targets[k];
-      states[kept] = states[k];
-    }
+    if (kept != k) packed[kept] = tie;
     ++kept;
-    visit(tie, excess);
+    visit(tie.unpacked(), excess);
   }
   e.size = static_cast<std::uint32_t>(kept);
   if (e.overflowing == 0) return;
@@ -70,17 +66,12 @@ void TrustNetwork::prune_and_visit(StaffId from, int day,
   // pruning freed, in order, and the rest stay in overflow.
   auto& overflow = overflow_[from];
   std::size_t still_over = 0;
-  for (const TrustTie& tie : overflow) {
+  for (const StoredTie& tie : overflow) {
     double excess;
     if (!keep(tie, excess)) continue;
-    if (e.size < e.capacity) {
-      targets[e.size] = tie.to;
-      states[e.size] = {tie.to_generation, tie.excess, tie.day};
-      ++e.size;
-    } else {
-      overflow[still_over++] = tie;
-    }
-    visit(tie, excess);
+    if (e.size < e.capacity) packed[e.size++] = tie;
+    else overflow[still_over++] = tie;
+    visit(tie.unpacked(), excess);
   }
   overflow.resize(still_over);
   e.overflowing = still_over > 0 ? 1 : 0;

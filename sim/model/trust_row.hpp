@@ -20,31 +20,35 @@ struct TrustTie {
   std::int32_t day;
 };
 
-// A tie without its target: targets are kept in an array of their own
-// because finding a tie, the model's most frequent memory access, reads
-// only them (see TrustNetwork).
-struct TieState {
-  std::uint32_t to_generation;
+// A tie as stored: 12 bytes rather than 16, because at system scale the
+// model's time goes on moving ties between memory and cache. Days and
+// generations fit in 16 bits: a run has at most 65,535 days (TrustNetwork
+// checks) and a slot gets at most one newcomer a day.
+struct StoredTie {
+  StaffId to;
   float excess;
-  std::int32_t day;
+  std::uint16_t day;
+  std::uint16_t to_generation;
+
+  TrustTie unpacked() const { return {to, to_generation, excess, day}; }
 };
+static_assert(sizeof(StoredTie) == 12);
 
 // A read-only view of one row: the part packed in the network's arena,
 // then the ties added since the arena was last laid out.
 class TrustRow {
  public:
-  TrustRow(const StaffId* to, const TieState* state, std::size_t packed,
-           const std::vector<TrustTie>& overflow)
-      : to_(to), state_(state), packed_(packed), overflow_(&overflow) {}
+  TrustRow(const StoredTie* packed, std::size_t packed_count,
+           const std::vector<StoredTie>& overflow)
+      : packed_(packed), packed_count_(packed_count), overflow_(&overflow) {}
 
-  std::size_t size() const { return packed_ + overflow_->size(); }
+  std::size_t size() const { return packed_count_ + overflow_->size(); }
   bool empty() const { return size() == 0; }
   TrustTie operator[](std::size_t k) const {
-    if (k >= packed_) return (*overflow_)[k - packed_];
-    return {to_[k], state_[k].to_generation, state_[k].excess, state_[k].day};
+    return (k < packed_count_ ? packed_[k] : (*overflow_)[k - packed_count_]).unpacked();
   }
 
-  // Ties by value (assembled from the arrays), so that
+  // Ties by value (unpacked), so that
   // `for (const auto& tie : row)` reads as it would over a vector.
   class const_iterator {
    public:
@@ -77,10 +81,9 @@ class TrustRow {
   const_iterator end() const { return {this, size()}; }
 
  private:
-  const StaffId* to_;
-  const TieState* state_;
-  std::size_t packed_;
-  const std::vector<TrustTie>* overflow_;
+  const StoredTie* packed_;
+  std::size_t packed_count_;
+  const std::vector<StoredTie>* overflow_;
 };
 
 }  // namespace trustsim
