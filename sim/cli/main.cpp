@@ -1,5 +1,6 @@
 // trustsim: one executable, one subcommand per file in sim/cli/. main only
 // parses the command line and turns errors into the documented exit codes.
+#include <csignal>
 #include <iostream>
 
 #include "cli/command_line.hpp"
@@ -12,6 +13,10 @@ int main(int argc, char** argv) {
   using namespace trustsim;
   cli::remember_invocation(argc, argv);
   hdf5::silence_library_errors();
+  // Past a file size limit (ulimit -f) the kernel kills a writer with
+  // SIGXFSZ, leaving its temporary file behind and saying nothing. Ignored,
+  // the write fails with EFBIG instead, which is reported and cleaned up.
+  std::signal(SIGXFSZ, SIG_IGN);
 
   CLI::App app{
       "trustsim: agent-based simulation of trust between staff of integrated health-care "
@@ -42,6 +47,9 @@ int main(int argc, char** argv) {
   } catch (const FileError& error) {
     std::cerr << error.what() << '\n';
     return cli::bad_input;
+  } catch (const WriteError& error) {
+    std::cerr << error.what() << '\n';
+    return cli::internal_error;
   } catch (const std::exception& error) {
     std::cerr << "trustsim: internal error: " << error.what() << '\n';
     return cli::internal_error;

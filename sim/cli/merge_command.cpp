@@ -33,24 +33,42 @@ void refuse_part_as_output(const std::vector<std::filesystem::path>& parts,
       throw FileError(output.string() + ": is one of the parts being merged; write elsewhere");
 }
 
+void report_merged(const MergeOptions& options, const std::filesystem::path& output,
+                   const MergeReport& report, std::chrono::steady_clock::time_point started) {
+  if (options.quiet) return;
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << "trustsim: wrote " << output.string() << " (" << report.run_count << " runs from "
+            << report.part_count << " shard file" << (report.part_count == 1 ? "" : "s") << ", in "
+            << std::fixed << std::setprecision(1) << seconds << " s)\n";
+}
+
 int execute(const MergeOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const std::filesystem::path output(options.output_path);
   const std::vector<std::filesystem::path> parts(options.parts.begin(), options.parts.end());
   refuse_existing_output(output, options.force);
   refuse_part_as_output(parts, output);
+  // The output holds copies of the shards' runs: refuse now if they cannot fit.
+  std::uintmax_t bytes = 0;
+  for (const auto& part : parts) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(part, error);
+    if (!error) bytes += size;
+  }
+  refuse_if_no_room(output, bytes);
   // Written under a temporary name: a refusal or failure leaves no output.
   OutputFile file(output, options.force);
-  const MergeReport report = merge_shards(
-      parts, file,
-      Provenance{program_version, git_commit, utc_now(), invocation(), "sweep", 0, "", ""});
-  file.commit();
-  if (!options.quiet) {
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cerr << "trustsim: wrote " << output.string() << " (" << report.run_count << " runs from "
-              << report.part_count << " shard file" << (report.part_count == 1 ? "" : "s")
-              << ", in " << std::fixed << std::setprecision(1) << seconds << " s)\n";
+  try {
+    const MergeReport report = merge_shards(
+        parts, file,
+        Provenance{program_version, git_commit, utc_now(), invocation(), "sweep", 0, "", ""});
+    file.commit();
+    report_merged(options, output, report, started);
+  } catch (const hdf5::Error& error) {
+    file.abandon();
+    throw WriteError(output.string() + ": cannot write the merged file: " + error.what() +
+                     "; no output written");
   }
   return ok;
 }

@@ -29,6 +29,7 @@ struct RunOptions {
   bool quiet = false;
   CLI::Option* replicates_option = nullptr;
   CLI::Option* seed_option = nullptr;
+  CLI::Option* output_option = nullptr;
 };
 
 // --seed and --replicates are overrides of the scenario's own keys, so they
@@ -51,6 +52,8 @@ int execute(const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const Scenario scenario = read_scenario_file(options.scenario_path, overrides_of(options));
   const ScenarioSettings& settings = scenario.settings;
+  if (*options.output_option && options.output_path.empty())
+    throw FileError("-o: the output file name is empty");
   const std::filesystem::path output = options.output_path.empty()
                                            ? default_output(options.scenario_path)
                                            : std::filesystem::path(options.output_path);
@@ -64,10 +67,6 @@ int execute(const RunOptions& options) {
   CancelOnSignal cancel;
   OutputFile file(output, options.force);
   CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
-  const Provenance provenance{program_version, git_commit,    utc_now(),           invocation(),
-                              "run",           settings.seed, scenario.given_text, resolved};
-  ResultWriter writer(file, provenance, FileLayout{organisation_names(), {}});
-
   ProgressReport::Options progress_options;
   progress_options.enabled = !options.quiet;
   progress_options.live = stderr_is_terminal();
@@ -83,6 +82,9 @@ int execute(const RunOptions& options) {
   // work scripts/bench divides by to report a rate.
   std::uint64_t trust_updates = 0;
   try {
+    const Provenance provenance{program_version, git_commit,    utc_now(),           invocation(),
+                                "run",           settings.seed, scenario.given_text, resolved};
+    ResultWriter writer(file, provenance, FileLayout{organisation_names(), {}});
     run_ensemble(
         plans, &trustsim::simulate,
         [&writer, &trust_updates](const RunPlan& plan, RunResult&& result) {
@@ -101,6 +103,11 @@ int execute(const RunOptions& options) {
     std::cerr << "trustsim: cancelled by signal " << cancel.signal_number()
               << "; no output written\n";
     return cancel.exit_code();
+  } catch (const hdf5::Error& error) {
+    progress.finish();
+    file.abandon();
+    throw WriteError(output.string() + ": cannot write the output file: " + error.what() +
+                     "; no output written");
   }
   progress.finish();
   if (!options.quiet) {
@@ -120,8 +127,8 @@ Subcommand add_run_command(CLI::App& root) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* app = root.add_subcommand("run", "Run one scenario (N replicates) into an HDF5 file");
   app->add_option("scenario", options->scenario_path, "Scenario file (JSON)")->required();
-  app->add_option("-o,--output", options->output_path,
-                  "Output file (default: results/<scenario name>.h5)");
+  options->output_option = app->add_option("-o,--output", options->output_path,
+                                           "Output file (default: results/<scenario name>.h5)");
   options->replicates_option =
       app->add_option("--replicates", options->replicates, "Replicates (overrides the scenario's)");
   options->seed_option =

@@ -140,6 +140,14 @@ PartsMode parts_mode(const SweepOptions& options) {
 // or a shard's slice with the attributes `trustsim merge` checks.
 void write_output(const PreparedSweep& prepared, const PartsDirectory& parts, Provenance provenance,
                   bool force, const CancelOnSignal& cancel) {
+  // The output holds copies of the parts: refuse now if they cannot fit.
+  std::uintmax_t bytes = 0;
+  for (const RunPlan& run : prepared.owned) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(parts.part_path(run.run_id), error);
+    if (!error) bytes += size;
+  }
+  refuse_if_no_room(prepared.output, bytes);
   OutputFile file(prepared.output, force);
   CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
   const SweepPlan& plan = prepared.plan;
@@ -251,6 +259,12 @@ int execute_here(const SweepOptions& options) {
     progress.finish();
     report_interrupted(cancel, parts, prepared.owned);
     return cancel.exit_code();
+  } catch (const hdf5::Error& error) {
+    // A full disk or a file size limit: the runs that were written are kept.
+    progress.finish();
+    throw WriteError(prepared.output.string() +
+                     ": cannot write the sweep's files: " + error.what() +
+                     "; finished runs are kept in " + parts.path().string() + " for --resume");
   }
   parts.remove();
   if (!options.quiet) report_written(prepared, missing.size(), "", started);

@@ -2,17 +2,64 @@
 
 namespace trustsim::hdf5 {
 
+namespace {
+
+// HDF5 closes every file still open when the program exits. After a close
+// that failed (a full disk, a file size limit) HDF5 1.10 keeps the file's id
+// but has already freed part of the file's state, and that exit-time close
+// crashes: a write error became a segfault. trustsim closes its own files
+// (RAII handles, OutputFile), so HDF5's exit handler has nothing to do. It
+// can only be switched off before the library's first use, hence a static
+// initialiser in the file every use of HDF5 goes through.
+[[maybe_unused]] const bool hdf5_exit_handler_off = (H5dont_atexit(), true);
+
+// Called for each entry of the error stack, innermost first: keeps the
+// first description. A system call's failure reads "..., errno = 28, error
+// message = 'No space left on device', ..."; only the message is kept.
+herr_t keep_innermost(unsigned position, const H5E_error2_t* entry, void* cause) {
+  auto& text = *static_cast<std::string*>(cause);
+  if (position != 0 || entry->desc == nullptr) return 0;
+  text = entry->desc;
+  const std::string marker = "error message = '";
+  if (auto at = text.find(marker); at != std::string::npos) {
+    const auto start = at + marker.size();
+    text = text.substr(start, text.find('\'', start) - start);
+  }
+  return 0;
+}
+
+std::string failure(const char* what) {
+  const std::string cause = take_failure_cause();
+  std::string text = std::string("HDF5: cannot ") + what;
+  if (!cause.empty()) text += " (" + cause + ")";
+  return text;
+}
+
+}  // namespace
+
+std::string take_failure_cause() {
+  std::string cause;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, keep_innermost, &cause);
+  H5Eclear2(H5E_DEFAULT);
+  return cause;
+}
+
 hid_t check(hid_t id, const char* what) {
-  if (id < 0) throw Error(std::string("HDF5: cannot ") + what);
+  if (id < 0) throw Error(failure(what));
   return id;
 }
 
 herr_t check_status(herr_t status, const char* what) {
-  if (status < 0) throw Error(std::string("HDF5: cannot ") + what);
+  if (status < 0) throw Error(failure(what));
   return status;
 }
 
-void silence_library_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+void silence_library_errors() {
+  thread_local bool silenced = false;
+  if (silenced) return;
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  silenced = true;
+}
 
 Handle& Handle::operator=(Handle&& other) noexcept {
   if (this != &other) {
@@ -27,6 +74,12 @@ Handle& Handle::operator=(Handle&& other) noexcept {
 void Handle::reset() {
   if (id_ >= 0 && close_ != nullptr) close_(id_);
   id_ = -1;
+}
+
+void Handle::close(const char* what) {
+  const hid_t id = id_;
+  id_ = -1;
+  if (id >= 0 && close_ != nullptr) check_status(close_(id), what);
 }
 
 Handle file(hid_t id, const char* what) { return Handle(check(id, what), H5Fclose); }

@@ -16,11 +16,22 @@ struct Error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Throws Error("what") when an HDF5 call reports failure (a negative value).
+// Throws Error("HDF5: cannot what (cause)") when an HDF5 call reports
+// failure (a negative value). The cause is what the system told HDF5 ("File
+// too large", "No space left on device"), taken from the innermost entry of
+// HDF5's error stack, which is then cleared.
 hid_t check(hid_t id, const char* what);
 herr_t check_status(herr_t status, const char* what);
 
-// HDF5 prints its own error stack by default; trustsim reports errors itself.
+// What the system told HDF5 about its latest failure ("Permission
+// denied"), or "" if it said nothing; clears HDF5's error stack.
+std::string take_failure_cause();
+
+// HDF5 prints its own error stack by default; trustsim reports errors
+// itself, in one line. Debian's HDF5 is built thread-safe, which keeps that
+// setting per thread: every entry point that may run on a worker thread
+// (OutputFile, ResultWriter, the readers) calls this first. Cheap after the
+// first call on a thread.
 void silence_library_errors();
 
 class Handle {
@@ -37,7 +48,10 @@ class Handle {
   hid_t get() const { return id_; }
   operator hid_t() const { return id_; }
   explicit operator bool() const { return id_ >= 0; }
-  void reset();  // closes now
+  void reset();  // closes now, ignoring failure: for unwinding and abandoning
+  // Closes now and throws Error if closing fails. Closing a dataset writes
+  // the chunks HDF5 still holds in memory, so a full disk can first show here.
+  void close(const char* what);
 
  private:
   hid_t id_ = -1;

@@ -17,7 +17,9 @@ std::vector<std::string> read_text(hid_t stored_type, hid_t space, Read read) {
   std::vector<std::string> result;
   if (H5Tget_class(stored_type) != H5T_STRING) throw Error("HDF5: expected strings");
   if (H5Tis_variable_str(stored_type) > 0) {
-    Handle type = utf8_string_type();
+    // Read in the stored character set: HDF5 does not convert ASCII to
+    // UTF-8, and h5py writes bytes as variable-length ASCII.
+    Handle type = datatype(H5Tcopy(stored_type), "copy a string type");
     std::vector<char*> texts(n, nullptr);
     if (n > 0) read(type.get(), static_cast<void*>(texts.data()));
     for (char* t : texts) result.emplace_back(t ? t : "");

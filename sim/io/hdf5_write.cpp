@@ -138,6 +138,7 @@ void write_dataset(hid_t parent, const std::string& name, std::span<const T> dat
     check_status(H5Dwrite(set, Types<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
                  "write a dataset");
   describe(set, info);
+  set.close(("write dataset " + name).c_str());  // compressed chunks reach the file here
 }
 
 template void write_dataset<double>(hid_t, const std::string&, std::span<const double>,
@@ -166,6 +167,7 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<std:
     check_status(H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()),
                  "write a string dataset");
   describe(set, info);
+  set.close(("write dataset " + name).c_str());
 }
 
 }  // namespace trustsim::hdf5

@@ -17,10 +17,25 @@ struct FileError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Throws FileError if `path` exists and may not be replaced.
+// The output could not be written (disk full, file size limit, I/O error):
+// reported in one line, exit code 1, and nothing under the final name.
+struct WriteError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Throws FileError if `path` exists and may not be replaced: it is a
+// directory or not a regular file, or it exists and `overwrite` is false.
 void refuse_existing_output(const std::filesystem::path& path, bool overwrite);
 
 std::filesystem::path temporary_path_for(const std::filesystem::path& final_path);
+
+// Throws WriteError if about `bytes` cannot be written beside `final_path`:
+// more than the file size limit (ulimit -f) or than the free space of its
+// file system. Checked before copying runs between files, because HDF5 1.10
+// crashes inside H5Ocopy when a write fails part way; the check cannot see
+// other writers filling the disk meanwhile, but those fail before the
+// rename, so the final name is never a half-written file either way.
+void refuse_if_no_room(const std::filesystem::path& final_path, std::uintmax_t bytes);
 
 class OutputFile {
  public:

@@ -103,6 +103,7 @@ ResultWriter::ResultWriter(OutputFile& file, const Provenance& provenance, FileL
 }
 
 void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
+  hdf5::silence_library_errors();  // this may be a worker thread
   if (record.swept_values.size() != layout_.swept_parameters.size())
     throw hdf5::Error("run " + std::to_string(record.run_id) +
                       " has the wrong number of swept values");
@@ -123,6 +124,7 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
 
 void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord& record,
                             const std::array<double, outcome_count>& outcomes) {
+  hdf5::silence_library_errors();  // this may be a worker thread
   if (record.swept_values.size() != layout_.swept_parameters.size())
     throw hdf5::Error("run " + std::to_string(record.run_id) +
                       " has the wrong number of swept values");
@@ -139,6 +141,7 @@ void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord
 }
 
 void ResultWriter::finish() {
+  hdf5::silence_library_errors();  // this may be a worker thread
   hdf5::Handle summary = hdf5::create_group(file_.id(), "summary");
   const std::size_t n = rows_.size();
   std::vector<std::int64_t> run_ids(n), replicates(n);
@@ -173,6 +176,10 @@ void ResultWriter::finish() {
   }
   hdf5::write_attribute(summary, "columns", columns);
   hdf5::write_attribute(file_.id(), "run_count", static_cast<std::int64_t>(n));
+  // Nothing may stay open when the file is committed: HDF5 would otherwise
+  // keep the file open past its close, and write to it after the rename.
+  summary.close("close /summary");
+  runs_.close("close /runs");
 }
 
 }  // namespace trustsim

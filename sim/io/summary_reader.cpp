@@ -1,5 +1,6 @@
 #include "io/summary_reader.hpp"
 
+#include "io/contained_read.hpp"
 #include "io/hdf5_read.hpp"
 #include "io/output_file.hpp"
 
@@ -28,14 +29,10 @@ SummaryValues read_column(hid_t summary, const std::string& name) {
   throw hdf5::Error("column " + name + " has an unsupported type");
 }
 
-}  // namespace
-
-SummaryTable read_summary(const std::filesystem::path& path) {
+// The reading itself, on a file that is known to be a regular file.
+SummaryTable read_regular_file(const std::filesystem::path& path) {
+  hdf5::silence_library_errors();
   const std::string name = path.string();
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error))
-    throw FileError(name + ": " +
-                    (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
   if (H5Fis_hdf5(name.c_str()) <= 0) throw FileError(name + ": not an HDF5 file");
   const hid_t id = H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (id < 0) throw FileError(name + ": cannot open (damaged or truncated HDF5 file?)");
@@ -53,8 +50,13 @@ SummaryTable read_summary(const std::filesystem::path& path) {
     table.created_utc = hdf5::read_string_attribute(file, "created_utc");
     std::size_t rows = 0;
     for (const auto& column : hdf5::read_strings_attribute(summary, "columns")) {
+      const std::string where = "/summary/" + column;
       hdf5::Handle set =
-          hdf5::dataset(H5Dopen2(summary, column.c_str(), H5P_DEFAULT), "open a column");
+          hdf5::dataset(H5Dopen2(summary, column.c_str(), H5P_DEFAULT), ("open " + where).c_str());
+      hdf5::Handle space =
+          hdf5::dataspace(H5Dget_space(set), ("get the shape of " + where).c_str());
+      if (H5Sget_simple_extent_ndims(space) != 1)
+        throw FileError(name + ": " + where + " is not a column (a one-dimensional dataset)");
       SummaryColumn entry{
           column,
           hdf5::has_attribute(set, "units") ? hdf5::read_string_attribute(set, "units") : "",
@@ -70,6 +72,21 @@ SummaryTable read_summary(const std::filesystem::path& path) {
   } catch (const hdf5::Error& problem) {
     throw FileError(name + ": damaged trustsim file (" + problem.what() + ")");
   }
+}
+
+}  // namespace
+
+SummaryTable read_summary(const std::filesystem::path& path) {
+  refuse_if_reading_crashes(path, [&path] { read_summary_of_checked_file(path); });
+  return read_summary_of_checked_file(path);
+}
+
+SummaryTable read_summary_of_checked_file(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error))
+    throw FileError(path.string() + ": " +
+                    (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
+  return read_regular_file(path);
 }
 
 }  // namespace trustsim

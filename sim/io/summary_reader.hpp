@@ -29,7 +29,12 @@ struct SummaryTable {
 };
 
 // Throws FileError (one line naming the file) if it is missing, not HDF5,
-// or not a trustsim output file.
+// not a trustsim output file, or so damaged that reading it crashes HDF5
+// (tried first in a child process: contained_read.hpp).
 SummaryTable read_summary(const std::filesystem::path& path);
+
+// The same read without the child process, for a file that a check in a
+// child process has already read (file_check.hpp).
+SummaryTable read_summary_of_checked_file(const std::filesystem::path& path);
 
 }  // namespace trustsim

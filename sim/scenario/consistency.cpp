@@ -6,6 +6,10 @@ namespace trustsim {
 
 namespace {
 
+long long total_teams(const SystemSpec& system) {
+  return static_cast<long long>(system.teams.size()) * system.localities;
+}
+
 void check_system(const SystemSpec& system) {
   std::set<std::string> names;
   long long staff_per_locality = 0;
@@ -22,6 +26,10 @@ void check_system(const SystemSpec& system) {
   if (total > max_total_staff)
     throw InvalidValue("/system", "the system has " + std::to_string(total) + " staff; at most " +
                                       std::to_string(max_total_staff) + " are supported");
+  const long long teams = total_teams(system);
+  if (teams > max_total_teams)
+    throw InvalidValue("/system", "the system has " + std::to_string(teams) + " teams; at most " +
+                                      std::to_string(max_total_teams) + " are supported");
 }
 
 void check_within_run(int day, int days, const std::string& at) {
@@ -61,10 +69,22 @@ void check_interventions(const Interventions& interventions, int days) {
                        std::string("/interventions/") + name + "/start_day");
 }
 
-void check_outputs(const OutputParameters& outputs, int days) {
-  if (outputs.team_trust_every_days > days)
+void check_outputs(const OutputParameters& outputs, int days, const SystemSpec& system) {
+  const int every = outputs.team_trust_every_days;
+  if (every > days)
     throw InvalidValue("/outputs/team_trust_every_days",
                        "must be at most the run's length (" + std::to_string(days) + " days)");
+  // Sampled on every multiple of `every` and on the last day. Teams and days
+  // are bounded already, so the product fits.
+  const long long samples = (days - 1) / every + 1 + ((days - 1) % every != 0 ? 1 : 0);
+  const long long teams = total_teams(system);
+  const long long values = samples * teams * teams;
+  if (values > max_team_trust_values)
+    throw InvalidValue("/outputs/team_trust_every_days",
+                       "team-by-team trust of " + std::to_string(teams) + " teams on " +
+                           std::to_string(samples) + " days would be " + std::to_string(values) +
+                           " values a run, more than " + std::to_string(max_team_trust_values) +
+                           ": sample less often");
   const auto& snapshots = outputs.network_snapshot_days;
   for (std::size_t i = 0; i < snapshots.size(); ++i) {
     const std::string at = "/outputs/network_snapshot_days/" + std::to_string(i);
@@ -81,7 +101,7 @@ void check_consistency(const ScenarioSettings& settings, const Json& document) {
   check_system(p.system);
   check_meetings(p.meetings, p.days, document);
   check_interventions(p.interventions, p.days);
-  check_outputs(p.outputs, p.days);
+  check_outputs(p.outputs, p.days, p.system);
 }
 
 }  // namespace trustsim

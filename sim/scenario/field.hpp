@@ -8,6 +8,9 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -95,6 +98,19 @@ struct KnownKeys {
   }
 };
 
+// The known keys of a table, worked out once per table: a sweep validates
+// one scenario per design point and variant, and building these sets from
+// the table's JSON pointers was most of the cost of each.
+template <class Owner>
+const KnownKeys<Owner>& known_keys(const std::vector<Field<Owner>>& table) {
+  static std::mutex mutex;
+  static std::map<const void*, std::unique_ptr<const KnownKeys<Owner>>> cache;
+  std::lock_guard lock(mutex);
+  auto& entry = cache[&table];
+  if (!entry) entry = std::make_unique<const KnownKeys<Owner>>(table);
+  return *entry;
+}
+
 template <class Owner>
 void reject_unknown_keys(const Json& object, const std::string& base, const std::string& prefix,
                          const KnownKeys<Owner>& known) {
@@ -126,14 +142,15 @@ void reject_unknown_keys(const Json& object, const std::string& base, const std:
 }  // namespace detail
 
 // Reads `object`, found at the absolute pointer `at`, into `owner`. Keys that
-// are absent keep the value `owner` already holds (its default).
+// are absent keep the value `owner` already holds (its default). `table`
+// must live as long as the program (the tables of parameter_table.hpp are
+// static): its known keys are cached by its address.
 template <class Owner>
 void read_object(const Json& object, const std::string& at, const std::vector<Field<Owner>>& table,
                  Owner& owner) {
   if (!object.is_object())
     throw InvalidValue(at.empty() ? "/" : at, "must be an object, got " + describe(object));
-  const detail::KnownKeys<Owner> known(table);
-  detail::reject_unknown_keys(object, at, "", known);
+  detail::reject_unknown_keys(object, at, "", detail::known_keys(table));
   for (const auto& field : table) {
     const Json::json_pointer pointer(field.pointer);
     if (object.contains(pointer)) {

@@ -1,5 +1,6 @@
 #include "scenario/overrides.hpp"
 
+#include "scenario/json_document.hpp"
 #include "scenario/scenario_error.hpp"
 
 namespace trustsim {
@@ -45,8 +46,10 @@ Override parse_override(const std::string& assignment) {
   const std::string text = assignment.substr(equals + 1);
   Json value;
   try {
-    value = Json::parse(text);
-  } catch (const Json::parse_error&) {
+    // The same parser as for files: a value nested absurdly deep, or a
+    // number out of range (1e999), is not JSON trustsim reads.
+    value = parse_json_document(text, "--set " + key);
+  } catch (const ScenarioError&) {
     value = text;  // a bare word: online, face_to_face, a team name
   }
   return make_override("--set " + key, key, std::move(value));

@@ -28,6 +28,13 @@ inline constexpr int max_days = 10000;  // ~38 years of working days; day ids fi
 inline constexpr int max_staff_per_group = 10000;
 inline constexpr int max_teams = 10000;
 inline constexpr long long max_total_staff = 1000000;
+// Team-by-team trust is a teams x teams matrix per sample, and the daily
+// measurement pairs teams: a system of a million one-person teams validated
+// and then failed to allocate (or ran for ever). Hundreds of teams is the
+// largest system SPEC.md asks for.
+inline constexpr long long max_total_teams = 5000;
+// Values of team-by-team trust one run may hold (8 bytes each: 1 GiB).
+inline constexpr long long max_team_trust_values = 1LL << 27;
 inline constexpr int max_replicates = 100000;
 
 const std::vector<Field<ScenarioSettings>>& scenario_fields();

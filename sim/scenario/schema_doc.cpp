@@ -60,11 +60,13 @@ std::string schema_markdown() {
   write_table(out, regime_change_fields());
   out << "\nRules across keys: team names are unique; the whole system (teams x\n"
          "localities) has at most "
-      << max_total_staff
-      << " staff; schedule days increase and\n"
+      << max_total_staff << " staff and at most " << max_total_teams
+      << " teams; schedule days increase and\n"
          "fall within the run; a hybrid change gives its face_to_face_fraction;\n"
          "snapshot days increase and fall within the run; an enabled intervention\n"
-         "starts within the run; team_trust_every_days is at most days.\n";
+         "starts within the run; team_trust_every_days is at most days, and a run\n"
+         "holds at most "
+      << max_team_trust_values << " values of team-by-team trust (samples x teams x teams).\n";
   return out.str();
 }
 

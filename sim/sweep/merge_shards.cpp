@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/hdf5_write.hpp"
+#include "scenario/json_document.hpp"
 #include "scenario/scenario_error.hpp"
 #include "sweep/combine_parts.hpp"
 #include "sweep/shard_coverage.hpp"
@@ -26,6 +27,9 @@ struct RebuiltSweep {
 RebuiltSweep rebuild_sweep(const ShardDescription& part) {
   const std::string where = part.path.string() + ": scenario_resolved";
   try {
+    // Checked as any input first: a damaged or crafted attribute nested a
+    // million levels deep would otherwise overflow the stack in dump().
+    parse_json_document(part.scenario_resolved, where);
     nlohmann::ordered_json resolved = nlohmann::ordered_json::parse(part.scenario_resolved);
     resolved.erase("base_file");  // provenance only; not a sweep key
     const SweepDefinition sweep = read_sweep_text(resolved.dump(), where, "");

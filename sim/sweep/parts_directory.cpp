@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "io/output_file.hpp"
+#include "scenario/json_document.hpp"
+#include "scenario/scenario_error.hpp"
 
 namespace trustsim {
 
@@ -52,21 +54,29 @@ std::string restart_hint(const fs::path& directory) {
 
 void check_manifest(const fs::path& directory, const PartsManifest& expected) {
   const fs::path path = directory / manifest_name;
-  std::ifstream in(path);
-  nlohmann::json found;
+  // Read like any input (bounded, never blocking on a FIFO); anything but a
+  // JSON object is not a manifest. A value of the wrong type (a hand-edited
+  // or damaged file) reads as absent, which fails the checks below, instead
+  // of escaping as a JSON type error (an internal error, exit 1).
+  Json found;
   try {
-    if (!in) throw std::runtime_error("missing");
-    found = nlohmann::json::parse(in);
-  } catch (const std::exception&) {
+    found = parse_json_document(read_input_bytes(path.string()), path.string());
+  } catch (const ScenarioError& problem) {
     throw FileError(directory.string() + ": not a sweep work directory (no readable " +
-                    manifest_name + ")" + restart_hint(directory));
+                    manifest_name + ": " + problem.what() + ")" + restart_hint(directory));
   }
+  if (!found.is_object())
+    throw FileError(directory.string() + ": not a sweep work directory (" + manifest_name +
+                    " is not a JSON object)" + restart_hint(directory));
   const auto text = [&](const char* key) {
     return found.contains(key) && found[key].is_string() ? found[key].get<std::string>()
                                                          : std::string();
   };
-  if (text("fingerprint") != expected.fingerprint ||
-      found.value("run_count", std::int64_t{-1}) != expected.run_count)
+  const auto count = [&](const char* key) {
+    return found.contains(key) && found[key].is_number_integer() ? found[key].get<std::int64_t>()
+                                                                 : std::int64_t{-1};
+  };
+  if (text("fingerprint") != expected.fingerprint || count("run_count") != expected.run_count)
     throw FileError(directory.string() + ": holds the runs of a different sweep (plan " +
                     text("fingerprint") + " of " + text("sweep_file") + "; this sweep's plan is " +
                     expected.fingerprint + ")" + restart_hint(directory));

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "io/file_check.hpp"
 #include "io/hdf5_read.hpp"
 #include "io/hdf5_write.hpp"
 #include "io/summary_reader.hpp"
@@ -58,7 +59,10 @@ void write_run_part(const std::filesystem::path& path, const RunPlan& plan, cons
 std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,
                                             const std::vector<std::string>& swept_keys,
                                             const std::string& fingerprint) {
-  const SummaryTable table = read_summary(path);  // missing, foreign or damaged: FileError
+  // Damage that would crash HDF5 here or in the copy of the runs that
+  // follows is refused first; then missing, foreign or damaged: FileError.
+  refuse_damaged_trustsim_file(path);
+  const SummaryTable table = read_summary_of_checked_file(path);
   check_fingerprint(path, fingerprint);
   const auto& run_ids = column<std::int64_t>(table, "run_id", path);
   const auto& variants = column<std::string>(table, "variant", path);

@@ -1,5 +1,6 @@
 #include "sweep/shard_file.hpp"
 
+#include "io/file_check.hpp"
 #include "io/hdf5_read.hpp"
 #include "io/hdf5_write.hpp"
 #include "io/output_file.hpp"
@@ -16,8 +17,10 @@ void write_shard_identity(hid_t file, const Shard& shard, std::int64_t sweep_run
 }
 
 ShardDescription read_shard_description(const std::filesystem::path& path) {
-  // Missing, not HDF5, truncated, not trustsim: a FileError from here.
-  const SummaryTable summary = read_summary(path);
+  // Damage that would crash HDF5 in any read below is refused first; then
+  // missing, not HDF5, truncated, not trustsim: a FileError from here.
+  refuse_damaged_trustsim_file(path);
+  const SummaryTable summary = read_summary_of_checked_file(path);
   const std::string name = path.string();
   if (summary.kind != shard_kind)
     throw FileError(name + ": not a shard of a sweep (kind \"" + summary.kind +

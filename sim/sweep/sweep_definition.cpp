@@ -307,13 +307,19 @@ class SweepReader {
     check_disjoint(sweep);
     if (sweep.sample) check_sampled_keys(*sweep.sample, sweep.base_document);
 
-    long double runs = static_cast<long double>(sweep.variants.size()) * sweep.replicates;
-    for (const auto& axis : sweep.grid) runs *= static_cast<long double>(axis.values.size());
-    if (sweep.sample) runs *= sweep.sample->count;
+    long double scenarios = static_cast<long double>(sweep.variants.size());
+    for (const auto& axis : sweep.grid) scenarios *= static_cast<long double>(axis.values.size());
+    if (sweep.sample) scenarios *= sweep.sample->count;
+    const long double runs = scenarios * sweep.replicates;
     if (runs > max_sweep_runs)
       fail("", "the sweep expands to " + std::to_string(static_cast<long long>(runs)) +
                    " runs, more than the limit of " + std::to_string(max_sweep_runs) +
                    " (check replicates, the grid and sample.count)");
+    if (scenarios > max_sweep_scenarios)
+      fail("", "the sweep has " + std::to_string(static_cast<long long>(scenarios)) +
+                   " scenarios (design points x variants), more than the limit of " +
+                   std::to_string(max_sweep_scenarios) +
+                   "; each is validated and held whole (replicates are cheap)");
     return sweep;
   }
 

@@ -1,4 +1,6 @@
 // The output file exists under its final name only once it is complete.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -63,4 +65,25 @@ TEST_CASE("missing directories of the output path are created") {
 TEST_CASE("a directory is not an output file") {
   ScratchDirectory dir("output-file-dir");
   CHECK_THROWS_AS(refuse_existing_output(dir.path, true), FileError);
+}
+
+TEST_CASE("forcing replaces an earlier result, never a device or a FIFO") {
+  // Renaming over /dev/null as root replaced the device with an HDF5 file.
+  ScratchDirectory dir("output-file-fifo");
+  const auto fifo = dir.path / "out.h5";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK_THROWS_WITH(OutputFile(fifo, true),
+                    fifo.string() + ": exists and is not a regular file; not replacing it");
+  CHECK(std::filesystem::is_fifo(fifo));
+  CHECK_THROWS_AS(refuse_existing_output("/dev/null", true), FileError);
+}
+
+TEST_CASE("an output file that cannot be created says why") {
+  ScratchDirectory dir("output-file-uncreatable");
+  const auto blocker = dir.path / "plain";
+  std::ofstream(blocker) << "a file, not a directory";
+  // The parent "directory" is a regular file: no permission trick needed,
+  // so the test holds when run as root.
+  CHECK_THROWS_WITH(OutputFile(blocker / "out.h5", false),
+                    Catch::Contains("cannot create directory"));
 }

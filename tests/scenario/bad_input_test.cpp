@@ -126,9 +126,39 @@ TEST_CASE("a system too large in total is refused at /system") {
   CHECK_THAT(error.problem(), Catch::Contains("at most 1000000"));
 }
 
-TEST_CASE("a number too large for a double is refused") {
-  const auto error = error_for_text(R"({"days": 30, "trust": {"stranger_baseline": 1e999}})");
-  CHECK(std::string(error.what()) == "scenario.json: number overflow parsing '1e999'");
+TEST_CASE("a system of too many teams is refused at /system, however few their staff") {
+  // A million one-person teams passed the staff limit, then failed to
+  // allocate team-by-team trust (an internal error, or a run without end).
+  auto document = small_scenario();
+  document["system"]["localities"] = 1000;
+  for (int t = 2; t < 10; ++t)
+    document["system"]["teams"].push_back(
+        {{"name", "team" + std::to_string(t)},
+         {"site", "north"},
+         {"staff", {{{"profession", "nurse"}, {"organisation", "primary_care"}, {"count", 1}}}}});
+  const auto error = error_for(document);
+  CHECK(error.pointer() == "/system");
+  CHECK(error.problem() == "the system has 10000 teams; at most 5000 are supported");
+}
+
+TEST_CASE("team-by-team trust too large for memory is refused where sampling is set") {
+  auto document = small_scenario();
+  document["system"]["localities"] = 1000;  // 2000 teams
+  document["days"] = 100;
+  document["outputs"] = {{"team_trust_every_days", 50}};
+  CHECK_NOTHROW(read_scenario_text(document.dump(), "scenario.json"));  // 3 samples: 12e6 values
+
+  document["outputs"] = {{"team_trust_every_days", 1}};
+  const auto error = error_for(document);
+  CHECK(error.pointer() == "/outputs/team_trust_every_days");
+  CHECK(error.problem() ==
+        "team-by-team trust of 2000 teams on 100 days would be 400000000 values a run, more than "
+        "134217728: sample less often");
+}
+
+TEST_CASE("a number too large for a double is refused where it stands") {
+  const auto error = error_for_text("{\"days\": 30,\n \"trust\": {\"stranger_baseline\": 1e999}}");
+  CHECK(std::string(error.what()) == "scenario.json:2:37: number overflow parsing '1e999'");
 }
 
 TEST_CASE("teams are required and must be well formed") {
@@ -188,7 +218,7 @@ TEST_CASE("file problems name the file") {
   CHECK_THROWS_WITH(read_scenario_file(missing),
                     missing + ": cannot read: No such file or directory");
   CHECK_THROWS_WITH(read_scenario_file(dir.string()),
-                    dir.string() + ": is a directory, not a scenario file");
+                    dir.string() + ": is a directory, not an input file");
   const auto typo = (dir / "typo.json").string();
   std::ofstream(typo) << R"({"dayz": 3})";
   CHECK_THROWS_WITH(read_scenario_file(typo),

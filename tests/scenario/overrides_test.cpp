@@ -73,3 +73,18 @@ TEST_CASE("malformed overrides are refused") {
   CHECK_THROWS_WITH(parse_override("a..b=3"),
                     "--set a..b: malformed key (empty part between dots)");
 }
+
+TEST_CASE("values that are not JSON trustsim reads stay strings and are refused by the key") {
+  // 1e999 overflows a double; once it escaped as an internal error.
+  auto error = error_for(small_scenario(), {parse_override("trust.stranger_baseline=-1e999")});
+  CHECK(std::string(error.what()) ==
+        "--set trust.stranger_baseline: must be a number in [0, 1], got the string \"-1e999\"");
+
+  // Too deep to be a setting: kept as text, never built as 100,000 nested lists.
+  const std::string deep(100000, '[');
+  const auto override_ = parse_override("name=" + deep + std::string(100000, ']'));
+  CHECK(override_.value.is_string());
+  error = error_for(small_scenario(), {parse_override("days=" + deep)});
+  CHECK_THAT(error.problem(),
+             Catch::StartsWith("must be an integer in [1, 10000], got the string"));
+}

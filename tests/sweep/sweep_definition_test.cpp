@@ -198,3 +198,18 @@ TEST_CASE("a sweep far too large is refused before expanding", "[sweep_definitio
                                {"variants", variants}}));
   CHECK_THAT(error.problem(), Catch::Contains("more than the limit"));
 }
+
+TEST_CASE("a sweep of more scenarios than can be held is refused before expanding",
+          "[sweep_definition][errors]") {
+  // 1500 x 1500 grid points under two variants: within the run limit, but
+  // expanding it took 90 s and 4 GB and then failed to allocate.
+  Json values = Json::array();
+  for (int i = 0; i < 1500; ++i) values.push_back(i / 1500.0);
+  const auto error = sweep_error(small_sweep(
+      {{"replicates", 1},
+       {"variants", {{"online", {{"meetings.regime", "online"}}}}},
+       {"grid", {{"trust.stranger_baseline", values}, {"trust.informal_gain", values}}}}));
+  CHECK(error.problem() ==
+        "the sweep has 4500000 scenarios (design points x variants), more than the limit of "
+        "100000; each is validated and held whole (replicates are cheap)");
+}

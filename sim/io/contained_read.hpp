@@ -1,0 +1,31 @@
+// Reading a file that may be damaged without letting the damage crash or
+// hang trustsim. HDF5 1.10 trusts the sizes and addresses stored in a file:
+// a few flipped bytes in a global heap (where variable-length strings live)
+// make it read out of bounds (SIGSEGV) or loop for ever. That cannot be
+// fixed from outside the library, so a read of a file given on the command
+// line is first tried in a child process with a CPU-time limit; only if the
+// child gets through does the real read happen, and the same bytes read the
+// same way then cannot crash either.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+
+namespace trustsim {
+
+// Runs `read` in a forked child and throws FileError ("PATH: damaged HDF5
+// file (...)") if the child was killed (a crash, an abort, a sanitizer
+// report) or ran out of CPU time. Exceptions `read` throws are the real
+// read's business: the child ignores them. Call it before starting threads
+// (fork copies only the calling thread).
+void refuse_if_reading_crashes(const std::filesystem::path& path, const std::function<void()>& read,
+                               int cpu_seconds);
+// The same with the limit for the file's size (reading_cpu_seconds).
+void refuse_if_reading_crashes(const std::filesystem::path& path,
+                               const std::function<void()>& read);
+
+// The child's CPU-time limit: generous for reading at tens of MB/s, short
+// enough that a library caught in a loop is stopped within seconds.
+int reading_cpu_seconds(const std::filesystem::path& path);
+
+}  // namespace trustsim

@@ -1,0 +1,65 @@
+#include "io/file_check.hpp"
+
+#include <vector>
+
+#include "io/contained_read.hpp"
+#include "io/hdf5_handles.hpp"
+#include "io/hdf5_read.hpp"
+#include "io/summary_reader.hpp"
+
+namespace trustsim {
+
+namespace {
+
+// Reads every attribute of `object` in its stored type.
+herr_t read_attribute(hid_t object, const char* name, const H5A_info_t*, void*) {
+  const hid_t attribute = H5Aopen(object, name, H5P_DEFAULT);
+  if (attribute < 0) return 0;
+  hdf5::Handle attr(attribute, H5Aclose);
+  hdf5::Handle type(H5Aget_type(attr), H5Tclose);
+  if (H5Tget_class(type) == H5T_STRING) {
+    try {
+      hdf5::read_strings_attribute(object, name);
+    } catch (const hdf5::Error&) {
+    }
+    return 0;
+  }
+  hdf5::Handle space(H5Aget_space(attr), H5Sclose);
+  const hssize_t count = H5Sget_simple_extent_npoints(space);
+  const std::size_t size = H5Tget_size(type);
+  if (count <= 0 || size == 0 || static_cast<std::size_t>(count) > (std::size_t{1} << 30) / size)
+    return 0;
+  std::vector<unsigned char> bytes(static_cast<std::size_t>(count) * size);
+  H5Aread(attr, type, bytes.data());
+  return 0;
+}
+
+// Copies one run group into a file that lives only in memory.
+herr_t copy_run(hid_t runs, const char* name, const H5L_info_t*, void*) {
+  hdf5::Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  if (H5Pset_fapl_core(access, std::size_t{1} << 20, /*backing_store=*/0) < 0) return 0;
+  hdf5::Handle scratch(H5Fcreate("run-copy-check", H5F_ACC_TRUNC, H5P_DEFAULT, access), H5Fclose);
+  if (scratch) H5Ocopy(runs, name, scratch, name, H5P_DEFAULT, H5P_DEFAULT);
+  return 0;
+}
+
+void read_and_copy_everything(const std::filesystem::path& path) {
+  hdf5::silence_library_errors();
+  read_summary_of_checked_file(path);
+  hdf5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file) return;
+  hsize_t position = 0;
+  H5Aiterate2(file, H5_INDEX_NAME, H5_ITER_NATIVE, &position, read_attribute, nullptr);
+  if (H5Lexists(file, "runs", H5P_DEFAULT) <= 0) return;
+  hdf5::Handle runs(H5Gopen2(file, "runs", H5P_DEFAULT), H5Gclose);
+  if (!runs) return;
+  H5Literate(runs, H5_INDEX_NAME, H5_ITER_NATIVE, nullptr, copy_run, nullptr);
+}
+
+}  // namespace
+
+void refuse_damaged_trustsim_file(const std::filesystem::path& path) {
+  refuse_if_reading_crashes(path, [&path] { read_and_copy_everything(path); });
+}
+
+}  // namespace trustsim
