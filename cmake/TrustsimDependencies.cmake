@@ -20,6 +20,6 @@ if(TRUSTSIM_MPI)
   find_package(MPI REQUIRED COMPONENTS CXX)  # sweeps across ranks (FindMPI: MPI::MPI_CXX)
 endif()
 
-if(TRUSTSIM_BUILD_TESTS)
+if(TRUSTSIM_BUILD_TESTS OR TRUSTSIM_BENCHMARKS)  # tests, and BENCHMARK for bench/
   find_package(Catch2 2.13 CONFIG REQUIRED)
 endif()

@@ -78,13 +78,17 @@ int execute(const RunOptions& options) {
   ensemble.on_day = [&progress](int) { progress.day_done(); };
   ensemble.on_run_done = [&progress] { progress.run_done(); };
 
+  // Contacts applied to the trust network, summed over runs: the unit of
+  // work scripts/bench divides by to report a rate.
+  std::uint64_t trust_updates = 0;
   try {
     const Provenance provenance{program_version, git_commit,    utc_now(),           invocation(),
                                 "run",           settings.seed, scenario.given_text, resolved};
     ResultWriter writer(file, provenance, FileLayout{organisation_names(), {}});
     run_ensemble(
         plans, &trustsim::simulate,
-        [&writer](const RunPlan& plan, RunResult&& result) {
+        [&writer, &trust_updates](const RunPlan& plan, RunResult&& result) {
+          trust_updates += result.trust_updates;
           writer.write_run(RunRecord{plan.run_id, plan.variant, plan.replicate, plan.seed,
                                      *plan.parameters_json, plan.swept_values},
                            result);
@@ -111,7 +115,8 @@ int execute(const RunOptions& options) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cerr << "trustsim: wrote " << output.string() << " (" << plans.size() << " run"
               << (plans.size() == 1 ? "" : "s") << " of " << settings.parameters.days << " days in "
-              << std::fixed << std::setprecision(1) << seconds << " s)\n";
+              << std::fixed << std::setprecision(1) << seconds << " s, " << trust_updates
+              << " trust updates)\n";
   }
   return ok;
 }

@@ -2,9 +2,9 @@
 // newcomers whom nobody trusts yet. Seed 1: lone heroes are "not
 // sustainable"; seed 2: workforce challenges.
 #include <algorithm>
-#include <tbb/parallel_for.h>
 
 #include "model/day.hpp"
+#include "model/per_staff.hpp"
 #include "model/random_stream.hpp"
 
 namespace trustsim {
@@ -28,8 +28,7 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
   Staff& s = world.staff;
   std::vector<std::uint8_t> leaves(s.size(), 0);
 
-  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t k) {
-    const auto i = static_cast<StaffId>(k);
+  for_each_staff(s.size(), [&](StaffId i) {
     if (!s.active[i]) return;
     s.load[i] = p.base_load + world.held_load[i];
     const double overload = std::max(0.0, s.load[i] / p.capacity - 1.0);

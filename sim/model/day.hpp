@@ -55,6 +55,12 @@ void burn_out_and_leave(World& world, int day, DayTally& tally);
 //    (unresolved.cpp).
 void age_unresolved_issues(World& world, int day, DayTally& tally);
 
+// The phases above in order: one working day (day.cpp). Returns the day's
+// counts and adds the number of trust updates applied to `trust_updates`.
+// Ties are dropped once stale or decayed by measure_trust (observation.hpp),
+// which whoever steps a world must call after each day, as simulate does.
+DayTally run_day(World& world, int day, std::uint64_t& trust_updates);
+
 // Shared by the phases: an informal contact raises trust both ways,
 // slowed across organisations by culture distance (seed 2).
 inline void informal_contact(const World& world, StaffId a, StaffId b,

@@ -4,46 +4,13 @@
 // partners are partly existing ties, partly whoever is reachable, and
 // contact is rarer across organisations and sites.
 #include "model/day.hpp"
+#include "model/partner_choice.hpp"
 #include "model/per_staff.hpp"
 #include "model/random_stream.hpp"
 
 namespace trustsim {
 
 namespace {
-
-constexpr int max_partner_tries = 4;
-
-// A random existing tie whose holder is still in post, if any.
-bool existing_tie(const World& world, StaffId i, RandomStream& rng, StaffId& partner) {
-  const auto& ties = world.trust.ties_of(i);
-  if (ties.empty()) return false;
-  const TrustTie& tie = ties[rng.below(ties.size())];
-  if (!world.staff.active[tie.to] || tie.to_generation != world.staff.generation[tie.to])
-    return false;
-  partner = tie.to;
-  return true;
-}
-
-// Someone reachable: a teammate, or anyone else in the locality, met more
-// rarely across organisations and sites.
-bool reachable_stranger(const World& world, StaffId i, RandomStream& rng, StaffId& partner) {
-  const auto& c = world.p.contacts;
-  const Staff& s = world.staff;
-  const bool teammate = rng.chance(c.own_team_share);
-  const auto& pool = teammate ? world.teams[static_cast<std::size_t>(s.team[i])].members
-                              : world.locality_members[static_cast<std::size_t>(s.locality[i])];
-  for (int attempt = 0; attempt < max_partner_tries; ++attempt) {
-    const StaffId j = pool[rng.below(pool.size())];
-    if (j == i || (!teammate && s.team[j] == s.team[i])) continue;
-    double accept = 1.0;
-    if (s.organisation[j] != s.organisation[i]) accept *= c.cross_organisation_factor;
-    if (s.site[j] != s.site[i]) accept *= c.cross_site_factor;
-    if (!rng.chance(accept)) return false;
-    partner = j;
-    return true;
-  }
-  return false;
-}
 
 // Seed 1, "account for informal facilitation between teams": a boundary
 // spanner introduces a teammate to someone in another team, and knows both.
@@ -82,9 +49,7 @@ std::vector<TrustUpdate> make_informal_contacts(const World& world, int day,
         const int contacts = rng.poisson(rate);
         for (int k = 0; k < contacts; ++k) {
           StaffId partner = i;
-          const bool met = rng.chance(c.tie_preference) ? existing_tie(world, i, rng, partner)
-                                                        : reachable_stranger(world, i, rng, partner);
-          if (!met) continue;
+          if (!choose_informal_partner(world, i, rng, partner)) continue;
           informal_contact(world, i, partner, out);
           ++t.informal_contacts;
         }

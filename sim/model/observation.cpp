@@ -1,8 +1,8 @@
 #include "model/observation.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <limits>
+
+#include "model/per_staff.hpp"
 
 namespace trustsim {
 
@@ -56,24 +56,35 @@ bool holds(const World& world, const TrustTie& tie) {
 TrustLevels measure_trust(World& world, int day) {
   const Staff& s = world.staff;
   std::vector<double> within_excess(s.size(), 0.0), between_excess(s.size(), 0.0);
-  tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t k) {
-    const auto i = static_cast<StaffId>(k);
-    world.trust.prune(i, day, s.generation);
-    if (!s.active[i]) return;
-    for (const auto& tie : world.trust.ties_of(i)) {
-      if (!holds(world, tie)) continue;
-      const double excess = tie.excess * world.trust.decay(day - tie.day);
-      if (s.team[tie.to] == s.team[i]) within_excess[i] += excess;
-      else if (s.locality[tie.to] == s.locality[i]) between_excess[i] += excess;
+  for_each_staff(s.size(), [&](StaffId i) {
+    if (!s.active[i]) {
+      world.trust.prune(i, day, s.generation);
+      return;
     }
+    const auto* const active = s.active.data();
+    const auto* const team = s.team.data();
+    const auto* const locality = s.locality.data();
+    const auto own_team = team[i], own_locality = locality[i];
+    double within = 0.0, between = 0.0;  // summed in row order, as before pruning was fused
+    world.trust.prune_and_visit(i, day, s.generation, [&](const TrustTie& tie, double excess) {
+      if (!active[tie.to]) return;  // pruning has checked the generation
+      if (team[tie.to] == own_team) within += excess;
+      else if (locality[tie.to] == own_locality) between += excess;
+    });
+    within_excess[i] = within;
+    between_excess[i] = between;
   });
+  world.trust.tidy();  // pruning has freed room; lay the rows out afresh if worth it
 
+  // Pairs of teams in the same locality only: looping over all pairs of
+  // teams and skipping the rest would make a day quadratic in system size.
+  std::vector<std::vector<std::size_t>> teams_of(world.locality_members.size());
+  for (std::size_t t = 0; t < world.teams.size(); ++t)
+    teams_of[static_cast<std::size_t>(world.teams[t].locality)].push_back(t);
   const HeadCounts counts(world);
-  const std::size_t teams = world.teams.size();
   double within_pairs = 0, within_sum = 0, between_pairs = 0, between_sum = 0;
-  for (std::size_t a = 0; a < teams; ++a)
-    for (std::size_t b = 0; b < teams; ++b) {
-      if (world.teams[a].locality != world.teams[b].locality) continue;
+  for (std::size_t a = 0; a < world.teams.size(); ++a)
+    for (std::size_t b : teams_of[static_cast<std::size_t>(world.teams[a].locality)]) {
       const auto [pairs, baseline] = counts.pairs_and_baseline(world.p.trust, a, b);
       (a == b ? within_pairs : between_pairs) += pairs;
       (a == b ? within_sum : between_sum) += baseline;

@@ -3,6 +3,7 @@
 // whatever the number of threads or the order blocks finish in.
 #pragma once
 
+#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
 #include <vector>
@@ -33,6 +34,18 @@ std::vector<Item> collect_per_staff(std::size_t staff_count, DayTally& tally, co
     tally += tallies[b];
   }
   return joined;
+}
+
+// Runs rule(StaffId) for every slot, in parallel over blocks of at least
+// staff_block slots: a small world (the baseline's 45 staff) is one block
+// and pays nothing for splitting work it cannot share.
+template <class Rule>
+void for_each_staff(std::size_t staff_count, const Rule& rule) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, staff_count, staff_block),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t i = range.begin(); i != range.end(); ++i)
+                        rule(static_cast<StaffId>(i));
+                    });
 }
 
 }  // namespace trustsim

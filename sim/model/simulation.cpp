@@ -90,26 +90,9 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
   result.profession_names = world.profession_names;
   const auto snapshots = snapshot_days(p);
 
-  auto apply = [&](const std::vector<TrustUpdate>& updates, int day) {
-    result.trust_updates += world.trust.apply(
-        updates, day, [&](StaffId a, StaffId b) { return world.baseline(a, b); },
-        [&](StaffId b) { return world.staff.generation[b]; });
-  };
-
   for (int day = 0; day < p.days; ++day) {
     if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw Cancelled();
-    DayTally tally;
-    const RegimeToday regime = regime_on(p.meetings, day);
-
-    hire_newcomers(world, day);
-    rotate_secondments(world, day);
-    world.refresh_membership();
-    apply(hold_meetings(world, day, regime, tally), day);
-    apply(make_informal_contacts(world, day, regime, tally), day);
-    apply(handle_issues(world, day, tally), day);
-    maintain_workarounds(world, day, tally);
-    burn_out_and_leave(world, day, tally);
-    age_unresolved_issues(world, day, tally);
+    const DayTally tally = run_day(world, day, result.trust_updates);
 
     const TrustLevels trust = measure_trust(world, day);
     record_day(world, tally, trust, day, result);

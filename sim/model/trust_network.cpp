@@ -1,68 +1,133 @@
 #include "model/trust_network.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <stdexcept>
 
 namespace trustsim {
 
+namespace {
+
+// Room a row gets when the arena is laid out: a quarter more than it holds,
+// and eight more, so that a day's new contacts rarely overflow it.
+std::uint32_t room_for(std::size_t ties) { return static_cast<std::uint32_t>(ties + ties / 4 + 8); }
+
+}  // namespace
+
 TrustNetwork::TrustNetwork(std::size_t slots, double half_life_days, int horizon_days,
                            double prune_below)
-    : rows_(slots), decay_by_age_(static_cast<std::size_t>(horizon_days) + 1),
-      prune_below_(prune_below) {
+    : extent_(slots), overflow_(slots),
+      decay_by_age_(static_cast<std::size_t>(horizon_days) + 1), prune_below_(prune_below) {
+  if (horizon_days > std::numeric_limits<std::uint16_t>::max())
+    throw std::invalid_argument("trust network: ties store days in 16 bits; at most 65535 days");
   for (std::size_t age = 0; age < decay_by_age_.size(); ++age)
     decay_by_age_[age] = std::exp2(-static_cast<double>(age) / half_life_days);
 }
 
-TrustTie* TrustNetwork::find(StaffId from, StaffId to, std::uint32_t to_generation) {
-  for (auto& tie : rows_[from])
-    if (tie.to == to && tie.to_generation == to_generation) return &tie;
-  return nullptr;
+std::size_t TrustNetwork::find(StaffId from, StaffId to, std::uint32_t to_generation) const {
+  const Extent& e = extent_[from];
+  const StoredTie* const packed = ties_.data() + e.begin;
+  for (std::size_t k = 0; k < e.size; ++k)
+    if (packed[k].to == to && packed[k].to_generation == to_generation) return k;
+  if (e.overflowing == 0) return none;
+  const auto& overflow = overflow_[from];
+  for (std::size_t k = 0; k < overflow.size(); ++k)
+    if (overflow[k].to == to && overflow[k].to_generation == to_generation) return e.size + k;
+  return none;
+}
+
+void TrustNetwork::append(StaffId from, StaffId to, std::uint32_t to_generation, float excess,
+                          int day) {
+  // One newcomer a day at most, so generations stay below the day limit
+  // the constructor checks; a caller breaking that must not alias old ties.
+  if (to_generation > std::numeric_limits<std::uint16_t>::max())
+    throw std::out_of_range("trust network: generation beyond 16 bits");
+  const StoredTie tie{to, excess, static_cast<std::uint16_t>(day),
+                      static_cast<std::uint16_t>(to_generation)};
+  Extent& e = extent_[from];
+  if (e.size < e.capacity) {  // then nothing is in overflow
+    ties_[e.begin + e.size] = tie;
+    ++e.size;
+  } else {
+    overflow_[from].push_back(tie);
+    e.overflowing = 1;
+  }
 }
 
 double TrustNetwork::excess(StaffId from, StaffId to, std::uint32_t to_generation,
                             int day) const {
-  for (const auto& tie : rows_[from])
-    if (tie.to == to && tie.to_generation == to_generation)
-      return tie.excess * decay(day - tie.day);
-  return 0.0;
+  const std::size_t k = find(from, to, to_generation);
+  if (k == none) return 0.0;
+  const TrustTie tie = ties_of(from)[k];
+  return tie.excess * decay(day - tie.day);
 }
 
 void TrustNetwork::set_excess(StaffId from, StaffId to, std::uint32_t to_generation,
                               double excess, int day) {
-  if (TrustTie* tie = find(from, to, to_generation)) {
-    tie->excess = static_cast<float>(excess);
-    tie->day = day;
-  } else {
-    rows_[from].push_back({to, to_generation, static_cast<float>(excess), day});
-  }
+  const std::size_t k = find(from, to, to_generation);
+  if (k == none) return append(from, to, to_generation, static_cast<float>(excess), day);
+  StoredTie& tie = tie_at(from, k);
+  tie.excess = static_cast<float>(excess);
+  tie.day = static_cast<std::uint16_t>(day);
 }
 
 void TrustNetwork::apply_one(const TrustUpdate& u, int day, double baseline,
                              std::uint32_t to_generation) {
-  TrustTie* tie = find(u.from, u.to, to_generation);
+  const std::size_t k = find(u.from, u.to, to_generation);
+  StoredTie* tie = k == none ? nullptr : &tie_at(u.from, k);
   const double before = baseline + (tie ? tie->excess * decay(day - tie->day) : 0.0);
   const double after = std::clamp(before + u.gain * (1.0 - before) - u.loss * before, 0.0, 1.0);
-  if (tie) {
-    tie->excess = static_cast<float>(after - baseline);
-    tie->day = day;
-  } else {
-    rows_[u.from].push_back({u.to, to_generation, static_cast<float>(after - baseline), day});
-  }
+  const auto excess = static_cast<float>(after - baseline);
+  if (!tie) return append(u.from, u.to, to_generation, excess, day);
+  tie->excess = excess;
+  tie->day = static_cast<std::uint16_t>(day);
 }
 
-void TrustNetwork::prune(StaffId from, int day, const std::vector<std::uint32_t>& generation) {
-  auto& row = rows_[from];
-  row.erase(std::remove_if(row.begin(), row.end(),
-                           [&](const TrustTie& tie) {
-                             return tie.to_generation != generation[tie.to] ||
-                                    std::abs(tie.excess * decay(day - tie.day)) < prune_below_;
-                           }),
-            row.end());
+void TrustNetwork::tidy() {
+  std::size_t ties = 0, overflowing = 0, room = 0;
+  for (StaffId i = 0; i < extent_.size(); ++i) {
+    ties += extent_[i].size + overflow_[i].size();
+    overflowing += overflow_[i].size();
+    room += extent_[i].capacity;
+  }
+  // Overflow lists are scattered in memory, and unused room is memory walked
+  // for nothing: past a thirty-second of the ties, or twice the room they need,
+  // a fresh layout costs less than living with them.
+  if (32 * overflowing > ties || room > 2 * (ties + 4 * extent_.size())) lay_out();
+}
+
+void TrustNetwork::lay_out() {
+  std::vector<Extent> laid(extent_.size());
+  std::size_t end = 0;
+  for (StaffId i = 0; i < extent_.size(); ++i) {
+    const std::size_t ties = extent_[i].size + overflow_[i].size();
+    laid[i] = {static_cast<std::uint32_t>(end), static_cast<std::uint32_t>(ties), room_for(ties), 0};
+    end += laid[i].capacity;
+  }
+  if (end > std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("trust network: more than 2^32 ties");
+  std::vector<StoredTie> ties(end);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, extent_.size(), 256),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                        const Extent& e = extent_[i];
+                        StoredTie* const out = ties.data() + laid[i].begin;
+                        std::copy_n(ties_.data() + e.begin, e.size, out);
+                        std::copy(overflow_[i].begin(), overflow_[i].end(), out + e.size);
+                      }
+                    });
+  for (auto& overflow : overflow_) overflow.clear();
+  ties_.swap(ties);
+  extent_.swap(laid);
 }
 
 std::size_t TrustNetwork::tie_count() const {
   std::size_t n = 0;
-  for (const auto& row : rows_) n += row.size();
+  for (StaffId i = 0; i < extent_.size(); ++i) n += extent_[i].size + overflow_[i].size();
   return n;
 }
 

@@ -3,21 +3,24 @@
 // last changed; decay toward baseline ("trust needs continual top-up", seed
 // 1) is applied lazily when a tie is read, so a day costs in proportion to
 // the contacts made, not to the square of the staff count.
+//
+// Storage is laid out for integrated-care-system scale (10,000+ staff, half
+// a million ties), where the model's time goes on reaching ties in memory
+// (docs/benchmarks.md). All rows live in one arena in staff order, each with
+// room to grow, so that the phases, which visit people in staff order, walk
+// memory in order rather than jump between scattered allocations; and each
+// tie takes 12 bytes (StoredTie). A row that outgrows its room takes further ties in a
+// small overflow list, and the arena is laid out again (same rows, same
+// order) once overflow or unused room build up. None of this changes what is
+// stored or in what order, so results do not depend on it.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
+#include "model/trust_row.hpp"
+
 namespace trustsim {
-
-using StaffId = std::uint32_t;
-
-struct TrustTie {
-  StaffId to;
-  std::uint32_t to_generation;  // the person in slot `to` when the tie formed
-  float excess;                 // T - baseline on `day`
-  std::int32_t day;
-};
 
 // One change to one directed tie: T += gain (1 - T) - loss T.
 struct TrustUpdate {
@@ -38,11 +41,18 @@ class TrustNetwork {
   // Current excess of T(from->to) over baseline, 0 for a stranger.
   double excess(StaffId from, StaffId to, std::uint32_t to_generation, int day) const;
 
-  const std::vector<TrustTie>& ties_of(StaffId from) const { return rows_[from]; }
+  TrustRow ties_of(StaffId from) const {
+    const Extent& e = extent_[from];
+    return {ties_.data() + e.begin, e.size, overflow_[from]};
+  }
 
   // A newcomer in `slot` starts trusting nobody beyond baseline. Ties towards
   // the slot's previous holder go stale through their generation.
-  void forget(StaffId slot) { rows_[slot].clear(); }
+  void forget(StaffId slot) {
+    extent_[slot].size = 0;
+    extent_[slot].overflowing = 0;
+    overflow_[slot].clear();
+  }
 
   void set_excess(StaffId from, StaffId to, std::uint32_t to_generation, double excess, int day);
 
@@ -55,15 +65,51 @@ class TrustNetwork {
                     const Generation& generation);
 
   // Drops stale ties and ties decayed to within prune_below of baseline.
-  void prune(StaffId from, int day, const std::vector<std::uint32_t>& generation);
+  void prune(StaffId from, int day, const std::vector<std::uint32_t>& generation) {
+    prune_and_visit(from, day, generation, [](const TrustTie&, double) {});
+  }
+
+  // Prunes as above and calls visit(tie, excess today) for every tie kept,
+  // in row order: the daily measurement needs both, and one pass over the
+  // row instead of two halves the day's dominant memory traffic. Rows may be
+  // pruned in parallel, each by one thread.
+  template <class Visit>
+  void prune_and_visit(StaffId from, int day, const std::vector<std::uint32_t>& generation,
+                       const Visit& visit);
+
+  // Lays the arena out afresh if overflow or unused room have built up.
+  // Call between phases (not while rows are being changed); results are
+  // the same whether or when it is called.
+  void tidy();
 
   std::size_t tie_count() const;
 
  private:
-  TrustTie* find(StaffId from, StaffId to, std::uint32_t to_generation);
-  void apply_one(const TrustUpdate& u, int day, double baseline, std::uint32_t to_generation);
+  // Where a row's packed ties sit in the arena: [begin, begin + size), with
+  // room up to begin + capacity; and whether it has ties in overflow, so that
+  // a search need not touch the overflow list otherwise. A row overflows only
+  // when full: ties in overflow come after the packed ones.
+  struct Extent {
+    std::uint32_t begin = 0;
+    std::uint32_t size = 0;
+    std::uint32_t capacity = 0;
+    std::uint32_t overflowing = 0;
+  };
 
-  std::vector<std::vector<TrustTie>> rows_;
+  std::size_t find(StaffId from, StaffId to, std::uint32_t to_generation) const;
+  StoredTie& tie_at(StaffId from, std::size_t k) {
+    const Extent& e = extent_[from];
+    return k < e.size ? ties_[e.begin + k] : overflow_[from][k - e.size];
+  }
+  void append(StaffId from, StaffId to, std::uint32_t to_generation, float excess, int day);
+  void apply_one(const TrustUpdate& u, int day, double baseline, std::uint32_t to_generation);
+  void lay_out();
+
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+  std::vector<StoredTie> ties_;  // the arena: every row's packed ties
+  std::vector<Extent> extent_;   // per row
+  std::vector<std::vector<StoredTie>> overflow_;  // per row, ties beyond its room
   std::vector<double> decay_by_age_;
   double prune_below_;
   std::vector<std::uint32_t> bucket_start_;

@@ -1,8 +1,12 @@
-// TrustNetwork::apply, a template so the hot loop inlines the pair's baseline.
+// TrustNetwork's templates: apply, so the hot loop inlines the pair's
+// baseline, and prune_and_visit, so the daily scan inlines its visitor.
 #pragma once
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
 
 namespace trustsim {
 
@@ -10,7 +14,7 @@ template <class Baseline, class Generation>
 std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day,
                                 const Baseline& baseline, const Generation& generation) {
   // Counting sort by source keeps each source's updates in their given order.
-  bucket_start_.assign(rows_.size() + 1, 0);
+  bucket_start_.assign(extent_.size() + 1, 0);
   for (const auto& u : updates) ++bucket_start_[u.from + 1];
   for (std::size_t i = 1; i < bucket_start_.size(); ++i) bucket_start_[i] += bucket_start_[i - 1];
   bucketed_.resize(updates.size());
@@ -18,7 +22,7 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
     std::vector<std::uint32_t> next(bucket_start_.begin(), bucket_start_.end() - 1);
     for (std::uint32_t k = 0; k < updates.size(); ++k) bucketed_[next[updates[k].from]++] = k;
   }
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows_.size(), 256),
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, extent_.size(), 256),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t from = range.begin(); from != range.end(); ++from) {
                         for (auto k = bucket_start_[from]; k < bucket_start_[from + 1]; ++k) {
@@ -28,6 +32,49 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
                       }
                     });
   return updates.size();
+}
+
+template <class Visit>
+void TrustNetwork::prune_and_visit(StaffId from, int day,
+                                   const std::vector<std::uint32_t>& generation,
+                                   const Visit& visit) {
+  // A stable compaction: kept ties keep their order, which partner choice (a
+  // random position in the row) depends on. Plain pointers, so that the
+  // compiler keeps them in registers across the stores.
+  Extent& e = extent_[from];
+  StoredTie* const packed = ties_.data() + e.begin;
+  const double* const decay_by_age = decay_by_age_.data();
+  const std::uint32_t* const holder = generation.data();
+  const double prune_below = prune_below_;
+  auto keep = [&](const StoredTie& tie, double& excess) {
+    excess = tie.excess * decay_by_age[day - tie.day];
+    return tie.to_generation == holder[tie.to] && std::abs(excess) >= prune_below;
+  };
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < e.size; ++k) {
+    const StoredTie tie = packed[k];
+    double excess;
+    if (!keep(tie, excess)) continue;
+    if (kept != k) packed[kept] = tie;
+    ++kept;
+    visit(tie.unpacked(), excess);
+  }
+  e.size = static_cast<std::uint32_t>(kept);
+  if (e.overflowing == 0) return;
+
+  // Overflow follows the packed ties: its kept ties move into the room the
+  // pruning freed, in order, and the rest stay in overflow.
+  auto& overflow = overflow_[from];
+  std::size_t still_over = 0;
+  for (const StoredTie& tie : overflow) {
+    double excess;
+    if (!keep(tie, excess)) continue;
+    if (e.size < e.capacity) packed[e.size++] = tie;
+    else overflow[still_over++] = tie;
+    visit(tie.unpacked(), excess);
+  }
+  overflow.resize(still_over);
+  e.overflowing = still_over > 0 ? 1 : 0;
 }
 
 }  // namespace trustsim

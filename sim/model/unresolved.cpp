@@ -2,26 +2,46 @@
 // potential patient safety issues". An unresolved issue stays open until
 // the need passes, and each day it is open it may cause an incident, which
 // brings it to light and so closes it.
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "model/day.hpp"
 #include "model/random_stream.hpp"
 
 namespace trustsim {
 
+namespace {
+
+enum class Fate : std::uint8_t { open, incident, need_passed };
+
+// One open issue's day, from its own draws (addressed by its id).
+Fate todays_fate(const World& world, const UnresolvedIssue& issue, int day) {
+  const auto& p = world.p.issues;
+  RandomStream rng(world.seed, Purpose::unresolved_issue, static_cast<std::uint32_t>(day), issue.id);
+  if (rng.chance(p.incident_hazard_per_day)) return Fate::incident;
+  return rng.chance(1.0 / p.unresolved_mean_days) ? Fate::need_passed : Fate::open;
+}
+
+}  // namespace
+
 void leave_unresolved(World& world) { world.unresolved.push_back({world.next_unresolved_id++}); }
 
 void age_unresolved_issues(World& world, int day, DayTally& tally) {
-  const auto& p = world.p.issues;
-  std::vector<UnresolvedIssue> still_open;
-  still_open.reserve(world.unresolved.size());
-  for (const auto& issue : world.unresolved) {
-    RandomStream rng(world.seed, Purpose::unresolved_issue, static_cast<std::uint32_t>(day), issue.id);
-    if (rng.chance(p.incident_hazard_per_day)) {
-      ++tally.incidents;
-      continue;
-    }
-    if (!rng.chance(1.0 / p.unresolved_mean_days)) still_open.push_back(issue);
+  // Fates are decided in parallel (a large system has thousands of issues
+  // open), then applied in issue order.
+  auto& open = world.unresolved;
+  std::vector<Fate> fate(open.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, open.size(), 1024),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t k = range.begin(); k != range.end(); ++k)
+                        fate[k] = todays_fate(world, open[k], day);
+                    });
+  std::size_t still_open = 0;
+  for (std::size_t k = 0; k < open.size(); ++k) {
+    if (fate[k] == Fate::incident) ++tally.incidents;
+    if (fate[k] == Fate::open) open[still_open++] = open[k];
   }
-  world.unresolved.swap(still_open);
+  open.resize(still_open);
 }
 
 }  // namespace trustsim

@@ -4,6 +4,9 @@
 // load, fails more often when the holder is overloaded, and is lost when
 // they leave (attrition.cpp). An explicit one is documented, shared by the
 // team, revisited on a cycle, and survives departures.
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 
 #include "model/day.hpp"
@@ -54,6 +57,20 @@ void relieve_heroes(World& world) {
   }
 }
 
+enum class Fate : std::uint8_t { kept, need_passed, failed };
+
+// One workaround's day, from its own draws (addressed by its id): the need
+// goes away, or it fails for want of top-up, or it is kept.
+Fate todays_fate(const World& world, const Workaround& w, int day) {
+  const auto& wp = world.p.workarounds;
+  RandomStream rng(world.seed, Purpose::workaround, static_cast<std::uint32_t>(day), w.id);
+  if (rng.chance(1.0 / wp.mean_lifetime_days)) return Fate::need_passed;
+  const double failure = w.is_explicit
+                             ? wp.daily_failure
+                             : wp.daily_failure + wp.overload_failure * overload(world, w.holder);
+  return rng.chance(failure) ? Fate::failed : Fate::kept;
+}
+
 }  // namespace
 
 void maintain_workarounds(World& world, int day, DayTally& tally) {
@@ -62,23 +79,28 @@ void maintain_workarounds(World& world, int day, DayTally& tally) {
   const bool make_explicit = p.interventions.explicit_workarounds.active_on(day) &&
                              day % wp.revisit_interval_days == 0;
 
-  std::vector<Workaround> kept;
-  kept.reserve(world.workarounds.size());
-  for (Workaround w : world.workarounds) {
-    RandomStream rng(world.seed, Purpose::workaround, static_cast<std::uint32_t>(day), w.id);
-    if (rng.chance(1.0 / wp.mean_lifetime_days)) continue;  // the need went away
-    const double failure =
-        w.is_explicit ? wp.daily_failure
-                      : wp.daily_failure + wp.overload_failure * overload(world, w.holder);
-    if (rng.chance(failure)) {
+  // Fates are decided in parallel (a large system holds tens of thousands of
+  // workarounds), then applied in workaround order, so that the issues left
+  // unresolved get their ids in the same order whatever the threads.
+  auto& held = world.workarounds;
+  std::vector<Fate> fate(held.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, held.size(), 1024),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t k = range.begin(); k != range.end(); ++k)
+                        fate[k] = todays_fate(world, held[k], day);
+                    });
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < held.size(); ++k) {
+    if (fate[k] == Fate::failed) {
       ++tally.workarounds_failed;
       leave_unresolved(world);
-      continue;
     }
-    if (make_explicit) w.is_explicit = true;
-    kept.push_back(w);
+    if (fate[k] != Fate::kept) continue;
+    held[kept] = held[k];
+    if (make_explicit) held[kept].is_explicit = true;
+    ++kept;
   }
-  world.workarounds.swap(kept);
+  held.resize(kept);
 
   recount_held_load(world);
   if (p.interventions.hero_awareness.active_on(day)) relieve_heroes(world);

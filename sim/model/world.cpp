@@ -101,6 +101,7 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
           const double excess = p.trust.initial_within_team - baseline(i, j);
           if (excess > 0.0) trust.set_excess(i, j, staff.generation[j], excess, 0);
         }
+  trust.tidy();
 }
 
 void World::refresh_membership() {

@@ -15,25 +15,36 @@ namespace {
 
 // Holds finished runs until every earlier one is finished, then passes the
 // whole ready prefix to the sink, in order; or, when order does not matter,
-// passes each run on at once. Either way one at a time.
+// passes each run on as it comes. Either way one at a time, and without
+// holding up the other workers: whichever thread finds runs ready passes
+// them on, with the lock released while the sink writes, and a thread that
+// finishes a run meanwhile leaves it for that thread and goes back to
+// simulating. (Waiting for the write instead idled a core for much of every
+// write when many small runs share a small machine.)
 class InOrderDelivery {
  public:
   InOrderDelivery(const std::vector<RunPlan>& plans, const ResultSink& sink, bool in_order)
       : plans_(plans), sink_(sink), in_order_(in_order) {}
 
   void deliver(std::size_t index, RunResult&& result) {
-    std::lock_guard lock(mutex_);
-    if (!in_order_) {
-      sink_(plans_[index], std::move(result));
-      return;
-    }
+    std::unique_lock lock(mutex_);
     waiting_.emplace(index, std::move(result));
-    while (!waiting_.empty() && waiting_.begin()->first == next_) {
-      RunResult ready = std::move(waiting_.begin()->second);
-      waiting_.erase(waiting_.begin());
-      sink_(plans_[next_], std::move(ready));
-      ++next_;
+    if (delivering_) return;  // the thread delivering will pass this one on too
+    delivering_ = true;
+    try {
+      while (!waiting_.empty() && (!in_order_ || waiting_.begin()->first == next_)) {
+        auto ready = waiting_.extract(waiting_.begin());
+        lock.unlock();
+        sink_(plans_[ready.key()], std::move(ready.mapped()));
+        lock.lock();
+        ++next_;
+      }
+    } catch (...) {
+      if (!lock.owns_lock()) lock.lock();
+      delivering_ = false;
+      throw;
     }
+    delivering_ = false;
   }
 
  private:
@@ -42,7 +53,8 @@ class InOrderDelivery {
   const bool in_order_;
   std::mutex mutex_;
   std::map<std::size_t, RunResult> waiting_;
-  std::size_t next_ = 0;
+  std::size_t next_ = 0;  // in order: the run the sink takes next
+  bool delivering_ = false;
 };
 
 }  // namespace

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 #include <tbb/global_control.h>
 
+#include <algorithm>
+#include <cmath>
+#include <random>
+
 #include "model/trust_network.hpp"
 
 using namespace trustsim;
@@ -86,4 +90,50 @@ TEST_CASE("applying updates gives the same network for any thread count", "[trus
   const auto one = run(1);
   CHECK(run(2) == one);
   CHECK(run(8) == one);
+}
+
+TEST_CASE("rows keep their ties and order however the arena is laid out", "[trust][layout]") {
+  // The network against a plain list per row, through days of updates that
+  // overflow rows, prunes that pull overflow back in, and fresh layouts.
+  const std::size_t slots = 40;
+  TrustNetwork net(slots, 30.0, 200, 0.02);
+  std::vector<std::vector<TrustTie>> plain(slots);
+  std::vector<std::uint32_t> generation(slots, 0);
+  std::minstd_rand draw(7);  // any fixed sequence of updates will do
+  for (int day = 0; day < 120; ++day) {
+    std::vector<TrustUpdate> updates;
+    for (int k = 0; k < 60; ++k) {
+      const auto from = static_cast<StaffId>(draw() % slots), to = static_cast<StaffId>(draw() % slots);
+      if (from != to) updates.push_back({from, to, 0.2f, draw() % 11 == 0 ? 0.3f : 0.0f});
+    }
+    if (day % 30 == 29) generation[static_cast<std::size_t>(day) % slots] += 1;  // a newcomer
+    net.apply(updates, day, constant_baseline, [&](StaffId b) { return generation[b]; });
+    for (const auto& u : updates) {  // the same rule on plain lists
+      auto& row = plain[u.from];
+      auto tie = std::find_if(row.begin(), row.end(), [&](const TrustTie& t) {
+        return t.to == u.to && t.to_generation == generation[u.to];
+      });
+      const double before = 0.3 + (tie != row.end() ? tie->excess * net.decay(day - tie->day) : 0.0);
+      const double after = std::clamp(before + u.gain * (1.0 - before) - u.loss * before, 0.0, 1.0);
+      if (tie != row.end()) *tie = {u.to, generation[u.to], static_cast<float>(after - 0.3), day};
+      else row.push_back({u.to, generation[u.to], static_cast<float>(after - 0.3), day});
+    }
+    for (StaffId i = 0; i < slots; ++i) {
+      net.prune(i, day, generation);
+      std::erase_if(plain[i], [&](const TrustTie& t) {
+        return t.to_generation != generation[t.to] ||
+               std::abs(t.excess * net.decay(day - t.day)) < 0.02;
+      });
+    }
+    net.tidy();
+    for (StaffId i = 0; i < slots; ++i) {
+      const auto row = net.ties_of(i);
+      REQUIRE(row.size() == plain[i].size());
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        CHECK(row[k].to == plain[i][k].to);
+        CHECK(row[k].excess == plain[i][k].excess);
+        CHECK(row[k].day == plain[i][k].day);
+      }
+    }
+  }
 }

@@ -1,0 +1,19 @@
+// A whole simulated day, every phase and the measurement, stepping on from
+// the warmed-up world: the end-to-end cost the kernels add up to.
+#include <catch2/catch.hpp>
+
+#include "warmed_world.hpp"
+
+using namespace trustsim;
+
+TEST_CASE("simulated day") {
+  World world = bench::warmed_world();  // a copy: days change it
+  int day = bench::bench_day;
+  std::uint64_t updates = 0;
+  BENCHMARK("run_day + measure_trust (4,000 staff)") {
+    run_day(world, day, updates);
+    const auto trust = measure_trust(world, day);
+    ++day;
+    return trust.within;
+  };
+}
