@@ -13,11 +13,11 @@ TEST_CASE("contact step") {
   const int day = bench::bench_day;
   const RegimeToday regime = regime_on(world.p.meetings, day);
   DayTally tally;
-  const auto updates = make_informal_contacts(world, day, regime, tally);
+  const auto updates = make_informal_contacts(world, day, regime, world.all_localities(), tally);
 
   BENCHMARK("make_informal_contacts, one day (4,000 staff)") {
     DayTally t;
-    return make_informal_contacts(world, day, regime, t).size();
+    return make_informal_contacts(world, day, regime, world.all_localities(), t).size();
   };
   // Re-applying the same updates keeps the rows at their warmed-up length:
   // the ties they create exist after the first pass.

@@ -24,7 +24,6 @@ inline const World& warmed_world() {
     std::uint64_t updates = 0;
     for (int day = 0; day < warm_up_days; ++day) {
       run_day(w, day, updates);
-      measure_trust(w, day);
     }
     return w;
   }();

@@ -28,7 +28,7 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
   Staff& s = world.staff;
   std::vector<std::uint8_t> leaves(s.size(), 0);
 
-  for_each_staff(s.size(), [&](StaffId i) {
+  for_each_staff({0, static_cast<StaffId>(s.size())}, [&](StaffId i) {
     if (!s.active[i]) return;
     s.load[i] = p.base_load + world.held_load[i];
     const double overload = std::max(0.0, s.load[i] / p.capacity - 1.0);
@@ -79,7 +79,7 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
 void rotate_secondments(World& world, int day) {
   const auto& fluid = world.p.interventions.fluid_teams;
   Staff& s = world.staff;
-  const std::size_t teams_per_locality = world.teams.size() / world.locality_members.size();
+  const std::size_t teams_per_locality = world.teams_per_locality();
   const bool rotation_day = fluid.active_on(day) && day % fluid.rotation_interval_days == 0;
   for (StaffId i = 0; i < s.size(); ++i) {
     if (s.secondment_end[i] >= 0 && day >= s.secondment_end[i]) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/observation.hpp"
 #include "model/regime.hpp"
 #include "model/world.hpp"
 
@@ -31,18 +32,34 @@ struct DayTally {
 void hire_newcomers(World& world, int day);
 void rotate_secondments(World& world, int day);
 
+// Phases 2 to 4 change trust. Each works on some localities and returns
+// the trust updates it makes there, for TrustNetwork::apply; run_day takes
+// one locality at a time through all three.
+
 // 2. Team and cross-team meetings under today's regime (meetings.cpp).
 std::vector<TrustUpdate> hold_meetings(const World& world, int day, const RegimeToday& regime,
-                                       DayTally& tally);
+                                       Localities localities, DayTally& tally);
 
 // 3. Corridor, kitchen and phone contacts, and facilitated introductions
 //    (informal_contacts.cpp).
 std::vector<TrustUpdate> make_informal_contacts(const World& world, int day,
-                                                const RegimeToday& regime, DayTally& tally);
+                                                const RegimeToday& regime, Localities localities,
+                                                DayTally& tally);
 
 // 4. Everyday cross-boundary issues: raised or not, resolved or not, held
-//    as workarounds or left unresolved (issues.cpp). Adds new workarounds.
-std::vector<TrustUpdate> handle_issues(World& world, int day, DayTally& tally);
+//    as workarounds or left unresolved (issues.cpp). What is left over is
+//    settled after all localities, in slot order, because workarounds and
+//    open issues are numbered in the order they arise.
+struct IssueLeft {
+  enum Kind : std::uint8_t { none, to_workaround, unresolved } kind = none;
+  StaffId holder = 0;  // to_workaround
+};
+struct RaisedIssues {
+  std::vector<TrustUpdate> trust_changes;
+  std::vector<IssueLeft> left;
+};
+RaisedIssues raise_issues(const World& world, int day, Localities localities, DayTally& tally);
+void settle_issues(World& world, int day, const RaisedIssues& raised);
 
 // 5. Workarounds retire, fail for want of top-up, become explicit, and are
 //    redistributed away from overloaded heroes (workarounds.cpp).
@@ -55,11 +72,14 @@ void burn_out_and_leave(World& world, int day, DayTally& tally);
 //    (unresolved.cpp).
 void age_unresolved_issues(World& world, int day, DayTally& tally);
 
-// The phases above in order: one working day (day.cpp). Returns the day's
-// counts and adds the number of trust updates applied to `trust_updates`.
-// Ties are dropped once stale or decayed by measure_trust (observation.hpp),
-// which whoever steps a world must call after each day, as simulate does.
-DayTally run_day(World& world, int day, std::uint64_t& trust_updates);
+// The phases above in order: one working day (day.cpp), ending with trust
+// measured (observation.hpp), which drops ties once stale or decayed. Adds
+// the number of trust updates applied to `trust_updates`.
+struct DayResult {
+  DayTally tally;
+  TrustLevels trust;
+};
+DayResult run_day(World& world, int day, std::uint64_t& trust_updates);
 
 // Shared by the phases: an informal contact raises trust both ways,
 // slowed across organisations by culture distance (seed 2).

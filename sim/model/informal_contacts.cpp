@@ -36,14 +36,15 @@ void facilitate(const World& world, StaffId f, RandomStream& rng, std::vector<Tr
 }  // namespace
 
 std::vector<TrustUpdate> make_informal_contacts(const World& world, int day,
-                                                const RegimeToday& regime, DayTally& tally) {
+                                                const RegimeToday& regime, Localities localities,
+                                                DayTally& tally) {
   const auto& c = world.p.contacts;
   const double rate = regime.face_to_face_fraction * c.per_day_in_person +
                       (1.0 - regime.face_to_face_fraction) * c.per_day_remote;
   const bool facilitation = world.p.interventions.facilitators.active_on(day);
 
   return collect_per_staff<TrustUpdate>(
-      world.staff.size(), tally, [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
+      world.slots_of(localities), tally, [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
         if (!world.staff.active[i]) return;
         RandomStream rng(world.seed, Purpose::informal_contact, static_cast<std::uint32_t>(day), i);
         const int contacts = rng.poisson(rate);

@@ -18,12 +18,6 @@ namespace {
 
 constexpr int max_counterpart_tries = 4;
 
-struct IssueEffect {
-  enum Kind : std::uint8_t { trust_change, new_workaround, unresolved } kind;
-  TrustUpdate update;  // trust_change
-  StaffId holder;      // new_workaround
-};
-
 bool find_counterpart(const World& world, StaffId i, RandomStream& rng, StaffId& counterpart) {
   const Staff& s = world.staff;
   if (!rng.chance(world.p.issues.other_team_share)) {
@@ -58,11 +52,12 @@ double resolve_probability(const World& world, StaffId i, StaffId j, int day) {
 }
 
 // The team member most likely to absorb what others leave: the most
-// conscientious one.
-std::vector<StaffId> most_conscientious_per_team(const World& world) {
-  std::vector<StaffId> absorber(world.teams.size());
-  for (std::size_t t = 0; t < world.teams.size(); ++t) {
-    const auto& members = world.teams[t].members;
+// conscientious one, for each team of `localities` (counted from its first).
+std::vector<StaffId> most_conscientious_per_team(const World& world, Localities localities) {
+  const std::size_t first = localities.first * world.teams_per_locality();
+  std::vector<StaffId> absorber((localities.end - localities.first) * world.teams_per_locality());
+  for (std::size_t t = 0; t < absorber.size(); ++t) {
+    const auto& members = world.teams[first + t].members;
     absorber[t] = members.empty() ? 0 : members.front();
     for (StaffId i : members)
       if (world.staff.conscientiousness[i] > world.staff.conscientiousness[absorber[t]])
@@ -81,12 +76,17 @@ double raise_probability(const Parameters& p, double trust, int day) {
   return 1.0 / (1.0 + std::exp(-p.issues.raise_steepness * (trust - threshold)));
 }
 
-std::vector<TrustUpdate> handle_issues(World& world, int day, DayTally& tally) {
+RaisedIssues raise_issues(const World& world, int day, Localities localities, DayTally& tally) {
   const auto& p = world.p;
-  const auto absorber = most_conscientious_per_team(world);
+  const auto absorber = most_conscientious_per_team(world, localities);
+  const std::size_t first_team = localities.first * world.teams_per_locality();
 
-  const auto effects = collect_per_staff<IssueEffect>(
-      world.staff.size(), tally, [&](StaffId i, std::vector<IssueEffect>& out, DayTally& t) {
+  struct Effect {
+    TrustUpdate update;  // when `left` is none
+    IssueLeft left;
+  };
+  const auto effects = collect_per_staff<Effect>(
+      world.slots_of(localities), tally, [&](StaffId i, std::vector<Effect>& out, DayTally& t) {
         const Staff& s = world.staff;
         if (!s.active[i]) return;
         RandomStream rng(world.seed, Purpose::issue, static_cast<std::uint32_t>(day), i);
@@ -100,44 +100,46 @@ std::vector<TrustUpdate> handle_issues(World& world, int day, DayTally& tally) {
             if (rng.chance(resolve_probability(world, i, j, day))) {
               ++t.issues_resolved;
               const auto gain = static_cast<float>(p.trust.resolved_gain * culture);
-              out.push_back({IssueEffect::trust_change, {i, j, gain, 0.0f}, 0});
-              out.push_back({IssueEffect::trust_change, {j, i, gain * 0.5f, 0.0f}, 0});
+              out.push_back({{i, j, gain, 0.0f}, {}});
+              out.push_back({{j, i, gain * 0.5f, 0.0f}, {}});
               continue;
             }
-            out.push_back({IssueEffect::trust_change,
-                           {i, j, 0.0f, static_cast<float>(p.trust.unresolved_loss)}, 0});
+            out.push_back({{i, j, 0.0f, static_cast<float>(p.trust.unresolved_loss)}, {}});
           } else {
             ++t.issues_unraised;
           }
           // Not raised, or raised in vain: someone works around it, or nobody does.
-          const StaffId hero = absorber[static_cast<std::size_t>(s.team[i])];
+          const StaffId hero = absorber[static_cast<std::size_t>(s.team[i]) - first_team];
           if (rng.chance(p.staff.hero_absorb_probability * s.conscientiousness[hero]))
-            out.push_back({IssueEffect::new_workaround, {}, hero});
+            out.push_back({{}, {IssueLeft::to_workaround, hero}});
           else if (rng.chance(p.issues.workaround_probability))
-            out.push_back({IssueEffect::new_workaround, {}, i});
+            out.push_back({{}, {IssueLeft::to_workaround, i}});
           else
-            out.push_back({IssueEffect::unresolved, {}, 0});
+            out.push_back({{}, {IssueLeft::unresolved, 0}});
         }
       });
 
-  const bool explicit_now = p.interventions.explicit_workarounds.active_on(day);
-  std::vector<TrustUpdate> updates;
+  RaisedIssues raised;
   for (const auto& e : effects) {
-    switch (e.kind) {
-      case IssueEffect::trust_change:
-        updates.push_back(e.update);
-        break;
-      case IssueEffect::new_workaround:
-        world.workarounds.push_back({world.next_workaround_id++, e.holder,
-                                     world.staff.generation[e.holder],
-                                     world.staff.home_team[e.holder], explicit_now});
-        break;
-      case IssueEffect::unresolved:
-        leave_unresolved(world);
-        break;
-    }
+    if (e.left.kind == IssueLeft::none)
+      raised.trust_changes.push_back(e.update);
+    else
+      raised.left.push_back(e.left);
   }
-  return updates;
+  return raised;
+}
+
+void settle_issues(World& world, int day, const RaisedIssues& raised) {
+  const bool explicit_now = world.p.interventions.explicit_workarounds.active_on(day);
+  for (const IssueLeft& left : raised.left) {
+    if (left.kind == IssueLeft::unresolved) {
+      leave_unresolved(world);
+      continue;
+    }
+    world.workarounds.push_back({world.next_workaround_id++, left.holder,
+                                 world.staff.generation[left.holder],
+                                 world.staff.home_team[left.holder], explicit_now});
+  }
 }
 
 }  // namespace trustsim

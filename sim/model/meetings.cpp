@@ -58,29 +58,31 @@ std::vector<StaffId> representatives(const World& world, const Team& team, Rando
 }  // namespace
 
 std::vector<TrustUpdate> hold_meetings(const World& world, int day, const RegimeToday& regime,
-                                       DayTally& tally) {
+                                       Localities localities, DayTally& tally) {
   const auto& m = world.p.meetings;
-  const std::size_t team_count = world.teams.size();
-  const std::size_t locality_count = world.locality_members.size();
-  const std::size_t teams_per_locality = team_count / locality_count;
+  const std::size_t teams_per_locality = world.teams_per_locality();
 
-  // Meetings are staggered over the interval so that not all fall on day 0.
-  std::vector<std::vector<TrustUpdate>> per_meeting(team_count + locality_count);
-  std::vector<DayTally> tallies(per_meeting.size());
-  tbb::parallel_for(std::size_t{0}, per_meeting.size(), [&](std::size_t k) {
-    if (k < team_count) {
-      if ((day + static_cast<int>(k)) % m.team_meeting_interval_days != 0) return;
+  // Each locality's team meetings, then its cross-team meeting. Meetings are
+  // staggered over the interval so that not all fall on day 0.
+  const std::size_t per_locality = teams_per_locality + 1;
+  const std::size_t meetings = (localities.end - localities.first) * per_locality;
+  std::vector<std::vector<TrustUpdate>> per_meeting(meetings);
+  std::vector<DayTally> tallies(meetings);
+  tbb::parallel_for(std::size_t{0}, meetings, [&](std::size_t k) {
+    const std::size_t locality = localities.first + k / per_locality;
+    const std::size_t first_team = locality * teams_per_locality;
+    if (k % per_locality < teams_per_locality) {
+      const std::size_t team = first_team + k % per_locality;
+      if ((day + static_cast<int>(team)) % m.team_meeting_interval_days != 0) return;
       RandomStream rng(world.seed, Purpose::meeting, static_cast<std::uint32_t>(day),
-                       static_cast<std::uint32_t>(k));
-      hold_meeting(world, world.teams[k].members, regime, rng, per_meeting[k], tallies[k]);
+                       static_cast<std::uint32_t>(team));
+      hold_meeting(world, world.teams[team].members, regime, rng, per_meeting[k], tallies[k]);
     } else {
-      const std::size_t locality = k - team_count;
       if ((day + static_cast<int>(locality)) % m.cross_team_meeting_interval_days != 0) return;
       RandomStream rng(world.seed, Purpose::cross_team_meeting, static_cast<std::uint32_t>(day),
                        static_cast<std::uint32_t>(locality));
       std::vector<StaffId> invitees;
-      for (std::size_t t = locality * teams_per_locality; t < (locality + 1) * teams_per_locality;
-           ++t) {
+      for (std::size_t t = first_team; t < first_team + teams_per_locality; ++t) {
         const auto reps = representatives(world, world.teams[t], rng);
         invitees.insert(invitees.end(), reps.begin(), reps.end());
       }

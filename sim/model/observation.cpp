@@ -53,10 +53,12 @@ bool holds(const World& world, const TrustTie& tie) {
 
 }  // namespace
 
-TrustLevels measure_trust(World& world, int day) {
+ExcessSums::ExcessSums(std::size_t slots) : within(slots, 0.0), between(slots, 0.0) {}
+
+void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums) {
   const Staff& s = world.staff;
-  std::vector<double> within_excess(s.size(), 0.0), between_excess(s.size(), 0.0);
-  for_each_staff(s.size(), [&](StaffId i) {
+  for_each_staff(slots, [&](StaffId i) {
+    sums.within[i] = sums.between[i] = 0.0;
     if (!s.active[i]) {
       world.trust.prune(i, day, s.generation);
       return;
@@ -71,11 +73,12 @@ TrustLevels measure_trust(World& world, int day) {
       if (team[tie.to] == own_team) within += excess;
       else if (locality[tie.to] == own_locality) between += excess;
     });
-    within_excess[i] = within;
-    between_excess[i] = between;
+    sums.within[i] = within;
+    sums.between[i] = between;
   });
-  world.trust.tidy();  // pruning has freed room; lay the rows out afresh if worth it
+}
 
+TrustLevels mean_trust(const World& world, const ExcessSums& sums) {
   // Pairs of teams in the same locality only: looping over all pairs of
   // teams and skipping the rest would make a day quadratic in system size.
   std::vector<std::vector<std::size_t>> teams_of(world.locality_members.size());
@@ -89,13 +92,20 @@ TrustLevels measure_trust(World& world, int day) {
       (a == b ? within_pairs : between_pairs) += pairs;
       (a == b ? within_sum : between_sum) += baseline;
     }
-  for (StaffId i = 0; i < s.size(); ++i) {
-    within_sum += within_excess[i];
-    between_sum += between_excess[i];
+  for (StaffId i = 0; i < world.staff.size(); ++i) {
+    within_sum += sums.within[i];
+    between_sum += sums.between[i];
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
   return {within_pairs > 0 ? within_sum / within_pairs : nan,
           between_pairs > 0 ? between_sum / between_pairs : nan};
+}
+
+TrustLevels measure_trust(World& world, int day) {
+  ExcessSums sums(world.staff.size());
+  sum_excess(world, {0, static_cast<StaffId>(world.staff.size())}, day, sums);
+  world.trust.tidy();  // pruning has freed room; lay the rows out afresh if worth it
+  return mean_trust(world, sums);
 }
 
 std::vector<double> team_trust_matrix(const World& world, int day) {

@@ -15,7 +15,24 @@ struct TrustLevels {
   double between = 0.0;  // different teams of the same locality
 };
 
-// Also drops stale and fully decayed ties, which the scan visits anyway.
+// Each slot's stored excess over baseline towards its own team and towards
+// the other teams of its locality, as measured today (0 for a vacant slot).
+struct ExcessSums {
+  explicit ExcessSums(std::size_t slots);
+  std::vector<double> within;
+  std::vector<double> between;
+};
+
+// Sums the rows of `slots` into `sums`, dropping stale and fully decayed
+// ties, which the scan visits anyway. Summing a row twice on one day gives
+// the same sums (and drops nothing more).
+void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums);
+
+// Mean trust: the closed-form baseline over head counts plus the sums.
+TrustLevels mean_trust(const World& world, const ExcessSums& sums);
+
+// sum_excess over every slot, then mean_trust. run_day measures as it goes;
+// this is for a world stepped phase by phase.
 TrustLevels measure_trust(World& world, int day);
 
 // Mean T(i->j) for i in team a, j in team b, row-major, NaN where no pair.

@@ -14,16 +14,17 @@ namespace trustsim {
 
 inline constexpr std::size_t staff_block = 64;
 
-// rule(StaffId, std::vector<Item>& out, DayTally& tally)
+// rule(StaffId, std::vector<Item>& out, DayTally& tally) for every slot of
+// `slots`, in blocks counted from slots.begin.
 template <class Item, class Rule>
-std::vector<Item> collect_per_staff(std::size_t staff_count, DayTally& tally, const Rule& rule) {
-  const std::size_t blocks = (staff_count + staff_block - 1) / staff_block;
+std::vector<Item> collect_per_staff(SlotRange slots, DayTally& tally, const Rule& rule) {
+  const std::size_t blocks = (slots.end - slots.begin + staff_block - 1) / staff_block;
   std::vector<std::vector<Item>> produced(blocks);
   std::vector<DayTally> tallies(blocks);
   tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
-    const std::size_t end = std::min(staff_count, (b + 1) * staff_block);
-    for (std::size_t i = b * staff_block; i < end; ++i)
-      rule(static_cast<StaffId>(i), produced[b], tallies[b]);
+    const std::size_t begin = slots.begin + b * staff_block;
+    const std::size_t end = std::min<std::size_t>(slots.end, begin + staff_block);
+    for (std::size_t i = begin; i < end; ++i) rule(static_cast<StaffId>(i), produced[b], tallies[b]);
   });
   std::size_t total = 0;
   for (const auto& block : produced) total += block.size();
@@ -36,12 +37,12 @@ std::vector<Item> collect_per_staff(std::size_t staff_count, DayTally& tally, co
   return joined;
 }
 
-// Runs rule(StaffId) for every slot, in parallel over blocks of at least
-// staff_block slots: a small world (the baseline's 45 staff) is one block
-// and pays nothing for splitting work it cannot share.
+// Runs rule(StaffId) for every slot of `slots`, in parallel over blocks of
+// at least staff_block slots: a small world (the baseline's 45 staff) is one
+// block and pays nothing for splitting work it cannot share.
 template <class Rule>
-void for_each_staff(std::size_t staff_count, const Rule& rule) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, staff_count, staff_block),
+void for_each_staff(SlotRange slots, const Rule& rule) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(slots.begin, slots.end, staff_block),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t i = range.begin(); i != range.end(); ++i)
                         rule(static_cast<StaffId>(i));

@@ -125,6 +125,14 @@ void TrustNetwork::lay_out() {
   extent_.swap(laid);
 }
 
+void TrustNetwork::warm(SlotRange slots) const {
+  if (slots.begin == slots.end) return;
+  const auto* line = reinterpret_cast<const char*>(ties_.data() + extent_[slots.begin].begin);
+  const Extent& last = extent_[slots.end - 1];
+  const auto* end = reinterpret_cast<const char*>(ties_.data() + last.begin + last.size);
+  for (; line < end; line += 64) __builtin_prefetch(line);
+}
+
 std::size_t TrustNetwork::tie_count() const {
   std::size_t n = 0;
   for (StaffId i = 0; i < extent_.size(); ++i) n += extent_[i].size + overflow_[i].size();

@@ -77,6 +77,10 @@ class TrustNetwork {
   void prune_and_visit(StaffId from, int day, const std::vector<std::uint32_t>& generation,
                        const Visit& visit);
 
+  // Reads the rows of `slots` into cache in one sequential sweep, so that
+  // the random reads that follow find them there rather than in memory.
+  void warm(SlotRange slots) const;
+
   // Lays the arena out afresh if overflow or unused room have built up.
   // Call between phases (not while rows are being changed); results are
   // the same whether or when it is called.
@@ -112,8 +116,6 @@ class TrustNetwork {
   std::vector<std::vector<StoredTie>> overflow_;  // per row, ties beyond its room
   std::vector<double> decay_by_age_;
   double prune_below_;
-  std::vector<std::uint32_t> bucket_start_;
-  std::vector<std::uint32_t> bucketed_;
 };
 
 }  // namespace trustsim

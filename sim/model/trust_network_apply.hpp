@@ -13,22 +13,30 @@ namespace trustsim {
 template <class Baseline, class Generation>
 std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day,
                                 const Baseline& baseline, const Generation& generation) {
-  // Counting sort by source keeps each source's updates in their given order.
-  bucket_start_.assign(extent_.size() + 1, 0);
-  for (const auto& u : updates) ++bucket_start_[u.from + 1];
-  for (std::size_t i = 1; i < bucket_start_.size(); ++i) bucket_start_[i] += bucket_start_[i - 1];
-  bucketed_.resize(updates.size());
-  {
-    std::vector<std::uint32_t> next(bucket_start_.begin(), bucket_start_.end() - 1);
-    for (std::uint32_t k = 0; k < updates.size(); ++k) bucketed_[next[updates[k].from]++] = k;
+  if (updates.empty()) return 0;
+  // Counting sort by source, over the rows the updates touch (one
+  // locality's, when run_day applies them), keeps each source's updates in
+  // their given order. Scratch is local: localities are applied concurrently.
+  StaffId first = updates.front().from, last = first;
+  for (const auto& u : updates) {
+    first = std::min(first, u.from);
+    last = std::max(last, u.from);
   }
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, extent_.size(), 256),
+  const std::size_t rows = last - first + 1;
+  std::vector<std::uint32_t> bucket_start(rows + 1, 0);
+  for (const auto& u : updates) ++bucket_start[u.from - first + 1];
+  for (std::size_t r = 1; r <= rows; ++r) bucket_start[r] += bucket_start[r - 1];
+  std::vector<TrustUpdate> bucketed(updates.size());
+  {
+    std::vector<std::uint32_t> next(bucket_start.begin(), bucket_start.end() - 1);
+    for (const auto& u : updates) bucketed[next[u.from - first]++] = u;
+  }
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows, 256),
                     [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t from = range.begin(); from != range.end(); ++from) {
-                        for (auto k = bucket_start_[from]; k < bucket_start_[from + 1]; ++k) {
-                          const TrustUpdate& u = updates[bucketed_[k]];
-                          apply_one(u, day, baseline(u.from, u.to), generation(u.to));
-                        }
+                      for (auto k = bucket_start[range.begin()]; k < bucket_start[range.end()];
+                           ++k) {
+                        const TrustUpdate& u = bucketed[k];
+                        apply_one(u, day, baseline(u.from, u.to), generation(u.to));
                       }
                     });
   return updates.size();

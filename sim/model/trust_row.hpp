@@ -13,6 +13,12 @@ namespace trustsim {
 
 using StaffId = std::uint32_t;
 
+// Consecutive staff slots [begin, end).
+struct SlotRange {
+  StaffId begin = 0;
+  StaffId end = 0;
+};
+
 struct TrustTie {
   StaffId to;
   std::uint32_t to_generation;  // the person in slot `to` when the tie formed

@@ -44,6 +44,7 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
           staff.facilitator);
 
   for (int locality = 0; locality < system.localities; ++locality) {
+    const auto first_slot = static_cast<StaffId>(staff.size());
     for (const auto& spec : system.teams) {
       const auto team_index = static_cast<std::int32_t>(teams.size());
       teams.push_back({system.localities == 1 ? spec.name
@@ -75,6 +76,7 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
         }
       }
     }
+    locality_slots.push_back({first_slot, static_cast<StaffId>(staff.size())});
   }
   locality_members.resize(static_cast<std::size_t>(system.localities));
   held_load.assign(n, 0.0);

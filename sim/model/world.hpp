@@ -50,6 +50,15 @@ struct Workaround {
   bool is_explicit;
 };
 
+// Consecutive localities [first, end): what a day's trust phases work on.
+// Nobody meets, contacts or raises an issue with anyone outside their own
+// locality, so the phases for different localities touch different trust
+// rows and can run one locality at a time (day.cpp).
+struct Localities {
+  std::size_t first = 0;
+  std::size_t end = 0;
+};
+
 // An issue nobody raised or worked around, carrying a daily incident risk.
 struct UnresolvedIssue {
   std::uint32_t id;  // creation order: addresses its random draws
@@ -63,6 +72,8 @@ struct World {
   Staff staff;
   std::vector<Team> teams;
   std::vector<std::vector<StaffId>> locality_members;  // active staff
+  // Staff are laid out locality by locality and a slot keeps its locality.
+  std::vector<SlotRange> locality_slots;
   std::vector<std::string> profession_names;
   std::vector<std::string> site_names;
   TrustNetwork trust;
@@ -85,6 +96,13 @@ struct World {
   double culture_factor(StaffId a, StaffId b) const {
     return staff.organisation[a] == staff.organisation[b] ? 1.0 : 1.0 - p.barriers.culture_distance;
   }
+
+  Localities all_localities() const { return {0, locality_slots.size()}; }
+  SlotRange slots_of(Localities l) const {
+    return {locality_slots[l.first].begin, locality_slots[l.end - 1].end};
+  }
+  // Every locality has the same teams, numbered locality by locality.
+  std::size_t teams_per_locality() const { return teams.size() / locality_slots.size(); }
 
   // Rebuilds team and locality member lists after hiring, leaving or rotation.
   void refresh_membership();

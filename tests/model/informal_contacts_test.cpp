@@ -16,7 +16,8 @@ ContactCounts count_contacts(Parameters p, double face_to_face, int days = 300) 
   ContactCounts counts;
   for (int day = 0; day < days; ++day) {
     DayTally tally;
-    const auto updates = make_informal_contacts(world, day, {Regime::hybrid, face_to_face}, tally);
+    const auto updates = make_informal_contacts(world, day, {Regime::hybrid, face_to_face},
+                                                 world.all_localities(), tally);
     for (std::size_t k = 0; k < updates.size(); k += 2) {  // each contact is two updates
       const auto a = updates[k].from, b = updates[k].to;
       counts.all += 1;

@@ -7,6 +7,13 @@ using namespace trustsim;
 
 namespace {
 
+// Phase 4 over the whole world: raised, then settled.
+std::vector<TrustUpdate> handle_issues(World& world, int day, DayTally& tally) {
+  RaisedIssues raised = raise_issues(world, day, world.all_localities(), tally);
+  settle_issues(world, day, raised);
+  return std::move(raised.trust_changes);
+}
+
 DayTally run_issues(Parameters p, int days, std::size_t* workarounds = nullptr) {
   // The world's tables (trust decay by age) cover p.days: stepping past
   // them read beyond the decay table (found by AddressSanitizer).

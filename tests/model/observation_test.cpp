@@ -20,9 +20,11 @@ World lived_world(const Parameters& p, int days) {
       world.trust.apply(u, day, [&](StaffId a, StaffId b) { return world.baseline(a, b); },
                         [&](StaffId b) { return world.staff.generation[b]; });
     };
-    apply(hold_meetings(world, day, today, tally));
-    apply(make_informal_contacts(world, day, today, tally));
-    apply(handle_issues(world, day, tally));
+    apply(hold_meetings(world, day, today, world.all_localities(), tally));
+    apply(make_informal_contacts(world, day, today, world.all_localities(), tally));
+    RaisedIssues raised = raise_issues(world, day, world.all_localities(), tally);
+    apply(raised.trust_changes);
+    settle_issues(world, day, raised);
     maintain_workarounds(world, day, tally);
     burn_out_and_leave(world, day, tally);
   }
