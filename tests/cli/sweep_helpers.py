@@ -1,6 +1,8 @@
 """Helpers for the sweep command's tests: sweep files over the tiny
 scenario, and comparing the result datasets of two output files."""
 import json
+import subprocess
+import time
 
 import h5py
 import numpy as np
@@ -19,6 +21,63 @@ def write_sweep(directory, name="sweep.json", **fields):
     path = directory / name
     path.write_text(json.dumps(sweep, indent=2))
     return path
+
+
+# A sweep over the tiny scenario lengthened to 1500 days a run: long enough
+# to interrupt with some runs finished and others not.
+LONG = dict(replicates=30, variants={"online": {"meetings.regime": "online"},
+                                     "facilitators": {"interventions.facilitators.enabled": True}})
+RUNS = 90
+
+
+def long_sweep(directory, **changes):
+    fields = dict(LONG, **changes)
+    path = write_sweep(directory, **fields)
+    tiny = directory / "tiny.json"
+    tiny.write_text(tiny.read_text().replace('"days": 80', '"days": 1500')
+                    .replace("[0, 79]", "[0, 1499]"))
+    return path
+
+
+def part_files(parts):
+    """The finished runs' part files in an interrupted sweep's parts directory."""
+    return sorted(parts.glob("run_*.h5"))
+
+
+def finished_parts(parts):
+    """The run ids of those parts."""
+    return [int(p.stem[4:]) for p in part_files(parts)]
+
+
+def wait_for_parts(process, parts, at_least, timeout=60):
+    """Waits until the running sweep has finished `at_least` runs."""
+    deadline = time.time() + timeout
+    while not parts.exists() or len(finished_parts(parts)) < at_least:
+        assert process.poll() is None, process.communicate()
+        assert time.time() < deadline, "no parts appeared"
+        time.sleep(0.02)
+
+
+def start_and_wait_for_parts(trustsim_bin, directory, sweep, out, at_least=5):
+    process = subprocess.Popen([trustsim_bin, "sweep", str(sweep), "-o", str(out), "--threads", "2"],
+                               cwd=directory, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    parts = directory / (out.name + ".parts")
+    wait_for_parts(process, parts, at_least)
+    assert process.poll() is None, "the sweep finished before it could be interrupted"
+    return process, parts
+
+
+def logged_runs(log):
+    """Run ids a sweep computed, from the log TRUSTSIM_DEBUG_RUN_LOG names."""
+    return [int(line) for line in log.read_text().split()] if log.exists() else []
+
+
+def assert_resumed_without_redoing(computed, done_before, all_runs):
+    """A resumed sweep computed each missing run once and no finished one."""
+    assert len(computed) == len(set(computed)), "a run was computed twice"
+    assert set(computed).isdisjoint(done_before), "a finished run was redone"
+    assert sorted(computed + done_before) == list(all_runs)
 
 
 def result_datasets(path):

@@ -4,12 +4,10 @@ with damaged parts or manifest, merge with damaged shards, and SIGINT or
 SIGTERM mid-sweep. Every refusal is one line with exit code 2 naming the
 file (and the key where there is one), with no output written; finished
 runs of an interrupted sweep are kept for --resume."""
-import json
 import shutil
 import signal
 import struct
 import subprocess
-import time
 
 import h5py
 import pytest
@@ -17,7 +15,7 @@ import pytest
 from conftest import REPO
 from refusal import assert_refused, run_limited, stderr_text
 from shard_helpers import run_shards, sweep_file
-from sweep_helpers import write_sweep
+from sweep_helpers import finished_parts, long_sweep, part_files, wait_for_parts, write_sweep
 
 CORPUS = REPO / "tests" / "bad_inputs" / "sweeps"
 
@@ -96,27 +94,13 @@ def test_a_deeply_nested_sweep_is_refused(trustsim_bin, tmp_path):
 
 
 # An interrupted sweep, made once: some parts finished, the rest not.
-LONG = dict(replicates=20, variants={"online": {"meetings.regime": "online"}})
-
-
-def finished_parts(parts):
-    return sorted(parts.glob("run_*.h5"))
-
-
 @pytest.fixture(scope="module")
 def interrupted(trustsim_bin, tmp_path_factory):
     directory = tmp_path_factory.mktemp("interrupted")
-    sweep = write_sweep(directory, **LONG)
-    tiny = directory / "tiny.json"
-    tiny.write_text(tiny.read_text().replace('"days": 80', '"days": 1500')
-                    .replace("[0, 79]", "[0, 1499]"))
+    long_sweep(directory, replicates=20, variants={"online": {"meetings.regime": "online"}})
     process = subprocess.Popen([trustsim_bin, "sweep", "sweep.json", "-o", "out.h5",
                                 "--threads", "2"], cwd=directory, stderr=subprocess.PIPE)
-    parts = directory / "out.h5.parts"
-    deadline = time.time() + 60
-    while len(finished_parts(parts)) < 3:
-        assert process.poll() is None and time.time() < deadline, "no parts appeared"
-        time.sleep(0.02)
+    wait_for_parts(process, directory / "out.h5.parts", 3)
     process.send_signal(signal.SIGTERM)
     process.communicate(timeout=60)
     assert process.returncode == 143
@@ -147,7 +131,7 @@ def corrupt_first_heap_object(path):
 @pytest.mark.parametrize("damage", ["truncated", "heap_crash", "foreign"])
 def test_resume_refuses_a_damaged_part_and_keeps_the_others(trustsim_bin, workdir, damage):
     parts = workdir / "out.h5.parts"
-    part = finished_parts(parts)[0]
+    part = part_files(parts)[0]
     if damage == "truncated":
         part.write_bytes(part.read_bytes()[:3000])
     elif damage == "heap_crash":
@@ -193,10 +177,7 @@ def test_a_signal_mid_sweep_keeps_finished_runs_for_resume(trustsim_bin, interru
                                 "--threads", "2"], cwd=directory, stderr=subprocess.PIPE,
                                text=True)
     parts = directory / "out.h5.parts"
-    deadline = time.time() + 60
-    while len(finished_parts(parts)) < 2:
-        assert process.poll() is None and time.time() < deadline, "no parts appeared"
-        time.sleep(0.02)
+    wait_for_parts(process, parts, 2)
     process.send_signal(signal_number)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == exit_code, stderr

@@ -8,9 +8,8 @@ import subprocess
 import pytest
 
 from shard_helpers import mpirun, sweep_file, trustsim
-from sweep_helpers import assert_same_results
-from test_sweep_resume import (RUNS, finished_parts, logged_runs, long_sweep,
-                               start_and_wait_for_parts)
+from sweep_helpers import (RUNS, assert_resumed_without_redoing, assert_same_results,
+                           finished_parts, logged_runs, long_sweep, start_and_wait_for_parts)
 
 MPIRUN = mpirun()
 pytestmark = pytest.mark.skipif(
@@ -88,9 +87,7 @@ def test_a_killed_sweep_resumes_under_mpi(mpi_bin, tmp_path):
     assert result.returncode == 0, result.stderr
     assert f"resuming: {len(done_before)} of {RUNS} runs already done" in result.stderr
     computed = logged_runs(log)
-    assert len(computed) == len(set(computed)), "a run was computed twice"
-    assert set(computed).isdisjoint(done_before), "a finished run was redone"
-    assert sorted(computed + done_before) == list(range(RUNS))
+    assert_resumed_without_redoing(computed, done_before, range(RUNS))
     assert sum(ranks_runs(result.stderr)) == len(computed)
 
     clean = tmp_path / "clean.h5"

@@ -3,52 +3,16 @@ kept and not redone, and the final file equals an uninterrupted sweep's."""
 import os
 import signal
 import subprocess
-import time
 
-from sweep_helpers import assert_same_results, write_sweep
-
-# Enough runs, each long enough, to kill the sweep with some but not all done.
-LONG = dict(replicates=30, variants={"online": {"meetings.regime": "online"},
-                                     "facilitators": {"interventions.facilitators.enabled": True}})
-RUNS = 90
-
-
-def long_sweep(directory, **changes):
-    fields = dict(LONG, **changes)
-    path = write_sweep(directory, **fields)
-    tiny = directory / "tiny.json"
-    tiny.write_text(tiny.read_text().replace('"days": 80', '"days": 1500')
-                    .replace("[0, 79]", "[0, 1499]"))
-    return path
-
-
-def finished_parts(parts):
-    return sorted(int(p.stem[4:]) for p in parts.glob("run_*.h5"))
-
-
-def start_and_wait_for_parts(trustsim_bin, directory, sweep, out, at_least=5):
-    process = subprocess.Popen([trustsim_bin, "sweep", str(sweep), "-o", str(out), "--threads", "2"],
-                               cwd=directory, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
-    parts = directory / (out.name + ".parts")
-    deadline = time.time() + 60
-    while not parts.exists() or len(finished_parts(parts)) < at_least:
-        assert process.poll() is None, process.communicate()
-        assert time.time() < deadline, "no parts appeared"
-        time.sleep(0.02)
-    assert process.poll() is None, "the sweep finished before it could be interrupted"
-    return process, parts
-
+from sweep_helpers import (RUNS, assert_resumed_without_redoing, assert_same_results,
+                           finished_parts, logged_runs, long_sweep, start_and_wait_for_parts,
+                           write_sweep)
 
 def resume(trustsim_bin, directory, sweep, out, log, *extra):
     env = dict(os.environ, TRUSTSIM_DEBUG_RUN_LOG=str(log))
     return subprocess.run([trustsim_bin, "sweep", str(sweep), "-o", str(out), "--threads", "2",
                            *extra], cwd=directory, env=env, capture_output=True, text=True,
                           timeout=600)
-
-
-def logged_runs(log):
-    return [int(line) for line in log.read_text().split()] if log.exists() else []
 
 
 def test_kill9_then_resume_equals_a_clean_sweep_and_redoes_nothing(trustsim_bin, tmp_path):
@@ -65,10 +29,7 @@ def test_kill9_then_resume_equals_a_clean_sweep_and_redoes_nothing(trustsim_bin,
     result = resume(trustsim_bin, tmp_path, sweep, out, log, "--resume")
     assert result.returncode == 0, result.stderr
     assert f"resuming: {len(done_before)} of {RUNS} runs already done" in result.stderr
-    computed = logged_runs(log)
-    assert len(computed) == len(set(computed)), "a run was computed twice"
-    assert set(computed).isdisjoint(done_before), "a finished run was redone"
-    assert sorted(computed + done_before) == list(range(RUNS))
+    assert_resumed_without_redoing(logged_runs(log), done_before, range(RUNS))
     assert not parts.exists()
     assert list(tmp_path.glob("*.tmp-*")) == []
 

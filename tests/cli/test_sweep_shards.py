@@ -4,13 +4,12 @@ would have written, keeping the parts' provenance."""
 import json
 import signal
 import subprocess
-import time
 
 import h5py
 
 from shard_helpers import RUNS, run_shards, sweep_file, trustsim
-from sweep_helpers import assert_same_results, summary_frame
-from test_sweep_resume import finished_parts, long_sweep, logged_runs
+from sweep_helpers import (assert_resumed_without_redoing, assert_same_results, finished_parts,
+                           logged_runs, long_sweep, summary_frame, wait_for_parts)
 
 
 def test_three_shards_merged_equal_the_whole_sweep(trustsim_bin, tmp_path):
@@ -93,11 +92,7 @@ def test_a_killed_shard_resumes_alone(trustsim_bin, tmp_path):
                                 str(part), "--threads", "2"], cwd=tmp_path,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     parts_dir = tmp_path / "part-1.h5.parts"
-    deadline = time.time() + 120
-    while not parts_dir.exists() or len(finished_parts(parts_dir)) < 2:
-        assert process.poll() is None, process.communicate()
-        assert time.time() < deadline, "no parts appeared"
-        time.sleep(0.02)
+    wait_for_parts(process, parts_dir, 2, timeout=120)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     done_before = finished_parts(parts_dir)
@@ -110,9 +105,7 @@ def test_a_killed_shard_resumes_alone(trustsim_bin, tmp_path):
                       "--resume", "--threads", "2", env={"TRUSTSIM_DEBUG_RUN_LOG": str(log)})
     assert result.returncode == 0, result.stderr
     assert f"resuming: {len(done_before)} of 12 runs already done" in result.stderr
-    computed = logged_runs(log)
-    assert set(computed).isdisjoint(done_before)
-    assert sorted(computed + done_before) == list(range(0, 24, 2))
+    assert_resumed_without_redoing(logged_runs(log), done_before, range(0, 24, 2))
 
     second = tmp_path / "part-2.h5"
     result = trustsim(trustsim_bin, tmp_path, "sweep", sweep, "--shard", "2/2", "-o", second)
