@@ -2,7 +2,9 @@
 // for reading in a terminal; with the mean and standard deviation of each
 // outcome when the file holds replicates of a single scenario. A sweep's
 // file holds a comparison of its variants: that is printed instead of the
-// (long) run table, which --runs adds back.
+// (long) run table, which --runs adds back; a grid over one or two keys
+// adds each outcome against the grid value, and a Morris or Sobol' sweep
+// its /sensitivity table.
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -11,6 +13,9 @@
 #include "cli/command_line.hpp"
 #include "io/summary_reader.hpp"
 #include "sweep/comparison_text.hpp"
+#include "sweep/response_text.hpp"
+#include "sweep/sensitivity_file.hpp"
+#include "sweep/sensitivity_text.hpp"
 
 namespace trustsim::cli {
 
@@ -91,7 +96,12 @@ int execute(const SummaryOptions& options) {
             << ", trustsim " << table.program_version << ", created " << table.created_utc
             << "\n\n";
   if (const auto comparison = read_comparison(options.file)) {
+    // A grid over one or two keys: each outcome against the grid value first.
+    if (const std::string response = response_text(*comparison); !response.empty())
+      std::cout << response << '\n';
     std::cout << comparison_text(*comparison);
+    if (const auto sensitivity = read_sensitivity(options.file))
+      std::cout << '\n' << sensitivity_text(*sensitivity);
     if (!options.runs) {
       std::cout << "\n(" << rows << (rows == 1 ? " run" : " runs")
                 << " in /summary: add --runs to list them)\n";

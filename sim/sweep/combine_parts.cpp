@@ -2,7 +2,7 @@
 
 #include "io/hdf5_write.hpp"
 #include "scenario/parameter_table.hpp"
-#include "sweep/comparison_file.hpp"
+#include "sweep/sweep_analysis.hpp"
 
 namespace trustsim {
 
@@ -24,11 +24,7 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
   }
   writer.finish();
   if (comparison == Comparison::omit) return;
-  const std::vector<std::string> grid_keys(
-      plan.swept_keys.begin(),
-      plan.swept_keys.begin() + static_cast<std::ptrdiff_t>(plan.grid_key_count));
-  write_comparison(file.id(),
-                   ComparisonTable{grid_keys, compare_variants(plan.variant_names, outcomes)});
+  write_sweep_analysis(file.id(), plan, runs, outcomes);
 }
 
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts) {

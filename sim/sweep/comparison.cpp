@@ -33,6 +33,22 @@ std::vector<ComparisonRow> compare_variants(const std::vector<std::string>& vari
     return values;
   };
 
+  // The runs of `treated` that have a baseline run with their pair key,
+  // and that run's value beside each.
+  auto paired = [&](const std::vector<std::size_t>& treated,
+                    const std::vector<std::size_t>& reference, std::size_t outcome) {
+    std::map<std::vector<double>, std::size_t> reference_of;
+    for (std::size_t i : reference) reference_of.emplace(runs.pair_keys[i], i);
+    std::vector<double> a, b;
+    for (std::size_t i : treated) {
+      const auto match = reference_of.find(runs.pair_keys[i]);
+      if (match == reference_of.end()) continue;
+      a.push_back(runs.outcomes[i][outcome]);
+      b.push_back(runs.outcomes[match->second][outcome]);
+    }
+    return paired_difference(a, b);
+  };
+
   constexpr double nan = std::numeric_limits<double>::quiet_NaN();
   const auto baseline = variant_index.find(baseline_variant);
   std::vector<ComparisonRow> rows;
@@ -41,11 +57,14 @@ std::vector<ComparisonRow> compare_variants(const std::vector<std::string>& vari
       if (members[cell][v].empty()) continue;  // a variant absent from this cell
       for (std::size_t o = 0; o < outcome_count; ++o) {
         const std::vector<double> values = values_of(members[cell][v], o);
-        ComparisonRow row{
-            variant_order[v], cells[cell], o, mean_interval(values), {nan, nan, nan, nan}};
+        ComparisonRow row{variant_order[v],      cells[cell],          o,
+                          mean_interval(values), {nan, nan, nan, nan}, {nan, nan, nan, nan}};
         if (baseline != variant_index.end() && v != baseline->second &&
-            !members[cell][baseline->second].empty())
-          row.difference = welch_difference(values, values_of(members[cell][baseline->second], o));
+            !members[cell][baseline->second].empty()) {
+          const auto& reference = members[cell][baseline->second];
+          row.difference = welch_difference(values, values_of(reference, o));
+          if (!runs.pair_keys.empty()) row.paired = paired(members[cell][v], reference, o);
+        }
         rows.push_back(std::move(row));
       }
     }

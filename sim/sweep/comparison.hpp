@@ -9,6 +9,21 @@
 // average over these ranges", and has typically one replicate per point.
 // The pooled spread then includes the spread over the sampled ranges, which
 // is the uncertainty that question has.
+//
+// Paired differences. With common random numbers (sweep_plan.hpp), a
+// variant's run and the baseline's run at the same design point and
+// replicate share their seed, so every draw of a mechanism the variant
+// leaves alone coincides (draws are addressed by purpose, day and subject).
+// Their difference then carries less noise than two independent runs', and
+// the paired interval (the t interval of the mean of the per-pair
+// differences) is narrower than Welch's by as much as the pairs are
+// correlated. It assumes the pairs are exchangeable: each pair's difference
+// is an independent draw of the same effect, which holds because pairs use
+// distinct seeds. Pairing helps when the variant changes little (a small
+// intervention, a small parameter step); once the runs diverge (a change
+// early in the run that reshuffles later draws) the correlation fades and
+// the paired interval becomes as wide as the unpaired one, never wrong.
+// Without common random numbers the paired columns are NaN.
 #pragma once
 
 #include <array>
@@ -26,6 +41,9 @@ struct SweepOutcomes {
   std::vector<std::string> variant;                         // per run
   std::vector<std::vector<double>> grid_values;             // per run, the grid keys' values
   std::vector<std::array<double, outcome_count>> outcomes;  // per run
+  // Per run, what pairs it with a baseline run of the same cell: every
+  // swept value and the replicate. Empty unless runs are paired.
+  std::vector<std::vector<double>> pair_keys;
 };
 
 struct ComparisonRow {
@@ -34,6 +52,7 @@ struct ComparisonRow {
   std::size_t outcome = 0;          // index into outcome_info
   MeanInterval mean;
   DifferenceInterval difference;  // NaN on the baseline's own rows
+  DifferenceInterval paired;      // NaN there too, and without pair keys
 };
 
 // Rows grouped by grid cell (in order of first appearance), then variant

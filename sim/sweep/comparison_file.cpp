@@ -1,5 +1,8 @@
 #include "sweep/comparison_file.hpp"
 
+#include <limits>
+#include <string_view>
+
 #include "io/hdf5_read.hpp"
 #include "io/hdf5_write.hpp"
 #include "io/output_file.hpp"
@@ -37,7 +40,23 @@ const std::vector<IntervalColumn> interval_columns{
     {"diff_ci_high", "upper end of the 95% Welch confidence interval of diff",
      [](const ComparisonRow& r) { return r.difference.high; },
      [](ComparisonRow& r, double v) { r.difference.high = v; }},
+    {"paired_diff",
+     "mean over pairs (runs sharing a seed) of the variant's minus the baseline's outcome "
+     "(NaN without common random numbers)",
+     [](const ComparisonRow& r) { return r.paired.difference; },
+     [](ComparisonRow& r, double v) { r.paired.difference = v; }},
+    {"paired_diff_ci_low", "lower end of the 95% paired t confidence interval of paired_diff",
+     [](const ComparisonRow& r) { return r.paired.low; },
+     [](ComparisonRow& r, double v) { r.paired.low = v; }},
+    {"paired_diff_ci_high", "upper end of the 95% paired t confidence interval of paired_diff",
+     [](const ComparisonRow& r) { return r.paired.high; },
+     [](ComparisonRow& r, double v) { r.paired.high = v; }},
 };
+
+// Files written before common random numbers lack the paired columns.
+bool optional_column(const IntervalColumn& column) {
+  return std::string_view(column.name).starts_with("paired_");
+}
 
 }  // namespace
 
@@ -76,6 +95,8 @@ void write_comparison(hid_t file, const ComparisonTable& table) {
   hdf5::write_attribute(group, "grid_keys", table.grid_keys);
   hdf5::write_attribute(group, "confidence_level", std::string("0.95"));
   hdf5::write_attribute(group, "reference_variant", std::string("baseline"));
+  hdf5::write_attribute(group, "common_random_numbers",
+                        std::string(table.common_random_numbers ? "true" : "false"));
 }
 
 std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path) {
@@ -93,8 +114,15 @@ std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path
     const auto counts = hdf5::read_int64s(group, "n");
     std::vector<std::vector<double>> grid, intervals;
     for (const auto& key : table.grid_keys) grid.push_back(hdf5::read_doubles(group, key));
-    for (const auto& column : interval_columns)
-      intervals.push_back(hdf5::read_doubles(group, column.name));
+    for (const auto& column : interval_columns) {
+      if (optional_column(column) && H5Lexists(group, column.name, H5P_DEFAULT) <= 0)
+        intervals.emplace_back(variants.size(), std::numeric_limits<double>::quiet_NaN());
+      else
+        intervals.push_back(hdf5::read_doubles(group, column.name));
+    }
+    table.common_random_numbers =
+        hdf5::has_attribute(group, "common_random_numbers") &&
+        hdf5::read_string_attribute(group, "common_random_numbers") == "true";
     const std::size_t n = variants.size();
     auto check_length = [&](std::size_t length) {
       if (length != n) throw FileError(name + ": /comparison columns differ in length");

@@ -1,7 +1,9 @@
 // The /comparison group of a sweep's output file (docs/output-format.md): a
 // table of equal-length columns, like /summary, that pandas reads as is.
 // Columns: variant, one float64 column per grid key (the grid cell), then
-// outcome, n, mean, ci_low, ci_high, diff, diff_ci_low, diff_ci_high.
+// outcome, n, mean, ci_low, ci_high, diff, diff_ci_low, diff_ci_high,
+// paired_diff, paired_diff_ci_low, paired_diff_ci_high (NaN unless the
+// sweep used common random numbers; absent from files before them).
 #pragma once
 
 #include <filesystem>
@@ -17,6 +19,7 @@ namespace trustsim {
 struct ComparisonTable {
   std::vector<std::string> grid_keys;
   std::vector<ComparisonRow> rows;
+  bool common_random_numbers = false;  // whether the paired columns hold numbers
 };
 
 void write_comparison(hid_t file, const ComparisonTable& table);

@@ -55,10 +55,13 @@ int decimals_for(double half_width) {
 }
 
 std::string comparison_text(const ComparisonTable& table) {
+  const bool paired = table.common_random_numbers;
   std::string out =
       "Comparison with baseline: mean over replicates with its 95% interval, and the\n"
-      "difference from baseline (variant - baseline) with its 95% Welch interval;\n"
-      "* marks a difference whose interval excludes zero.\n";
+      "difference from baseline (variant - baseline) with its 95% Welch interval;\n";
+  out += paired ? "runs share seeds (common random numbers), so the paired difference and its\n"
+                  "95% paired t interval follow; * marks a paired interval that excludes zero.\n"
+                : "* marks a difference whose interval excludes zero.\n";
   // Blocks: consecutive rows of one grid cell and outcome. Rows come
   // grouped by cell, then variant, then outcome: regroup by outcome.
   std::size_t begin = 0;
@@ -85,15 +88,24 @@ std::string comparison_text(const ComparisonTable& table) {
       const int decimals = decimals_for(narrowest);
 
       std::vector<std::vector<std::string>> cells{
-          {"variant", "n", "mean", "95% CI", "diff", "95% CI", ""}};
+          {"variant", "n", "mean", "95% CI", "diff", "95% CI"}};
+      if (paired) cells[0].insert(cells[0].end(), {"paired", "95% CI"});
+      cells[0].emplace_back();
       for (const auto* row : rows) {
-        const bool separated = row->difference.low > 0.0 || row->difference.high < 0.0;
-        cells.push_back({row->variant, std::to_string(row->mean.n),
-                         number(row->mean.mean, decimals),
-                         interval(row->mean.low, row->mean.high, decimals),
-                         number(row->difference.difference, decimals, true),
-                         interval(row->difference.low, row->difference.high, decimals, true),
-                         separated ? "*" : ""});
+        const DifferenceInterval& marked = paired ? row->paired : row->difference;
+        const bool separated = marked.low > 0.0 || marked.high < 0.0;
+        std::vector<std::string> line{
+            row->variant,
+            std::to_string(row->mean.n),
+            number(row->mean.mean, decimals),
+            interval(row->mean.low, row->mean.high, decimals),
+            number(row->difference.difference, decimals, true),
+            interval(row->difference.low, row->difference.high, decimals, true)};
+        if (paired)
+          line.insert(line.end(), {number(row->paired.difference, decimals, true),
+                                   interval(row->paired.low, row->paired.high, decimals, true)});
+        line.emplace_back(separated ? "*" : "");
+        cells.push_back(std::move(line));
       }
       std::vector<std::size_t> widths(cells[0].size(), 0);
       for (const auto& line : cells)
@@ -107,7 +119,8 @@ std::string comparison_text(const ComparisonTable& table) {
       for (const auto& line : cells) {
         std::string text = "  ";
         for (std::size_t c = 0; c < line.size(); ++c) {
-          const bool left = c == 0 || c == 3 || c == 5 || c == 6;
+          const bool left =
+              c == 0 || c == 3 || c == 5 || (paired && c == 7) || c + 1 == line.size();
           text += pad(line[c], widths[c], left) + (c + 1 < line.size() ? "  " : "");
         }
         text.erase(text.find_last_not_of(' ') + 1);

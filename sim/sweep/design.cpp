@@ -1,5 +1,8 @@
 #include "sweep/design.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace trustsim {
 
 namespace {
@@ -10,6 +13,15 @@ double coordinate(const Json& value) {
 
 }  // namespace
 
+double scaled_value(const SampledRange& range, double u, bool closed) {
+  if (!range.integer || closed) {
+    const double value = range.low + u * (range.high - range.low);
+    return range.integer ? std::round(value) : value;
+  }
+  const double value = range.low - 0.5 + u * (range.high - range.low + 1.0);
+  return std::clamp(std::round(value), range.low, range.high);
+}
+
 Design expand_design(const SweepDefinition& sweep) {
   Design design;
   for (const auto& axis : sweep.grid) design.keys.push_back(axis.key);
@@ -17,7 +29,25 @@ Design expand_design(const SweepDefinition& sweep) {
   std::vector<std::vector<double>> sampled;
   if (sweep.sample) {
     for (const auto& range : sweep.sample->ranges) design.keys.push_back(range.key);
-    sampled = latin_hypercube(sweep.sample->ranges, sweep.sample->count, sweep.seed);
+    const SampleDesign& sample = *sweep.sample;
+    if (sample.method == "latin_hypercube") {
+      sampled = latin_hypercube(sample.ranges, sample.count, sweep.seed);
+    } else {
+      SensitivityDesign unit{sample.method, {}, {}, {}};
+      for (const auto& range : sample.ranges) unit.parameters.push_back(range.key);
+      const std::size_t k = sample.ranges.size();
+      if (sample.method == "morris")
+        unit.morris = morris_design(k, sample.trajectories, sample.levels, sweep.seed);
+      else
+        unit.sobol = saltelli_design(k, sample.count);
+      for (const auto& u : unit.unit_points()) {
+        std::vector<double> values(k);
+        for (std::size_t i = 0; i < k; ++i)
+          values[i] = scaled_value(sample.ranges[i], u[i], sample.method == "morris");
+        sampled.push_back(std::move(values));
+      }
+      design.sensitivity = std::move(unit);
+    }
   } else {
     sampled.emplace_back();  // one "sample point" with no keys
   }

@@ -1,7 +1,8 @@
 // The uncertainty that the comparison table reports: a t confidence interval
 // for a mean over replicates, and Welch's interval for the difference of two
 // means (Welch 1947), which does not assume the variants have equal variance
-// (interventions often change the spread as well as the mean).
+// (interventions often change the spread as well as the mean), and the
+// paired interval for runs that share their random numbers.
 #pragma once
 
 #include <cstddef>
@@ -34,5 +35,12 @@ MeanInterval mean_interval(std::span<const double> values);
 // all) give the exact difference as a zero-width interval.
 DifferenceInterval welch_difference(std::span<const double> treated,
                                     std::span<const double> reference);
+
+// The paired interval: treated[i] and reference[i] are one pair (runs that
+// share their random numbers), and the interval is the t interval of the
+// mean of the n differences, df = n - 1. Narrower than Welch's exactly when
+// the pairs are positively correlated. NaN ends for fewer than 2 pairs.
+DifferenceInterval paired_difference(std::span<const double> treated,
+                                     std::span<const double> reference);
 
 }  // namespace trustsim

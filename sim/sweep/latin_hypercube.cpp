@@ -6,6 +6,7 @@
 
 #include "model/random_stream.hpp"
 #include "runner/seed_derivation.hpp"
+#include "sweep/design_streams.hpp"
 
 namespace trustsim {
 
@@ -15,7 +16,7 @@ std::vector<std::vector<double>> latin_hypercube(const std::vector<SampledRange>
   std::vector<std::vector<double>> points(n, std::vector<double>(ranges.size()));
   for (std::size_t k = 0; k < ranges.size(); ++k) {
     const SampledRange& range = ranges[k];
-    RandomStream stream(seed, Purpose::sweep_design_sample, 0,
+    RandomStream stream(seed, Purpose::sweep_design_sample, design_stream::latin_hypercube,
                         static_cast<std::uint32_t>(fnv1a64(range.key)));
     // Which stratum each point falls in: a uniformly random permutation
     // (Fisher-Yates), then a uniform position inside the stratum.

@@ -16,10 +16,15 @@ namespace {
 
 using OrderedJson = nlohmann::ordered_json;
 
-const std::vector<std::string> sweep_keys{"name", "description", "base",       "variants",
-                                          "grid", "sample",      "replicates", "seed"};
-const std::vector<std::string> sample_keys{"method", "count", "parameters"};
-const std::vector<std::string> sample_methods{"latin_hypercube"};
+const std::vector<std::string> sweep_keys{"name",       "description", "base",
+                                          "variants",   "grid",        "sample",
+                                          "replicates", "seed",        "common_random_numbers"};
+const std::vector<std::string> sample_methods{"latin_hypercube", "morris", "sobol"};
+// The keys of /sample, by method (in sample_methods' order).
+const std::vector<std::vector<std::string>> sample_keys{
+    {"method", "count", "parameters"},
+    {"method", "trajectories", "levels", "parameters"},
+    {"method", "count", "parameters"}};
 
 // Scenario keys that say how to run, not what to simulate: the sweep sets
 // them for every run itself.
@@ -172,15 +177,37 @@ class SweepReader {
 
   SampleDesign read_sample(const Json& value, const OrderedJson& ordered) const {
     if (!value.is_object()) fail("/sample", "must be an object, got " + describe(value));
-    reject_unknown(value, "/sample", sample_keys);
     SampleDesign sample;
+    std::size_t method = 0;
     if (value.contains("method"))
-      sample.method = sample_methods[checked(
-          [&] { return read_choice(value.at("method"), "/sample/method", sample_methods); })];
-    if (!value.contains("count")) fail("/sample/count", "required integer is missing");
-    sample.count = static_cast<int>(checked([&] {
-      return read_integer(value.at("count"), "/sample/count", Range{1, 100000});
-    }));
+      method = checked(
+          [&] { return read_choice(value.at("method"), "/sample/method", sample_methods); });
+    sample.method = sample_methods[method];
+    reject_unknown(value, "/sample", sample_keys[method]);
+    if (sample.method == "morris") {
+      if (!value.contains("trajectories"))
+        fail("/sample/trajectories", "required integer is missing (a Morris design's r)");
+      // σ needs two trajectories; screening studies use 10 to 50.
+      sample.trajectories = static_cast<int>(checked([&] {
+        return read_integer(value.at("trajectories"), "/sample/trajectories", Range{2, 100000});
+      }));
+      if (value.contains("levels")) {
+        sample.levels = static_cast<int>(checked([&] {
+          return read_integer(value.at("levels"), "/sample/levels", Range{2, 1000});
+        }));
+        // An even p makes the step p / (2(p - 1)) a whole number of levels.
+        if (sample.levels % 2 != 0)
+          fail("/sample/levels",
+               "must be even (Morris's step is p/2 levels), got " + std::to_string(sample.levels));
+      }
+    } else {
+      if (!value.contains("count")) fail("/sample/count", "required integer is missing");
+      // Sobol' rows are bootstrapped for intervals: two at least.
+      const double least = sample.method == "sobol" ? 2 : 1;
+      sample.count = static_cast<int>(checked([&] {
+        return read_integer(value.at("count"), "/sample/count", Range{least, 100000});
+      }));
+    }
     if (!value.contains("parameters"))
       fail("/sample/parameters", "required object (dotted.key -> [low, high]) is missing");
     const Json& parameters = value.at("parameters");
@@ -303,13 +330,23 @@ class SweepReader {
     if (document.contains("grid")) sweep.grid = read_grid(document.at("grid"), ordered.at("grid"));
     if (document.contains("sample")) {
       sweep.sample = read_sample(document.at("sample"), ordered.at("sample"));
+      // The estimators need the design whole, once: a grid would cross it
+      // with every cell and the indices would mix the grid keys in.
+      if (sweep.sample->is_sensitivity() && !sweep.grid.empty())
+        fail("/sample/method", "a " + sweep.sample->method +
+                                   " design cannot be combined with a grid (its indices need "
+                                   "the design alone); use variants, or one sweep per grid value");
     }
+    if (document.contains("common_random_numbers"))
+      sweep.common_random_numbers = checked([&] {
+        return read_boolean(document.at("common_random_numbers"), "/common_random_numbers");
+      });
     check_disjoint(sweep);
     if (sweep.sample) check_sampled_keys(*sweep.sample, sweep.base_document);
 
     long double scenarios = static_cast<long double>(sweep.variants.size());
     for (const auto& axis : sweep.grid) scenarios *= static_cast<long double>(axis.values.size());
-    if (sweep.sample) scenarios *= sweep.sample->count;
+    if (sweep.sample) scenarios *= static_cast<long double>(sweep.sample->point_count());
     const long double runs = scenarios * sweep.replicates;
     if (runs > max_sweep_runs)
       fail("", "the sweep expands to " + std::to_string(static_cast<long long>(runs)) +
@@ -330,6 +367,13 @@ class SweepReader {
 };
 
 }  // namespace
+
+long long SampleDesign::point_count() const {
+  const auto k = static_cast<long long>(ranges.size());
+  if (method == "morris") return trajectories * (k + 1);
+  if (method == "sobol") return count * (k + 2);
+  return count;
+}
 
 bool is_sweep_document(const Json& document) {
   return document.is_object() && document.contains("base");

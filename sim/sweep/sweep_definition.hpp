@@ -41,11 +41,21 @@ struct GridAxis {
   std::vector<Json> values;
 };
 
+// A sampled design: a Latin hypercube of `count` points; a Morris screening
+// of `trajectories` one-at-a-time paths over `levels` levels, r (k + 1)
+// points; or a Saltelli design for Sobol' indices, `count` (N) rows of
+// k + 2 points. Morris and Sobol' samples give the /sensitivity table.
 struct SampleDesign {
   std::string method = "latin_hypercube";
-  int count = 0;
+  int count = 0;         // latin_hypercube, sobol
+  int trajectories = 0;  // morris
+  int levels = 4;        // morris
   std::vector<SampledRange> ranges;
   std::vector<std::string> pointers;  // "/sample/parameters/KEY", one per range
+
+  bool is_sensitivity() const { return method != "latin_hypercube"; }
+  // How many design points it makes (before crossing with a grid).
+  long long point_count() const;
 };
 
 struct SweepDefinition {
@@ -62,6 +72,9 @@ struct SweepDefinition {
   std::optional<SampleDesign> sample;
   int replicates = 1;
   std::uint64_t seed = 1;
+  // Replicate r of every variant uses the same seed (the baseline's), so
+  // the comparison can pair runs (comparison.hpp). Off by default.
+  bool common_random_numbers = false;
 };
 
 // A sweep file names its base scenario; a scenario never has a `base`.

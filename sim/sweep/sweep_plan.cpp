@@ -34,11 +34,20 @@ std::string resolved_sweep_json(const SweepDefinition& sweep, const Json& resolv
   if (sweep.sample) {
     OrderedJson ranges = OrderedJson::object();
     for (const auto& r : sweep.sample->ranges) ranges[r.key] = {r.low, r.high};
-    doc["sample"] = {
-        {"method", sweep.sample->method}, {"count", sweep.sample->count}, {"parameters", ranges}};
+    const SampleDesign& sample = *sweep.sample;
+    OrderedJson object{{"method", sample.method}};
+    if (sample.method == "morris") {
+      object["trajectories"] = sample.trajectories;
+      object["levels"] = sample.levels;
+    } else {
+      object["count"] = sample.count;
+    }
+    object["parameters"] = ranges;
+    doc["sample"] = object;
   }
   doc["replicates"] = sweep.replicates;
   doc["seed"] = sweep.seed;
+  doc["common_random_numbers"] = sweep.common_random_numbers;
   return doc.dump(2);
 }
 
@@ -81,6 +90,14 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
   SweepPlan plan;
   plan.swept_keys = design.keys;
   plan.grid_key_count = design.grid_key_count;
+  plan.replicates = sweep.replicates;
+  plan.seed = sweep.seed;
+  plan.common_random_numbers = sweep.common_random_numbers;
+  plan.sensitivity = design.sensitivity;
+  // The coordinates a seed depends on: none in a sensitivity design.
+  const std::vector<std::string> no_keys;
+  const std::vector<double> no_values;
+  const bool seeds_by_point = !design.sensitivity;
   for (const auto& v : sweep.variants) plan.variant_names.push_back(v.name);
 
   // The sweep's seed and replicates go into every run's resolved scenario.
@@ -112,8 +129,10 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
         run.run_id = static_cast<std::int64_t>(plan.runs.size());
         run.variant = variant.name;
         run.replicate = r;
-        run.seed = coordinate_seed(sweep.seed, variant.name, design.keys, point.values,
-                                   static_cast<std::uint64_t>(r));
+        run.seed = coordinate_seed(
+            sweep.seed, sweep.common_random_numbers ? baseline_variant : variant.name,
+            seeds_by_point ? design.keys : no_keys, seeds_by_point ? point.values : no_values,
+            static_cast<std::uint64_t>(r));
         run.parameters = parameters;
         run.parameters_json = parameters_json;
         run.swept_values = point.values;

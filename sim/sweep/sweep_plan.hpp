@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,11 +16,24 @@
 
 namespace trustsim {
 
+// Seeds. A run's seed is its coordinate seed (coordinate_seed.hpp), with
+// two exceptions that make runs share random numbers on purpose:
+//  - in a Morris or Sobol' design every design point has the same seeds
+//    (the coordinates are left out), so that noise independent of the
+//    parameters cancels in the estimators' differences (sensitivity.hpp);
+//  - with common_random_numbers, every variant's replicate r takes the
+//    baseline's seed, so the comparison can pair them (comparison.hpp).
+// Runs are in the order design point, variant, replicate: run id
+// (p · variants + v) · replicates + r.
 struct SweepPlan {
   std::vector<std::string> swept_keys;  // /summary columns, in Design order
   std::size_t grid_key_count = 0;       // the first swept keys that are grid axes
   std::vector<std::string> variant_names;
-  std::vector<RunPlan> runs;  // run_id == index
+  int replicates = 1;
+  std::uint64_t seed = 1;  // the sweep's: also the sensitivity bootstrap's
+  bool common_random_numbers = false;
+  std::optional<SensitivityDesign> sensitivity;  // of a Morris or Sobol' sample
+  std::vector<RunPlan> runs;                     // run_id == index
   // The sweep with its base scenario resolved (every default filled in),
   // the seed and replicates explicit: the output's `scenario_resolved`.
   std::string resolved_json;

@@ -40,7 +40,7 @@ EXPECTED = {
     "sample_count_absurd.json": (": /sample/count: ", "got 1000000000"),
     "sample_range_inverted.json": (": /sample/parameters/trust.informal_gain: ",
                                    "low must not exceed high"),
-    "sample_method_unknown.json": (": /sample/method: ", '"sobol"'),
+    "sample_method_unknown.json": (": /sample/method: ", '"fast"'),
     "replicates_zero.json": (": /replicates: ", "got 0"),
     "replicates_absurd.json": (": /replicates: ", "got 1000000000"),
     "base_missing.json": (": /base: ", "required"),

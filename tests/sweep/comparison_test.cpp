@@ -89,3 +89,35 @@ TEST_CASE("variants come out in the order asked for", "[comparison]") {
   CHECK(rows[outcome_count].difference.difference == -1.0);
   CHECK(std::isnan(rows[outcome_count].difference.low));
 }
+
+TEST_CASE("paired differences pair runs by design point and replicate", "[comparison]") {
+  // Baseline and drug share noise per replicate (+-10) and differ by 1: the
+  // paired interval is exactly 1, Welch's is wide. Pair keys list the runs
+  // out of order to show pairing is by key, not position.
+  SweepOutcomes runs;
+  const double noise[4] = {10, -10, 5, -5};
+  for (int r = 0; r < 4; ++r) {
+    add_run(runs, "baseline", {}, 50 + noise[r]);
+    runs.pair_keys.push_back({static_cast<double>(r)});
+  }
+  for (int r = 3; r >= 0; --r) {
+    add_run(runs, "drug", {}, 51 + noise[r]);
+    runs.pair_keys.push_back({static_cast<double>(r)});
+  }
+  const auto rows = compare_variants({"baseline", "drug"}, runs);
+  const ComparisonRow& drug = rows[outcome_count];
+  CHECK(drug.paired.difference == Approx(1.0));
+  CHECK(drug.paired.low == Approx(1.0));
+  CHECK(drug.paired.high == Approx(1.0));
+  CHECK(drug.difference.high - drug.difference.low > 10.0);
+  CHECK(std::isnan(rows[0].paired.difference));  // the baseline's own row
+}
+
+TEST_CASE("without pair keys the paired columns are NaN", "[comparison]") {
+  SweepOutcomes runs;
+  for (double v : {1.0, 2.0}) add_run(runs, "baseline", {}, v);
+  for (double v : {2.0, 4.0}) add_run(runs, "drug", {}, v);
+  const auto rows = compare_variants({"baseline", "drug"}, runs);
+  CHECK(std::isnan(rows[outcome_count].paired.low));
+  CHECK(rows[outcome_count].difference.difference == Approx(1.5));
+}

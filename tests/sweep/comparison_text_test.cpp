@@ -24,18 +24,24 @@ TEST_CASE("a block per outcome, a line per variant, * where the interval exclude
   ComparisonTable table;
   table.grid_keys = {"meetings.face_to_face_fraction"};
   const auto trust = index(Outcome::trust_between);
-  table.rows.push_back(
-      {"baseline", {0.5}, trust, {50, 0.4010, 0.005, 0.3996, 0.4023}, {nan, nan, nan, nan}});
+  table.rows.push_back({"baseline",
+                        {0.5},
+                        trust,
+                        {50, 0.4010, 0.005, 0.3996, 0.4023},
+                        {nan, nan, nan, nan},
+                        {nan, nan, nan, nan}});
   table.rows.push_back({"facilitators",
                         {0.5},
                         trust,
                         {50, 0.4932, 0.009, 0.4905, 0.4958},
-                        {0.0922, 90.0, 0.0893, 0.0951}});
+                        {0.0922, 90.0, 0.0893, 0.0951},
+                        {nan, nan, nan, nan}});
   table.rows.push_back({"data_sharing",
                         {0.5},
                         trust,
                         {50, 0.4034, 0.005, 0.4019, 0.4048},
-                        {0.0024, 95.0, -0.0005, 0.0053}});
+                        {0.0024, 95.0, -0.0005, 0.0053},
+                        {nan, nan, nan, nan}});
   const std::string text = comparison_text(table);
   CHECK_THAT(text, Catch::Contains("== meetings.face_to_face_fraction = 0.5 =="));
   CHECK_THAT(text, Catch::Contains("trust_between (1)"));

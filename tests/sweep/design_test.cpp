@@ -1,6 +1,9 @@
 // Design points: the grid's full factorial, crossed with the sampled points.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "sweep/design.hpp"
 #include "sweep_fixtures.hpp"
 
@@ -52,4 +55,39 @@ TEST_CASE("a sample is crossed with every grid cell", "[design]") {
     CHECK(design.points[i].values[1] == design.points[i + 4].values[1]);
     CHECK(design.points[i].overrides[1].change.value.is_number_integer());
   }
+}
+
+TEST_CASE("a Morris design has exactly r (k + 1) points, a Sobol' one N (k + 2)", "[design]") {
+  const Json parameters = {{"trust.informal_gain", {0.05, 0.2}},
+                           {"staff.vacancy_days", {20, 80}},
+                           {"meetings.face_to_face_fraction", {0.0, 1.0}}};
+  const Design morris = expand_design(read_sweep(small_sweep(
+      {{"sample", {{"method", "morris"}, {"trajectories", 7}, {"parameters", parameters}}}})));
+  CHECK(morris.points.size() == 7 * (3 + 1));
+  REQUIRE(morris.sensitivity);
+  CHECK(morris.sensitivity->method == "morris");
+  CHECK(morris.sensitivity->unit_points().size() == morris.points.size());
+  const Design sobol = expand_design(read_sweep(
+      small_sweep({{"sample", {{"method", "sobol"}, {"count", 16}, {"parameters", parameters}}}})));
+  CHECK(sobol.points.size() == 16 * (3 + 2));
+  // Keys in the order read (the fixture's JSON sorts them).
+  const auto at = [&](const std::string& key) {
+    return static_cast<std::size_t>(std::find(sobol.keys.begin(), sobol.keys.end(), key) -
+                                    sobol.keys.begin());
+  };
+  const std::size_t gain = at("trust.informal_gain"), vacancy = at("staff.vacancy_days");
+  REQUIRE(vacancy < 3);
+  for (const auto& point : sobol.points) {
+    CHECK(point.values[gain] >= 0.05);
+    CHECK(point.values[gain] <= 0.2);
+    CHECK(point.values[vacancy] == std::round(point.values[vacancy]));  // an integer key
+    CHECK(point.overrides[vacancy].change.value.is_number_integer());
+  }
+  // Morris levels include both ends of each range.
+  bool low = false, high = false;
+  for (const auto& point : morris.points) {
+    low |= point.values[vacancy] == 20;
+    high |= point.values[vacancy] == 80;
+  }
+  CHECK((low && high));
 }

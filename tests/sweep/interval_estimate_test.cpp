@@ -63,3 +63,21 @@ TEST_CASE("no spread gives a zero-width interval, one value gives none", "[inter
   CHECK(empty.n == 0);
   CHECK(std::isnan(empty.mean));
 }
+
+TEST_CASE("paired interval of the sleep data, as t.test(extra ~ group, sleep, paired = TRUE)",
+          "[interval]") {
+  // The same ten patients under both drugs: R gives -1.58 on 9 df with
+  // 95% interval (-2.4598858, -0.7001142), far narrower than Welch's.
+  const auto paired = trustsim::paired_difference(drug_1, drug_2);
+  CHECK(paired.difference == Approx(-1.58));
+  CHECK(paired.df == 9.0);
+  CHECK(paired.low == Approx(-2.4598857632547).epsilon(1e-9));
+  CHECK(paired.high == Approx(-0.7001142367453).epsilon(1e-9));
+  const auto welch = welch_difference(drug_1, drug_2);
+  CHECK(paired.high - paired.low < welch.high - welch.low);
+}
+
+TEST_CASE("paired interval needs two pairs", "[interval]") {
+  const std::vector<double> one{1.0};
+  CHECK(std::isnan(trustsim::paired_difference(one, one).low));
+}

@@ -138,7 +138,7 @@ TEST_CASE("sampled ranges are checked against the scenario schema", "[sweep_defi
   CHECK(text.pointer() == "/sample/parameters/meetings.regime/0");
   const auto method =
       sweep_error(small_sweep({{"sample",
-                                {{"method", "sobol"},
+                                {{"method", "fast"},
                                  {"count", 4},
                                  {"parameters", {{"trust.informal_gain", {0.1, 0.2}}}}}}}));
   CHECK(method.pointer() == "/sample/method");
@@ -212,4 +212,59 @@ TEST_CASE("a sweep of more scenarios than can be held is refused before expandin
   CHECK(error.problem() ==
         "the sweep has 4500000 scenarios (design points x variants), more than the limit of "
         "100000; each is validated and held whole (replicates are cheap)");
+}
+
+TEST_CASE("Morris and Sobol' samples and common random numbers are read", "[sweep_definition]") {
+  const Json parameters = {{"trust.informal_gain", {0.05, 0.2}}, {"staff.vacancy_days", {20, 80}}};
+  const auto morris = read_sweep(small_sweep(
+      {{"sample",
+        {{"method", "morris"}, {"trajectories", 6}, {"levels", 6}, {"parameters", parameters}}}}));
+  REQUIRE(morris.sample);
+  CHECK(morris.sample->method == "morris");
+  CHECK(morris.sample->trajectories == 6);
+  CHECK(morris.sample->levels == 6);
+  CHECK(morris.sample->point_count() == 6 * 3);
+  CHECK_FALSE(morris.common_random_numbers);
+  const auto sobol = read_sweep(
+      small_sweep({{"common_random_numbers", true},
+                   {"sample", {{"method", "sobol"}, {"count", 8}, {"parameters", parameters}}}}));
+  CHECK(sobol.sample->point_count() == 8 * 4);
+  CHECK(sobol.common_random_numbers);
+  // Levels default to 4.
+  const auto default_levels = read_sweep(small_sweep(
+      {{"sample", {{"method", "morris"}, {"trajectories", 3}, {"parameters", parameters}}}}));
+  CHECK(default_levels.sample->levels == 4);
+}
+
+TEST_CASE("bad Morris and Sobol' designs are named at their key", "[sweep_definition][errors]") {
+  const Json parameters = {{"trust.informal_gain", {0.05, 0.2}}};
+  auto sample = [&](Json fields) {
+    fields["parameters"] = parameters;
+    return small_sweep({{"sample", fields}});
+  };
+  const auto odd = sweep_error(sample({{"method", "morris"}, {"trajectories", 4}, {"levels", 5}}));
+  CHECK(odd.pointer() == "/sample/levels");
+  CHECK_THAT(odd.problem(), Catch::Contains("even"));
+  const auto no_r = sweep_error(sample({{"method", "morris"}}));
+  CHECK(no_r.pointer() == "/sample/trajectories");
+  const auto one_r = sweep_error(sample({{"method", "morris"}, {"trajectories", 1}}));
+  CHECK(one_r.pointer() == "/sample/trajectories");
+  // Keys of the other methods are unknown here.
+  const auto count = sweep_error(sample({{"method", "morris"}, {"trajectories", 4}, {"count", 9}}));
+  CHECK(count.pointer() == "/sample/count");
+  CHECK_THAT(count.problem(), Catch::Contains("unknown key"));
+  const auto levels = sweep_error(sample({{"method", "sobol"}, {"count", 8}, {"levels", 4}}));
+  CHECK(levels.pointer() == "/sample/levels");
+  const auto tiny = sweep_error(sample({{"method", "sobol"}, {"count", 1}}));
+  CHECK(tiny.pointer() == "/sample/count");
+  const auto method = sweep_error(sample({{"method", "fast"}, {"count", 8}}));
+  CHECK(method.pointer() == "/sample/method");
+  // Not with a grid: the indices need the design alone.
+  Json with_grid = sample({{"method", "sobol"}, {"count", 8}});
+  with_grid["grid"] = {{"days", {40, 50}}};
+  const auto grid = sweep_error(with_grid);
+  CHECK(grid.pointer() == "/sample/method");
+  CHECK_THAT(grid.problem(), Catch::Contains("grid"));
+  const auto crn = sweep_error(small_sweep({{"common_random_numbers", "yes"}}));
+  CHECK(crn.pointer() == "/common_random_numbers");
 }

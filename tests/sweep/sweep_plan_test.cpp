@@ -139,3 +139,32 @@ TEST_CASE("the fingerprint is stable and tracks the plan", "[sweep_plan]") {
   const auto edited = expand_sweep(read_sweep(small_sweep({{"variants", changed}})));
   CHECK(edited.fingerprint != a.fingerprint);
 }
+
+TEST_CASE("common random numbers: every variant's replicate r has the baseline's seed",
+          "[sweep_plan]") {
+  const SweepPlan plain = expand_sweep(read_sweep(small_sweep({{"variants", two_variants}})));
+  const SweepPlan paired = expand_sweep(
+      read_sweep(small_sweep({{"variants", two_variants}, {"common_random_numbers", true}})));
+  REQUIRE(paired.runs.size() == plain.runs.size());
+  for (std::size_t i = 0; i < paired.runs.size(); ++i) {
+    const RunPlan& run = paired.runs[i];
+    // Baseline seeds are as without the option; the others take them.
+    CHECK(run.seed == plain.runs[i % 2].seed);
+    if (run.variant == "baseline") CHECK(run.seed == plain.runs[i].seed);
+  }
+  CHECK(plain.runs[2].seed != plain.runs[0].seed);  // the default is unchanged
+  CHECK(paired.fingerprint != plain.fingerprint);
+}
+
+TEST_CASE("a sensitivity design gives every design point the same seeds", "[sweep_plan]") {
+  const SweepPlan plan = expand_sweep(
+      read_sweep(small_sweep({{"sample",
+                               {{"method", "morris"},
+                                {"trajectories", 3},
+                                {"parameters", {{"trust.informal_gain", {0.05, 0.2}}}}}}})));
+  REQUIRE(plan.sensitivity);
+  REQUIRE(plan.runs.size() == 3 * 2 * 2);  // r (k + 1) points x 2 replicates
+  for (const auto& run : plan.runs)
+    CHECK(run.seed == plan.runs[static_cast<std::size_t>(run.replicate)].seed);
+  CHECK(plan.runs[0].seed != plan.runs[1].seed);
+}

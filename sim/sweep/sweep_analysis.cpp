@@ -1,0 +1,26 @@
+#include "sweep/sweep_analysis.hpp"
+
+#include "sweep/comparison_file.hpp"
+#include "sweep/sensitivity_file.hpp"
+
+namespace trustsim {
+
+void write_sweep_analysis(hid_t file, const SweepPlan& plan, const std::vector<RunPlan>& runs,
+                          SweepOutcomes outcomes) {
+  if (plan.common_random_numbers)
+    for (const RunPlan& run : runs) {
+      std::vector<double> key = run.swept_values;
+      key.push_back(static_cast<double>(run.replicate));
+      outcomes.pair_keys.push_back(std::move(key));
+    }
+  const std::vector<std::string> grid_keys(
+      plan.swept_keys.begin(),
+      plan.swept_keys.begin() + static_cast<std::ptrdiff_t>(plan.grid_key_count));
+  write_comparison(file, ComparisonTable{grid_keys, compare_variants(plan.variant_names, outcomes),
+                                         plan.common_random_numbers});
+  if (plan.sensitivity)
+    write_sensitivity(file, sensitivity_analysis(*plan.sensitivity, plan.variant_names,
+                                                 plan.replicates, outcomes.outcomes, plan.seed));
+}
+
+}  // namespace trustsim

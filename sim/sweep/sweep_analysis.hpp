@@ -1,0 +1,19 @@
+// What a whole sweep's output file adds to its runs: the /comparison of
+// variants (paired when the sweep used common random numbers) and, for a
+// Morris or Sobol' sample, the /sensitivity table.
+#pragma once
+
+#include <vector>
+
+#include "io/hdf5_handles.hpp"
+#include "runner/run_plan.hpp"
+#include "sweep/comparison.hpp"
+#include "sweep/sweep_plan.hpp"
+
+namespace trustsim {
+
+// `runs` are every run of `plan`, in plan order, and `outcomes` theirs.
+void write_sweep_analysis(hid_t file, const SweepPlan& plan, const std::vector<RunPlan>& runs,
+                          SweepOutcomes outcomes);
+
+}  // namespace trustsim
