@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import figures, metrics, stats, style
+from . import figures, metrics, sensitivity, stats, style
 from .load import Results, TrustsimFileError, open_results
 
 # Above this many variants (a sampled sweep) a per-variant table or plot is
@@ -154,6 +154,11 @@ def draw_figures(results: Results, fig_dir: Path) -> list:
         "network": lambda out: figures.trust_network(results, out),
         "sensitivity": lambda out: figures.sensitivity(results, out),
     }
+    # --- hook (sweep designs): Morris/Sobol' indices and response curves, from sensitivity.py
+    for key, title, what, how, drawer in sensitivity.report_figures(results):
+        sections.append(Section(key, title, what, how))
+        draw[key] = drawer
+    # --- end of hook
     for section in sections:
         try:
             section.png, section.svg = draw[section.key](fig_dir / section.key)
