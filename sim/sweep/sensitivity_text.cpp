@@ -67,8 +67,10 @@ std::string sensitivity_text(const SensitivityTable& table) {
     double narrowest = std::numeric_limits<double>::infinity();
     for (const auto* row : rows)
       for (const auto& estimate : row->indices) {
+        // Rounding leaves a zero-width interval (every resample alike) a
+        // few ulps wide: not a width to choose decimals by.
         const double half = (estimate.high - estimate.low) / 2.0;
-        if (half > 0.0 && half < narrowest) narrowest = half;
+        if (half > 1e-9 * (1.0 + std::fabs(estimate.value)) && half < narrowest) narrowest = half;
       }
     const int decimals = morris ? decimals_for(narrowest) : std::min(decimals_for(narrowest), 3);
 

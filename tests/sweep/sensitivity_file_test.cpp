@@ -3,6 +3,8 @@
 
 #include <hdf5.h>
 
+#include <cmath>
+
 #include "io/hdf5_read.hpp"
 #include "io/output_file.hpp"
 #include "sweep/sensitivity_file.hpp"
@@ -75,4 +77,14 @@ TEST_CASE("sensitivity text ranks parameters by mu*, the noise row last", "[sens
   CHECK(half_life < vacancy);
   CHECK(vacancy < noise);
   CHECK_THAT(text, Catch::Contains("40.00  [30.00, 52.00]"));
+}
+
+TEST_CASE("a zero-width interval off by rounding does not set the decimals", "[sensitivity_file]") {
+  SensitivityTable table{"morris", 4, {}};
+  const auto leavers = index(Outcome::hero_leavers);
+  const double ulp_wide = std::nextafter(0.75, 1.0);  // every resample alike, but for rounding
+  table.rows.push_back({"baseline", leavers, "a", {{{0.75, 0.75, ulp_wide}, {0.0, 0.0, 0.0}}}});
+  table.rows.push_back({"baseline", leavers, "b", {{{0.0375, 0.0, 0.1125}, {0.1, 0.0, 0.2}}}});
+  const std::string text = sensitivity_text(table);
+  CHECK_THAT(text, Catch::Contains("0.750  [0.750, 0.750]"));  // 3 decimals, from b's 0.056
 }
