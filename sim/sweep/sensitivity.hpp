@@ -23,6 +23,12 @@
 //      A parameter whose interval lies below the noise row's value is not
 //      distinguishable from noise. With one replicate s² cannot be
 //      estimated and the row holds NaN.
+// The price of common seeds: the indices are those of the model averaged
+// over these R seeds, and the bootstrap (over design units, not seeds)
+// does not show how they would move with other seeds. A count that is a
+// step function of a parameter under fixed seeds can then look exact (a
+// zero-width interval); the noise row is the check, and more replicates
+// the remedy.
 #pragma once
 
 #include <array>

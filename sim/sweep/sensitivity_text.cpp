@@ -89,6 +89,15 @@ std::string sensitivity_text(const SensitivityTable& table) {
     out += " (";
     out += outcome_info[rows[0]->outcome].units;
     out += ")\n";
+    const bool undefined = std::all_of(rows.begin(), rows.end(), [](const auto* row) {
+      return row->parameter == replicate_noise_parameter || std::isnan(row->indices[0].value);
+    });
+    if (undefined) {
+      // Sobol' indices are shares of a variance that is zero here.
+      out += "  (the outcome does not vary over the design: nothing to attribute)\n";
+      begin = end;
+      continue;
+    }
     for (const auto& line : cells) {
       std::string text = "  ";
       for (std::size_t c = 0; c < line.size(); ++c) {

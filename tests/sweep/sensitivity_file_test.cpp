@@ -88,3 +88,14 @@ TEST_CASE("a zero-width interval off by rounding does not set the decimals", "[s
   const std::string text = sensitivity_text(table);
   CHECK_THAT(text, Catch::Contains("0.750  [0.750, 0.750]"));  // 3 decimals, from b's 0.056
 }
+
+TEST_CASE("an outcome with no variance says so instead of a table of blanks",
+          "[sensitivity_file]") {
+  const double nan = std::nan("");
+  SensitivityTable table{"sobol", 2, {}};
+  const auto incidents = index(Outcome::incidents);
+  table.rows.push_back({"baseline", incidents, "a", {{{nan, nan, nan}, {nan, nan, nan}}}});
+  table.rows.push_back(
+      {"baseline", incidents, replicate_noise_parameter, {{{nan, nan, nan}, {nan, nan, nan}}}});
+  CHECK_THAT(sensitivity_text(table), Catch::Contains("does not vary over the design"));
+}
