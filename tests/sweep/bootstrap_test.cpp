@@ -34,7 +34,7 @@ TEST_CASE("bootstrap interval of a mean is near the t interval", "[bootstrap]") 
   CHECK(intervals[0].high == Approx(t.high).margin(0.15 * half));
 }
 
-TEST_CASE("bootstrap of a constant has zero width; NaN statistics give NaN ends", "[bootstrap]") {
+TEST_CASE("bootstrap of a constant has zero width, NaN statistics NaN ends", "[bootstrap]") {
   const auto intervals = bootstrap_intervals(10, 1, [](const std::vector<std::size_t>&) {
     return std::vector<double>{4.0, std::nan("")};
   });

@@ -40,7 +40,7 @@ TEST_CASE("one grid key: each cell's mean and interval, per variant", "[response
   CHECK_THAT(text, Catch::Contains("5.0 [5.0, 5.0]"));
 }
 
-TEST_CASE("two grid keys: a row per combination; three or none: no response table",
+TEST_CASE("two grid keys: a row per combination, and three or none: no response table",
           "[response_text]") {
   SweepOutcomes runs;
   for (double a : {1.0, 2.0})
