@@ -22,7 +22,7 @@ SobolIndices sobol_indices(const SobolDesign& design, std::span<const double> ou
     double first = 0.0, total = 0.0;
     for (std::size_t j : rows) {
       const double change = f_ab(j, i) - f_a(j);
-      first += f_b(j) * change;
+      first += (f_b(j) - mean) * change;
       total += change * change;
     }
     indices.first[i] = first / n / indices.variance;

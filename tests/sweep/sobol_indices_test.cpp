@@ -108,3 +108,22 @@ TEST_CASE("sensitivity_analysis on Ishigami: the sobol table, noise from replica
   CHECK(noise_row.indices[1].value == Approx(0.5 / 2 / 13.84).margin(0.004));
   CHECK(noise_row.indices[1].low <= noise_row.indices[1].value);
 }
+
+TEST_CASE("S1 does not depend on the outcome's mean (it is centred)", "[sobol]") {
+  // A model outcome often has a mean far above its spread (trust near 0.4,
+  // varying by 0.01): adding a constant must not change the indices.
+  const SobolDesign design = saltelli_design(3, 256);
+  std::vector<double> y, shifted;
+  for (const auto& point : design.points) {
+    y.push_back(ishigami(point));
+    shifted.push_back(ishigami(point) + 1e4);
+  }
+  std::vector<std::size_t> rows(256);
+  std::iota(rows.begin(), rows.end(), std::size_t{0});
+  const SobolIndices a = sobol_indices(design, y, rows);
+  const SobolIndices b = sobol_indices(design, shifted, rows);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(b.first[i] == Approx(a.first[i]).margin(1e-9));
+    CHECK(b.total[i] == Approx(a.total[i]).margin(1e-9));
+  }
+}
