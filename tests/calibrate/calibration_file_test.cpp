@@ -148,3 +148,11 @@ TEST_CASE("the NHS targets are usable once this build computes their outcomes",
   }
   CHECK(testing::read_calibration_json(document).targets.targets.size() == nhs.targets.size());
 }
+
+TEST_CASE("the shipped recovery calibration reads", "[calibration_file]") {
+  const CalibrationDefinition c =
+      read_calibration_file(TRUSTSIM_SCENARIO_DIR "/calibration/recovery.json");
+  CHECK(c.priors.size() == 2);
+  CHECK(c.targets.targets.size() == 2);
+  CHECK(c.base_source == TRUSTSIM_SCENARIO_DIR "/calibration/small_teams.json");
+}
