@@ -202,3 +202,17 @@ def test_help_names_the_options(trustsim):
     assert result.returncode == 0
     for option in ("--resume", "--threads", "--force", "-o", "docs/calibration.md"):
         assert option in result.stdout
+
+
+def test_a_target_out_of_reach_stops_on_the_acceptance_floor(trustsim, tmp_path):
+    targets = json.loads(json.dumps(TARGETS))
+    targets["targets"]["trust"].update(observed=5.0, sd=0.01)  # trust never exceeds 1
+    path = write_calibration(tmp_path, targets=targets, max_populations=30,
+                             min_acceptance_rate=0.3)
+    result = trustsim("calibrate", path, "-o", "out.h5", "--quiet")
+    assert result.returncode == 0, result.stderr
+    with h5py.File(tmp_path / "out.h5", "r") as f:
+        reason = f.attrs["stop_reason"]
+        count = len(f["calibration/populations/population"][()])
+    assert "abandoned" in reason or "acceptance rate" in reason, reason
+    assert count < 30
