@@ -344,7 +344,7 @@ const std::vector<std::string>& distance_kind_names() {
 }
 
 bool is_calibration_document(const Json& document) {
-  return document.is_object() && document.contains("targets") && document.contains("parameters");
+  return document.is_object() && document.contains("targets");
 }
 
 CalibrationDefinition read_calibration_text(const std::string& text, const std::string& source,

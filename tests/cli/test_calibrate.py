@@ -216,3 +216,18 @@ def test_a_target_out_of_reach_stops_on_the_acceptance_floor(trustsim, tmp_path)
         count = len(f["calibration/populations/population"][()])
     assert "abandoned" in reason or "acceptance rate" in reason, reason
     assert count < 30
+
+
+def test_validate_checks_a_calibration_file(trustsim, tmp_path):
+    write_calibration(tmp_path)
+    result = trustsim("validate", "calibration.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "ok: calibration of 2 parameters to 2 targets\n"
+    resolved = trustsim("validate", "calibration.json", "--resolved")
+    assert json.loads(resolved.stdout)["method"]["tolerance_quantile"] == 0.5
+    document = json.loads((tmp_path / "calibration.json").read_text())
+    del document["parameters"]
+    (tmp_path / "calibration.json").write_text(json.dumps(document))
+    bad = trustsim("validate", "calibration.json")
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("calibration.json: /parameters: required")
