@@ -178,9 +178,12 @@ class CalibrationReader {
     if (!defaults.contains(place))
       (void)resolve_with_overrides(base, {PlacedOverride{make_override(at, key, prior.low), at}},
                                    source_, at);
-    if (defaults.contains(place) && !defaults.at(place).is_number_float())
+    if (defaults.contains(place) && !defaults.at(place).is_number_float()) {
+      const Json& setting = defaults.at(place);
       fail(at, "only real-valued settings can be calibrated; " + key + " is " +
-                   describe(defaults.at(place)));
+                   (setting.is_number() ? "an integer setting (here " + setting.dump() + ")"
+                                        : describe(setting)));
+    }
     // Both ends must be valid values of the setting, and it must be real.
     ResolvedScenario resolved;
     for (std::size_t end = 0; end < 2; ++end) {
