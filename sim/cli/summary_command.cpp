@@ -10,6 +10,7 @@
 #include <iostream>
 #include <memory>
 
+#include "calibrate/calibration_output.hpp"
 #include "cli/command_line.hpp"
 #include "io/summary_reader.hpp"
 #include "sweep/comparison_text.hpp"
@@ -89,12 +90,26 @@ void print_row(const std::vector<TextColumn>& columns, const std::vector<std::st
   std::cout << line << '\n';
 }
 
+// A calibration's file: its posterior and posterior predictive, instead of
+// the (long) table of particles, which --runs adds back.
+bool print_calibration(const SummaryOptions& options, const SummaryTable& table) {
+  if (table.kind != calibration_kind) return false;
+  std::cout << calibration_report_text(read_calibration_report(options.file));
+  if (!options.runs)
+    std::cout << "\n(" << table.rows()
+              << " posterior particles in /summary: add --runs to list them)\n";
+  else
+    std::cout << '\n';
+  return !options.runs;
+}
+
 int execute(const SummaryOptions& options) {
   const SummaryTable table = read_summary(options.file);
   const std::size_t rows = table.rows();
   std::cout << options.file << ": " << table.kind << ", " << rows << (rows == 1 ? " run" : " runs")
             << ", trustsim " << table.program_version << ", created " << table.created_utc
             << "\n\n";
+  if (print_calibration(options, table)) return ok;
   if (const auto comparison = read_comparison(options.file)) {
     // A grid over one or two keys: each outcome against the grid value first.
     if (const std::string response = response_text(*comparison); !response.empty())

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "calibrate/calibration_file.hpp"
 #include "cli/command_line.hpp"
 #include "scenario/scenario_reader.hpp"
 #include "scenario/schema_doc.hpp"
@@ -20,6 +21,24 @@ struct ValidateOptions {
   bool list_keys = false;
 };
 
+// A calibration file (one with targets and parameters): read and checked as
+// `trustsim calibrate` reads it, its priors' ends and targets included.
+int validate_calibration(const ValidateOptions& options) {
+  if (!options.assignments.empty()) {
+    std::cerr
+        << "validate: --set applies to scenarios; a calibration sets keys in its parameters\n";
+    return bad_input;
+  }
+  const CalibrationDefinition calibration = read_calibration_file(options.scenario_path);
+  if (options.print_resolved) {
+    std::cout << calibration.resolved_json << '\n';
+    return ok;
+  }
+  std::cout << "ok: calibration of " << calibration.priors.size() << " parameters to "
+            << calibration.targets.targets.size() << " targets\n";
+  return ok;
+}
+
 int execute(const ValidateOptions& options) {
   if (options.list_keys) {
     std::cout << schema_markdown();
@@ -29,8 +48,10 @@ int execute(const ValidateOptions& options) {
     std::cerr << "validate: a scenario file is required (or --list-keys)\n";
     return bad_input;
   }
-  if (is_sweep_document(
-          parse_input_document(read_input_file(options.scenario_path), options.scenario_path))) {
+  const Json document =
+      parse_input_document(read_input_file(options.scenario_path), options.scenario_path);
+  if (is_calibration_document(document)) return validate_calibration(options);
+  if (is_sweep_document(document)) {
     if (!options.assignments.empty()) {
       std::cerr << "validate: --set applies to scenarios; a sweep sets keys in its variants\n";
       return bad_input;

@@ -32,6 +32,10 @@ enum class Purpose : std::uint32_t {
   // Not the model's: sim/sweep/ draws sampled designs (Latin hypercube)
   // from the sweep's seed, addressed like every other draw.
   sweep_design_sample = 13,
+  // Not the model's: sim/calibrate/ draws ABC-SMC proposals (prior draws,
+  // ancestors, perturbations) and posterior predictive picks.
+  calibration_proposal = 14,
+  calibration_predictive = 15,
 };
 
 class RandomStream {

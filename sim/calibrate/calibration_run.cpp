@@ -1,0 +1,98 @@
+#include "calibrate/calibration_run.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "calibrate/particle_runs.hpp"
+
+namespace trustsim {
+
+namespace {
+
+EnsembleOptions ensemble_options(const CalibrationRunOptions& options) {
+  EnsembleOptions ensemble;
+  ensemble.threads = options.threads;
+  ensemble.cancel = options.cancel;
+  ensemble.on_run_done = options.on_run_done;
+  return ensemble;
+}
+
+}  // namespace
+
+std::vector<PredictiveDraw> posterior_predictive(const CalibrationDefinition& calibration,
+                                                 const Population& posterior,
+                                                 const Simulate& simulate,
+                                                 const EnsembleOptions& options) {
+  std::vector<double> cumulative;
+  double sum = 0.0;
+  for (const auto& p : posterior.particles) cumulative.push_back(sum += p.weight);
+  std::vector<PredictiveDraw> draws;
+  std::vector<ParticleRuns> runs;
+  for (int d = 0; d < calibration.method.predictive_draws; ++d) {
+    PredictiveDraw draw;
+    draw.draw = static_cast<std::uint32_t>(d);
+    RandomStream stream = predictive_stream(calibration.seed, draw.draw);
+    const double u = stream.uniform() * cumulative.back();
+    draw.particle = std::min<std::size_t>(
+        static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) -
+                                 cumulative.begin()),
+        cumulative.size() - 1);
+    draw.seed = predictive_run_seed(calibration.seed, draw.draw);
+    runs.push_back(ParticleRuns{
+        natural_values(calibration.priors, posterior.particles[draw.particle].internal),
+        {draw.seed}});
+    draws.push_back(draw);
+  }
+  if (runs.empty()) return draws;
+  const std::vector<Outcomes> outcomes = simulate_particles(calibration, runs, simulate, options);
+  for (std::size_t d = 0; d < draws.size(); ++d) draws[d].outcomes = outcomes[d];
+  return draws;
+}
+
+CalibrationResult run_calibration(const CalibrationDefinition& calibration,
+                                  const PopulationStore& store, const Simulate& simulate,
+                                  const CalibrationRunOptions& options) {
+  CalibrationResult result;
+  result.populations = store.committed();
+  result.resumed_populations = static_cast<int>(result.populations.size());
+  const EnsembleOptions ensemble = ensemble_options(options);
+  const EvaluateProposals evaluate = [&](const std::vector<Proposal>& proposals) {
+    std::vector<ParticleRuns> runs;
+    for (const auto& proposal : proposals) {
+      ParticleRuns particle{natural_values(calibration.priors, proposal.internal), {}};
+      for (int r = 0; r < calibration.method.replicates; ++r)
+        particle.seeds.push_back(
+            proposal_run_seed(calibration.seed, proposal.address, static_cast<std::uint64_t>(r)));
+      runs.push_back(std::move(particle));
+    }
+    return simulate_particles(calibration, runs, simulate, ensemble);
+  };
+  for (;;) {
+    if (auto reason = stop_reason(calibration, result.populations)) {
+      result.stop_reason = *reason;
+      break;
+    }
+    const Population* previous = result.populations.empty() ? nullptr : &result.populations.back();
+    const int index = static_cast<int>(result.populations.size());
+    SampledPopulation sampled = sample_population(calibration, previous, index, evaluate);
+    if (!sampled.complete) {
+      char text[240];
+      std::snprintf(text, sizeof text,
+                    "population %d abandoned: %zu of %d particles accepted after %lld attempts, "
+                    "below min_acceptance_rate %.4g",
+                    index, sampled.population.particles.size(), calibration.method.population_size,
+                    static_cast<long long>(sampled.population.attempts),
+                    calibration.method.min_acceptance_rate);
+      result.stop_reason = text;
+      break;
+    }
+    store.commit(sampled.population);
+    result.populations.push_back(std::move(sampled.population));
+    if (options.on_population_committed) options.on_population_committed(result.populations.back());
+  }
+  result.predictive =
+      posterior_predictive(calibration, result.populations.back(), simulate, ensemble);
+  return result;
+}
+
+}  // namespace trustsim

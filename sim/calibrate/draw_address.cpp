@@ -1,0 +1,42 @@
+#include "calibrate/draw_address.hpp"
+
+#include "runner/seed_derivation.hpp"
+
+namespace trustsim {
+
+namespace {
+
+// Distinct constants keep proposal and predictive seeds apart.
+constexpr std::uint64_t proposal_tag = 0x63616c6962726174ULL;    // "calibrat"
+constexpr std::uint64_t predictive_tag = 0x7072656469637421ULL;  // "predict!"
+
+std::uint64_t proposal_key(std::uint64_t seed, const ProposalAddress& a) {
+  std::uint64_t h = splitmix64(seed ^ proposal_tag);
+  h = splitmix64(h ^ a.population);
+  h = splitmix64(h ^ a.slot);
+  return splitmix64(h ^ a.attempt);
+}
+
+}  // namespace
+
+RandomStream proposal_stream(std::uint64_t calibration_seed, const ProposalAddress& address) {
+  return RandomStream(proposal_key(calibration_seed, address), Purpose::calibration_proposal,
+                      address.population, address.slot);
+}
+
+std::uint64_t proposal_run_seed(std::uint64_t calibration_seed, const ProposalAddress& address,
+                                std::uint64_t replicate) {
+  return derive_run_seed(proposal_key(calibration_seed, address), "calibration", replicate);
+}
+
+RandomStream predictive_stream(std::uint64_t calibration_seed, std::uint32_t draw) {
+  return RandomStream(splitmix64(calibration_seed ^ predictive_tag),
+                      Purpose::calibration_predictive, 0, draw);
+}
+
+std::uint64_t predictive_run_seed(std::uint64_t calibration_seed, std::uint32_t draw) {
+  return derive_run_seed(splitmix64(splitmix64(calibration_seed ^ predictive_tag) ^ draw),
+                         "posterior_predictive", 0);
+}
+
+}  // namespace trustsim

@@ -1,0 +1,37 @@
+// Every draw of a calibration has an address, so its result is the same for
+// any thread count, machine or resume: a proposal is addressed by (the
+// calibration's seed, population, particle slot, attempt), a posterior
+// predictive draw by (seed, draw), and each run's seed is derived from the
+// same address and its replicate. Nothing depends on the order in which
+// runs happen to finish.
+#pragma once
+
+#include <cstdint>
+
+#include "model/random_stream.hpp"
+
+namespace trustsim {
+
+struct ProposalAddress {
+  std::uint32_t population = 0;
+  std::uint32_t slot = 0;     // which particle of the population is being sought
+  std::uint64_t attempt = 0;  // its attempts count 0, 1, 2, ... until one is accepted
+};
+
+// The stream a proposal draws its ancestor and perturbation (or its prior
+// draw) from: Purpose::calibration_proposal, keyed by the seed mixed with
+// the attempt, counter (population, slot).
+RandomStream proposal_stream(std::uint64_t calibration_seed, const ProposalAddress& address);
+
+// The seed of replicate r of a proposal's runs:
+//   derive_run_seed(mix(mix(mix(seed ^ P) ^ population) ^ slot) ^ attempt, "calibration", r)
+// with mix the splitmix64 finaliser and P a constant for proposals.
+std::uint64_t proposal_run_seed(std::uint64_t calibration_seed, const ProposalAddress& address,
+                                std::uint64_t replicate);
+
+// The posterior predictive: draw d picks a particle from the stream
+// (Purpose::calibration_predictive, counter (0, d)) and runs once with this seed.
+RandomStream predictive_stream(std::uint64_t calibration_seed, std::uint32_t draw);
+std::uint64_t predictive_run_seed(std::uint64_t calibration_seed, std::uint32_t draw);
+
+}  // namespace trustsim

@@ -1,0 +1,55 @@
+#include "calibrate/particle_runs.hpp"
+
+#include <memory>
+
+#include "sweep/placed_override.hpp"
+
+namespace trustsim {
+
+std::vector<Outcomes> simulate_particles(const CalibrationDefinition& calibration,
+                                         const std::vector<ParticleRuns>& particles,
+                                         const Simulate& simulate, const EnsembleOptions& options) {
+  std::vector<RunPlan> plans;
+  std::vector<std::size_t> owner;  // plan -> particle
+  for (std::size_t i = 0; i < particles.size(); ++i) {
+    std::vector<PlacedOverride> overrides;
+    for (std::size_t k = 0; k < calibration.priors.size(); ++k) {
+      const Prior& prior = calibration.priors[k];
+      overrides.push_back(PlacedOverride{
+          make_override(prior.pointer, prior.key, particles[i].values[k]), prior.pointer});
+    }
+    ResolvedScenario resolved = resolve_with_overrides(calibration.base_document, overrides,
+                                                       calibration.source, "/parameters");
+    auto parameters = std::make_shared<const Parameters>(std::move(resolved.settings.parameters));
+    for (std::size_t r = 0; r < particles[i].seeds.size(); ++r) {
+      RunPlan plan;
+      plan.run_id = static_cast<std::int64_t>(plans.size());
+      plan.variant = "calibration";
+      plan.replicate = static_cast<std::int64_t>(r);
+      plan.seed = particles[i].seeds[r];
+      plan.parameters = parameters;
+      plans.push_back(std::move(plan));
+      owner.push_back(i);
+    }
+  }
+  std::vector<Outcomes> per_run(plans.size());
+  EnsembleOptions ensemble = options;
+  ensemble.in_plan_order = false;  // stored by run id: order of arrival does not matter
+  run_ensemble(
+      plans, simulate,
+      [&per_run](const RunPlan& plan, RunResult&& result) {
+        per_run[static_cast<std::size_t>(plan.run_id)] = result.outcomes;
+      },
+      ensemble);
+  std::vector<Outcomes> means(particles.size(), Outcomes{});
+  std::vector<std::size_t> counts(particles.size(), 0);
+  for (std::size_t run = 0; run < plans.size(); ++run) {  // replicate order within a particle
+    for (std::size_t o = 0; o < outcome_count; ++o) means[owner[run]][o] += per_run[run][o];
+    ++counts[owner[run]];
+  }
+  for (std::size_t i = 0; i < particles.size(); ++i)
+    for (double& m : means[i]) m /= static_cast<double>(counts[i]);
+  return means;
+}
+
+}  // namespace trustsim
