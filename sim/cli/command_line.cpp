@@ -1,7 +1,10 @@
 #include "cli/command_line.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
+#include <iostream>
 
 namespace trustsim::cli {
 
@@ -47,6 +50,38 @@ void remember_invocation(int argc, char** argv) {
 }
 
 const std::string& invocation() { return invocation_line; }
+
+std::string printable(const std::string& text) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string shown;
+  shown.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      shown += "\\x";
+      shown += hex[byte >> 4];
+      shown += hex[byte & 15];
+    } else {
+      shown += c;
+    }
+  }
+  return shown;
+}
+
+bool close_standard_output() {
+  // The write that failed set errno then; later calls that succeed leave
+  // it alone. Kept only if it names a failed write, else reported as EIO.
+  std::cout.flush();
+  const bool failed = std::cout.fail() || std::fflush(stdout) != 0 || std::ferror(stdout);
+  const int cause = errno;
+  const bool closed = std::fclose(stdout) == 0;  // a deferred write (NFS) fails here
+  if (!failed && closed) return true;
+  const int written_errors[] = {ENOSPC, EDQUOT, EFBIG, EIO, EPIPE, EROFS, EBADF};
+  errno = EIO;
+  for (const int known : written_errors)
+    if (cause == known) errno = cause;
+  return false;
+}
 
 std::string utc_now() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

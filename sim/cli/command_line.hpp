@@ -37,6 +37,15 @@ std::string shell_quoted(const std::vector<std::string>& arguments);
 void remember_invocation(int argc, char** argv);
 const std::string& invocation();
 
+// `text` with control characters (a file name may hold any byte but / and
+// NUL: newlines, escape sequences that would rewrite the terminal) shown
+// as \xNN, so that every message stays one honest line.
+std::string printable(const std::string& text);
+
+// Flushes and closes standard output; false (errno set) if anything
+// written to it was lost (a full disk, a closed pipe).
+bool close_standard_output();
+
 // Now, as ISO 8601 UTC ("2026-11-23T17:40:00Z").
 std::string utc_now();
 

@@ -1,6 +1,8 @@
 // trustsim: one executable, one subcommand per file in sim/cli/. main only
 // parses the command line and turns errors into the documented exit codes.
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <iostream>
 
 #include "cli/command_line.hpp"
@@ -38,21 +40,27 @@ int main(int argc, char** argv) {
     return code == 0 ? cli::ok : cli::bad_input;
   }
 
+  int code = cli::internal_error;  // require_subcommand makes its staying so unreachable
   try {
     for (const auto& subcommand : subcommands)
-      if (subcommand.app->parsed()) return subcommand.execute();
-    return cli::internal_error;  // require_subcommand makes this unreachable
+      if (subcommand.app->parsed()) code = subcommand.execute();
   } catch (const ScenarioError& error) {
-    std::cerr << error.what() << '\n';
-    return cli::bad_input;
+    std::cerr << cli::printable(error.what()) << '\n';
+    code = cli::bad_input;
   } catch (const FileError& error) {
-    std::cerr << error.what() << '\n';
-    return cli::bad_input;
+    std::cerr << cli::printable(error.what()) << '\n';
+    code = cli::bad_input;
   } catch (const WriteError& error) {
-    std::cerr << error.what() << '\n';
-    return cli::internal_error;
+    std::cerr << cli::printable(error.what()) << '\n';
+    code = cli::internal_error;
   } catch (const std::exception& error) {
-    std::cerr << "trustsim: internal error: " << error.what() << '\n';
-    return cli::internal_error;
+    std::cerr << "trustsim: internal error: " << cli::printable(error.what()) << '\n';
+    code = cli::internal_error;
   }
+  // A table or plan cut short by a full disk is a failed write, not a success.
+  if (!cli::close_standard_output()) {
+    std::cerr << "trustsim: cannot write to standard output: " << std::strerror(errno) << '\n';
+    return code == cli::ok ? cli::internal_error : code;
+  }
+  return code;
 }

@@ -9,7 +9,10 @@
 #include <memory>
 
 #include "cli/command_line.hpp"
+#include "io/file_check.hpp"
 #include "io/output_file.hpp"
+#include "model/simulation.hpp"
+#include "runner/cancellation.hpp"
 #include "sweep/merge_shards.hpp"
 #include "version.hpp"
 
@@ -23,15 +26,6 @@ struct MergeOptions {
   bool force = false;
   bool quiet = false;
 };
-
-// Replacing a part by the merge would lose it if the merge were wrong.
-void refuse_part_as_output(const std::vector<std::filesystem::path>& parts,
-                           const std::filesystem::path& output) {
-  std::error_code error;
-  for (const auto& part : parts)
-    if (std::filesystem::equivalent(part, output, error))
-      throw FileError(output.string() + ": is one of the parts being merged; write elsewhere");
-}
 
 void report_merged(const MergeOptions& options, const std::filesystem::path& output,
                    const MergeReport& report, std::chrono::steady_clock::time_point started) {
@@ -48,7 +42,11 @@ int execute(const MergeOptions& options) {
   const std::filesystem::path output(options.output_path);
   const std::vector<std::filesystem::path> parts(options.parts.begin(), options.parts.end());
   refuse_existing_output(output, options.force);
-  refuse_part_as_output(parts, output);
+  // Replacing a part by the merge would lose it if the merge were wrong.
+  std::error_code error;
+  for (const auto& part : parts)
+    if (std::filesystem::equivalent(part, output, error))
+      throw FileError(output.string() + ": is one of the parts being merged; write elsewhere");
   // The output holds copies of the shards' runs: refuse now if they cannot fit.
   std::uintmax_t bytes = 0;
   for (const auto& part : parts) {
@@ -57,14 +55,25 @@ int execute(const MergeOptions& options) {
     if (!error) bytes += size;
   }
   refuse_if_no_room(output, bytes);
-  // Written under a temporary name: a refusal or failure leaves no output.
+  remove_abandoned_temporaries(output);
+  // Written under a temporary name: a refusal, failure or signal leaves no
+  // output and no temporary file.
+  CancelOnSignal cancel;
   OutputFile file(output, options.force);
+  CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
   try {
     const MergeReport report = merge_shards(
         parts, file,
-        Provenance{program_version, git_commit, utc_now(), invocation(), "sweep", 0, "", ""});
-    file.commit();
+        Provenance{program_version, git_commit, utc_now(), invocation(), "sweep", 0, "", ""},
+        &cancel.flag());
+    if (cancel.requested()) throw Cancelled();
+    file.commit(verify_trustsim_file);
     report_merged(options, output, report, started);
+  } catch (const Cancelled&) {
+    file.abandon();
+    std::cerr << "trustsim: merge cancelled by signal " << cancel.signal_number()
+              << "; no output written\n";
+    return cancel.exit_code();
   } catch (const hdf5::Error& error) {
     file.abandon();
     throw WriteError(output.string() + ": cannot write the merged file: " + error.what() +

@@ -11,6 +11,8 @@
 #include "runner/cancellation.hpp"
 #include "runner/ensemble.hpp"
 #include "runner/progress.hpp"
+#include "scenario/json_document.hpp"
+#include "scenario/scenario_error.hpp"
 #include "scenario/scenario_reader.hpp"
 #include "version.hpp"
 
@@ -23,7 +25,7 @@ struct RunOptions {
   std::string output_path;
   std::vector<std::string> assignments;
   int replicates = 0;
-  std::uint64_t seed = 0;
+  std::string seed;  // as typed: read like the scenario's `seed` key
   int threads = 0;
   bool force = false;
   bool quiet = false;
@@ -37,7 +39,18 @@ struct RunOptions {
 std::vector<Override> overrides_of(const RunOptions& options) {
   std::vector<Override> overrides;
   for (const auto& a : options.assignments) overrides.push_back(parse_override(a));
-  if (*options.seed_option) overrides.push_back(make_override("--seed", "seed", options.seed));
+  // Not CLI11's number conversion, which took -1 and 2^64 as 2^64-1 and
+  // 0x10 as 16: the text is read as JSON, as `--set seed=...` is, and
+  // checked as the key in a file is (an integer in [0, 2^64-1]).
+  if (*options.seed_option) {
+    Json value;
+    try {
+      value = parse_json_document(options.seed, "--seed");
+    } catch (const ScenarioError&) {
+      value = options.seed;  // not a number: refused by the key's check, naming --seed
+    }
+    overrides.push_back(make_override("--seed", "seed", std::move(value)));
+  }
   if (*options.replicates_option)
     overrides.push_back(make_override("--replicates", "replicates", options.replicates));
   return overrides;
@@ -58,6 +71,7 @@ int execute(const RunOptions& options) {
                                            ? default_output(options.scenario_path)
                                            : std::filesystem::path(options.output_path);
   refuse_existing_output(output, options.force);  // before any work is done
+  refuse_input_as_output({options.scenario_path}, output);
 
   const std::string resolved = scenario.resolved.dump(2);
   const auto plans = replicate_plans(std::make_shared<const Parameters>(settings.parameters),
@@ -65,6 +79,7 @@ int execute(const RunOptions& options) {
                                      "baseline", settings.replicates);
 
   CancelOnSignal cancel;
+  remove_abandoned_temporaries(output);
   OutputFile file(output, options.force);
   CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
   ProgressReport::Options progress_options;

@@ -4,8 +4,11 @@
 // runs combined into OUT.h5 with the /comparison table. With --shard I/N,
 // only the I-th of N slices of the runs, into a shard file for
 // `trustsim merge` (an array job of a batch scheduler runs one per task).
+#include <limits.h>
+
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -15,6 +18,7 @@
 #include <stdexcept>
 
 #include "cli/command_line.hpp"
+#include "io/file_check.hpp"
 #include "model/simulation.hpp"
 #include "runner/cancellation.hpp"
 #include "runner/progress.hpp"
@@ -128,7 +132,22 @@ PreparedSweep prepare(const SweepOptions& options) {
       prepared.shard ? runs_of_shard(prepared.plan.runs, *prepared.shard) : prepared.plan.runs;
   prepared.output = options.output_path.empty() ? default_output(options.sweep_path, prepared.shard)
                                                 : std::filesystem::path(options.output_path);
-  if (!options.dry_run) refuse_existing_output(prepared.output, options.force);
+  if (options.dry_run) return prepared;
+  std::vector<std::filesystem::path> inputs{options.sweep_path};
+  if (!prepared.sweep.base_source.empty()) inputs.emplace_back(prepared.sweep.base_source);
+  refuse_input_as_output(inputs, prepared.output);
+  refuse_existing_output(prepared.output, /*overwrite=*/true);  // a directory, a device
+  // The work directory's name must fit where the output's does.
+  if (prepared.output.filename().string().size() + std::strlen(".parts") > NAME_MAX)
+    throw FileError(prepared.output.string() + ": name too long for a sweep output (at most " +
+                    std::to_string(NAME_MAX - std::strlen(".parts")) +
+                    " bytes, so that its work directory NAME.parts fits)");
+  // A sweep killed after writing its output but before removing its work
+  // directory: --resume finishes the clean-up (finish_completed below).
+  std::error_code error;
+  const bool finishing =
+      options.resume && std::filesystem::exists(PartsDirectory::path_for(prepared.output), error);
+  if (!finishing) refuse_existing_output(prepared.output, options.force);
   return prepared;
 }
 
@@ -148,6 +167,7 @@ void write_output(const PreparedSweep& prepared, const PartsDirectory& parts, Pr
     if (!error) bytes += size;
   }
   refuse_if_no_room(prepared.output, bytes);
+  remove_abandoned_temporaries(prepared.output);
   OutputFile file(prepared.output, force);
   CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
   const SweepPlan& plan = prepared.plan;
@@ -160,7 +180,55 @@ void write_output(const PreparedSweep& prepared, const PartsDirectory& parts, Pr
     combine_parts(plan, parts, file, provenance);
   }
   if (cancel.requested()) throw Cancelled();  // a signal while combining: keep the parts
-  file.commit();
+  // The parts are removed once the output is in place: it is read back
+  // whole first (every checksum), so that no part is lost to a bad copy.
+  file.commit(verify_trustsim_file);
+}
+
+// Whether `output` holds exactly the runs `prepared` answers for, of its
+// plan (read and verified whole): a sweep killed between writing its
+// output and removing its work directory.
+bool is_complete_output(const PreparedSweep& prepared) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(prepared.output, error)))
+    return false;
+  const std::vector<FinishedRun> runs = read_finished_runs(
+      prepared.output, prepared.plan.swept_keys, fingerprint_text(prepared.plan.fingerprint));
+  if (runs.size() != prepared.owned.size()) return false;
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    check_is_planned(runs[i], prepared.owned[i], prepared.output);
+  return true;
+}
+
+// --resume with the output in place: finish what the killed sweep left.
+int finish_completed(const PreparedSweep& prepared, PartsDirectory& parts, bool quiet) {
+  bool complete = false;
+  try {
+    complete = is_complete_output(prepared);
+  } catch (const FileError&) {
+  }
+  if (!complete)
+    throw FileError(prepared.output.string() +
+                    ": already exists and is not this sweep's complete result (use --force to "
+                    "overwrite it)");
+  const std::string left = parts.remove();
+  if (!quiet)
+    std::cerr << "trustsim: " << prepared.output.string() << " already holds all "
+              << plural(prepared.owned.size(), "run")
+              << " of this sweep (it was killed before removing its work directory); "
+              << (left.empty() ? "removed " + parts.path().string()
+                               : "left " + parts.path().string() + ": it holds " + left +
+                                     ", which trustsim did not write")
+              << "\n";
+  return ok;
+}
+
+// After the output is in place.
+void remove_parts(PartsDirectory& parts, bool quiet) {
+  const std::string left = parts.remove();
+  if (!left.empty() && !quiet)
+    std::cerr << "trustsim: left " << parts.path().string() << ": it holds " << left
+              << ", which trustsim did not write\n";
 }
 
 void report_interrupted(const CancelOnSignal& cancel, const PartsDirectory& parts,
@@ -233,6 +301,10 @@ int execute_here(const SweepOptions& options) {
   // A shard has a work directory of its own beside its own output, so a
   // killed array task is resumed alone.
   PartsDirectory parts(prepared.output, manifest_of(prepared, options), parts_mode(options));
+  std::error_code error;
+  if (options.resume &&
+      std::filesystem::exists(std::filesystem::symlink_status(prepared.output, error)))
+    return finish_completed(prepared, parts, options.quiet);
   const std::vector<RunPlan> missing = missing_owned_runs(prepared, parts);
   if (!options.quiet) report_resuming(prepared, parts, missing.size());
 
@@ -266,7 +338,7 @@ int execute_here(const SweepOptions& options) {
                      ": cannot write the sweep's files: " + error.what() +
                      "; finished runs are kept in " + parts.path().string() + " for --resume");
   }
-  parts.remove();
+  remove_parts(parts, options.quiet);
   if (!options.quiet) report_written(prepared, missing.size(), "", started);
   return ok;
 }
@@ -291,7 +363,12 @@ int execute_across_ranks(const SweepOptions& options, const cluster::MpiSession&
   const auto started = std::chrono::steady_clock::now();
   const bool root = session.is_root();
   std::optional<PreparedSweep> prepared;
-  on_every_rank(session, [&] { prepared.emplace(prepare(options)); });
+  on_every_rank(session, [&] {
+    prepared.emplace(prepare(options));
+    // Finishing a sweep killed after its output was written is done
+    // without mpirun (execute_here): nothing to compute.
+    if (!options.dry_run) refuse_existing_output(prepared->output, options.force);
+  });
   if (options.dry_run) {
     if (root) print_plan(prepared->sweep, prepared->plan, prepared->shard, prepared->owned);
     return ok;
@@ -341,7 +418,7 @@ int execute_across_ranks(const SweepOptions& options, const cluster::MpiSession&
     report_interrupted(cancel, *parts, prepared->owned);
     return cancel.exit_code();
   }
-  parts->remove();
+  remove_parts(*parts, options.quiet);
   if (!options.quiet) {
     std::string ranks = " by " + plural(static_cast<std::size_t>(session.size()), "rank") + " (";
     for (std::size_t r = 0; r < outcome.reports.size(); ++r)

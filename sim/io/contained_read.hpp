@@ -10,16 +10,27 @@
 
 #include <filesystem>
 #include <functional>
+#include <string>
 
 namespace trustsim {
 
+// What the child does with an exception `read` throws: ignore it (the
+// real read meets it again and reports it itself), or report it as damage.
+enum class ReadFailures { ignore, report };
+
 // Runs `read` in a forked child and throws FileError ("PATH: damaged HDF5
 // file (...)") if the child was killed (a crash, an abort, a sanitizer
-// report) or ran out of CPU time. Exceptions `read` throws are the real
-// read's business: the child ignores them. Call it before starting threads
-// (fork copies only the calling thread).
+// report) or ran out of CPU time, or, with ReadFailures::report, if `read`
+// threw. A read that failed for want of memory or file handles (not the
+// file's fault: the user might otherwise delete a good file) is reported
+// as WriteError (exit 1): "PATH: could not read the file (...)". Call it
+// before starting threads (fork copies only the calling thread).
 void refuse_if_reading_crashes(const std::filesystem::path& path, const std::function<void()>& read,
-                               int cpu_seconds);
+                               int cpu_seconds, ReadFailures failures = ReadFailures::ignore);
+
+// Whether a failure's text says the process ran out of memory or file
+// handles ("Too many open files", HDF5's "memory allocation failed").
+bool is_resource_exhaustion(const std::string& text);
 // The same with the limit for the file's size (reading_cpu_seconds).
 void refuse_if_reading_crashes(const std::filesystem::path& path,
                                const std::function<void()>& read);

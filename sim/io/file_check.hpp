@@ -15,4 +15,17 @@ namespace trustsim {
 // incomplete) are left to the real reading, which reports them itself.
 void refuse_damaged_trustsim_file(const std::filesystem::path& path);
 
+// Reads every dataset of the file whole, so that each chunk's Fletcher32
+// checksum (hdf5_write.cpp) and each metadata checksum (the 1.8 format,
+// output_file.cpp) is checked. Throws hdf5::Error naming the first
+// dataset that fails.
+void read_every_dataset(const std::filesystem::path& path);
+
+// What is done to a file before its runs are copied (a part, a shard:
+// after refuse_damaged_trustsim_file and reading its /summary) and to a
+// combined output before the parts it holds are removed:
+// read_every_dataset, in a child process. Throws FileError ("PATH: damaged HDF5 file (...)") if any
+// read fails or crashes, WriteError if the read ran out of memory or handles.
+void verify_trustsim_file(const std::filesystem::path& path);
+
 }  // namespace trustsim

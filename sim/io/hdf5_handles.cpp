@@ -1,5 +1,7 @@
 #include "io/hdf5_handles.hpp"
 
+#include <cstdlib>
+
 namespace trustsim::hdf5 {
 
 namespace {
@@ -12,6 +14,14 @@ namespace {
 // can only be switched off before the library's first use, hence a static
 // initialiser in the file every use of HDF5 goes through.
 [[maybe_unused]] const bool hdf5_exit_handler_off = (H5dont_atexit(), true);
+
+// trustsim locks its temporary files itself, exclusively, for as long as
+// it writes them (output_file.hpp); HDF5's own lock, taken again by every
+// reader (the check of a file in a child process), would conflict with it.
+// Files are never written by two processes: each writer has a name of its
+// own, and final names are only ever renamed into place.
+[[maybe_unused]] const bool hdf5_file_locking_off =
+    (::setenv("HDF5_USE_FILE_LOCKING", "FALSE", 1), true);
 
 // Called for each entry of the error stack, innermost first: keeps the
 // first description. A system call's failure reads "..., errno = 28, error

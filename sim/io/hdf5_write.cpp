@@ -51,7 +51,7 @@ void write_scalar_attribute(hid_t object, const std::string& name, T value) {
   check_status(H5Awrite(attr, Types<T>::memory(), &value), "write an attribute");
 }
 
-// Creation properties: chunked, shuffled and deflated when asked and the
+// Creation properties: chunked, shuffled, deflated and checksummed when asked and the
 // dataset is not empty (an empty extent cannot be chunked).
 Handle creation_properties(const std::vector<hsize_t>& dims, std::size_t element_bytes,
                            bool compress) {
@@ -63,6 +63,10 @@ Handle creation_properties(const std::vector<hsize_t>& dims, std::size_t element
                  "set the chunk shape");
     check_status(H5Pset_shuffle(properties), "enable the shuffle filter");
     check_status(H5Pset_deflate(properties, 4), "enable deflate compression");
+    // A checksum of each stored chunk, checked on every read: H5Ocopy
+    // copies chunks as stored, so damage on disk would otherwise pass
+    // unseen from a sweep's parts into its output (file_check.hpp).
+    check_status(H5Pset_fletcher32(properties), "enable the Fletcher32 checksum");
   }
   return properties;
 }

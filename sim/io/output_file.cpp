@@ -1,54 +1,284 @@
 #include "io/output_file.hpp"
 
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <string>
 
 namespace trustsim {
 
-void refuse_existing_output(const std::filesystem::path& path, bool overwrite) {
+namespace fs = std::filesystem;
+
+bool is_storage_failure(int error_number) {
+  switch (error_number) {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+    case EIO:
+    case EROFS:
+    case ENOMEM:
+    case EMFILE:
+    case ENFILE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void throw_file_problem(const std::string& message, int error_number) {
+  if (is_storage_failure(error_number)) throw WriteError(message);
+  throw FileError(message);
+}
+
+void refuse_existing_output(const fs::path& path, bool overwrite) {
+  const std::string name = path.string();
+  // "x.h5/" names a directory: refused before any work, not after it.
+  if (name.empty() || name.back() == '/' || !path.has_filename() || path.filename() == "." ||
+      path.filename() == "..")
+    throw FileError(name + ": names a directory, not an output file");
   std::error_code error;
-  const auto status = std::filesystem::status(path, error);
-  if (std::filesystem::is_directory(status)) throw FileError(path.string() + ": is a directory");
-  if (!std::filesystem::exists(status)) return;
+  const auto status = fs::symlink_status(path, error);
+  if (fs::is_directory(status)) throw FileError(name + ": is a directory");
+  if (!fs::exists(status)) return;
+  // A symbolic link (even one pointing nowhere) is something the user put
+  // there: without --force it is refused like a file; --force replaces
+  // the link itself, never what it points to.
+  if (fs::is_symlink(status)) {
+    if (!overwrite)
+      throw FileError(name +
+                      ": already exists as a symbolic link (use --force to replace the link)");
+    return;
+  }
   // --force replaces an earlier result, never a device or a FIFO: renaming
   // over /dev/null, as root, would replace the device with our file.
-  if (!std::filesystem::is_regular_file(status))
-    throw FileError(path.string() + ": exists and is not a regular file; not replacing it");
-  if (!overwrite) throw FileError(path.string() + ": already exists (use --force to overwrite it)");
+  if (!fs::is_regular_file(status))
+    throw FileError(name + ": exists and is not a regular file; not replacing it");
+  if (!overwrite) throw FileError(name + ": already exists (use --force to overwrite it)");
 }
 
-std::filesystem::path temporary_path_for(const std::filesystem::path& final_path) {
-  return final_path.string() + ".tmp-" + std::to_string(::getpid());
+void refuse_input_as_output(const std::vector<fs::path>& inputs, const fs::path& output) {
+  for (const auto& input : inputs) {
+    std::error_code error;
+    if (fs::equivalent(input, output, error))
+      throw FileError(output.string() + ": is also an input (" + input.string() +
+                      "); writing it would destroy what is read; write elsewhere");
+  }
 }
 
-OutputFile::OutputFile(std::filesystem::path final_path, bool overwrite)
-    : final_path_(std::move(final_path)), temporary_path_(temporary_path_for(final_path_)) {
+namespace {
+
+constexpr const char* temporary_marker = ".tmp-";
+constexpr std::size_t random_letters = 12;
+constexpr const char* letters = "abcdefghijklmnopqrstuvwxyz234567";  // 32: 5 bits each
+
+// The temporary file's name is the final name, shortened (at a character
+// boundary) if needed so that the suffix fits the longest file name.
+std::string temporary_prefix(const fs::path& final_path) {
+  std::string name = final_path.filename().string();
+  const std::size_t room = NAME_MAX - std::strlen(temporary_marker) - random_letters;
+  if (name.size() > room) {
+    std::size_t cut = room;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name.resize(cut);
+  }
+  return name + temporary_marker;
+}
+
+std::string random_suffix() {
+  unsigned char bytes[random_letters];
+  std::size_t got = 0;
+  while (got < sizeof bytes) {
+    const ssize_t n = ::getrandom(bytes + got, sizeof bytes - got, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw WriteError(std::string("cannot draw a random name: ") + std::strerror(errno));
+    got += static_cast<std::size_t>(n);
+  }
+  std::string text;
+  for (unsigned char b : bytes) text += letters[b & 31];
+  return text;
+}
+
+bool is_temporary_name(const std::string& name, const std::string& prefix) {
+  if (name.size() != prefix.size() + random_letters || name.compare(0, prefix.size(), prefix) != 0)
+    return false;
+  return name.find_first_not_of(letters, prefix.size()) == std::string::npos;
+}
+
+bool same_file(const struct stat& a, const struct stat& b) {
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+// Whether `fd` begins as every HDF5 file does, or is empty (killed while
+// creating it): a file of any other content is not ours to remove.
+bool looks_like_our_file(int fd, const struct stat& info) {
+  if (info.st_size == 0) return true;
+  static constexpr unsigned char signature[8] = {0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+  unsigned char head[8];
+  return ::pread(fd, head, sizeof head, 0) == static_cast<ssize_t>(sizeof head) &&
+         std::memcmp(head, signature, sizeof head) == 0;
+}
+
+void sync_directory(const fs::path& file) {
+  const fs::path directory = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;  // the rename is done; its durability is the file system's
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+bool is_temporary_file_name(const std::string& name, std::string& final_name) {
+  const std::size_t marker = std::strlen(temporary_marker);
+  if (name.size() <= marker + random_letters) return false;
+  const std::size_t at = name.size() - random_letters - marker;
+  if (name.compare(at, marker, temporary_marker) != 0 ||
+      name.find_first_not_of(letters, at + marker) != std::string::npos)
+    return false;
+  final_name = name.substr(0, at);
+  return true;
+}
+
+int remove_abandoned_temporaries(const fs::path& final_path, std::time_t min_age_seconds) {
+  const fs::path directory = final_path.has_parent_path() ? final_path.parent_path() : ".";
+  const std::string prefix = temporary_prefix(final_path);
+  int removed = 0;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(directory, error)) {
+    if (!is_temporary_name(entry.path().filename().string(), prefix)) continue;
+    const int fd = ::open(entry.path().c_str(), O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) continue;
+    struct stat opened {
+    }, named{};
+    // A live writer holds the lock (on any host that shares the file
+    // system's locks, in any container of this kernel); a killed one
+    // held it until its death.
+    const bool abandoned = ::fstat(fd, &opened) == 0 && S_ISREG(opened.st_mode) &&
+                           std::time(nullptr) - opened.st_mtime >= min_age_seconds &&
+                           looks_like_our_file(fd, opened) && ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+                           ::lstat(entry.path().c_str(), &named) == 0 && same_file(opened, named);
+    if (abandoned && ::unlink(entry.path().c_str()) == 0) ++removed;
+    ::close(fd);
+  }
+  return removed;
+}
+
+void write_small_file(const fs::path& path, const std::string& text) {
+  const fs::path temporary =
+      (path.has_parent_path() ? path.parent_path() / "" : fs::path()).string() +
+      temporary_prefix(path) + random_suffix();
+  const int fd =
+      ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0)
+    throw_file_problem(temporary.string() + ": cannot create file: " + std::strerror(errno), errno);
+  const auto fail = [&](const char* what) {
+    const int problem = errno;
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    throw_file_problem(path.string() + ": cannot " + what + ": " + std::strerror(problem), problem);
+  };
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = ENOSPC;
+      fail("write the file");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail("force the file to disk");
+  if (::close(fd) != 0) {
+    const int problem = errno;
+    ::unlink(temporary.c_str());
+    throw_file_problem(path.string() + ": cannot close the file: " + std::strerror(problem),
+                       problem);
+  }
+  if (::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int problem = errno;
+    ::unlink(temporary.c_str());
+    throw_file_problem(path.string() + ": cannot rename it into place: " + std::strerror(problem),
+                       problem);
+  }
+  sync_directory(path);
+}
+
+OutputFile::OutputFile(fs::path final_path, bool overwrite)
+    : final_path_(std::move(final_path)), overwrite_(overwrite) {
   hdf5::silence_library_errors();
   refuse_existing_output(final_path_, overwrite);
   if (final_path_.has_parent_path()) {
     std::error_code error;
-    std::filesystem::create_directories(final_path_.parent_path(), error);
+    fs::create_directories(final_path_.parent_path(), error);
     if (error)
-      throw FileError(final_path_.parent_path().string() +
-                      ": cannot create directory: " + error.message());
+      throw_file_problem(
+          final_path_.parent_path().string() + ": cannot create directory: " + error.message(),
+          error.value());
   }
-  const hid_t id = H5Fcreate(temporary_path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+
+  // Our own locking (below) replaces HDF5's, which would refuse our lock.
+  hdf5::Handle access = hdf5::property_list(H5Pcreate(H5P_FILE_ACCESS), "create file properties");
+  hdf5::check_status(H5Pset_file_locking(access, false, true), "switch off HDF5's file locking");
+  // The 1.8 format checksums the file's metadata (superblock, object
+  // headers, B-trees, heaps' headers), so damage to it is found on reading.
+  hdf5::check_status(H5Pset_libver_bounds(access, H5F_LIBVER_V110, H5F_LIBVER_V110),
+                     "choose the file format");
+  const std::string prefix =
+      (final_path_.has_parent_path() ? final_path_.parent_path() / "" : fs::path()).string() +
+      temporary_prefix(final_path_);
+  hid_t id = -1;
+  int create_errno = 0;
+  for (int attempt = 0; attempt < 8 && id < 0; ++attempt) {
+    temporary_path_ = prefix + random_suffix();
+    // H5F_ACC_EXCL: O_CREAT | O_EXCL, which never follows a symbolic link
+    // nor opens an existing file.
+    errno = 0;
+    id = H5Fcreate(temporary_path_.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, access);
+    create_errno = errno;
+    if (id < 0 && create_errno != EEXIST) break;
+  }
   if (id < 0) {
     const std::string cause = hdf5::take_failure_cause();
     // HDF5 may have created the file before failing to write its first
-    // bytes (a file size limit of zero): the name is ours, so is the file.
-    std::error_code ignored;
-    std::filesystem::remove(temporary_path_, ignored);
-    throw FileError(temporary_path_.string() + ": cannot create file" +
-                    (cause.empty() ? "" : " (" + cause + ")"));
+    // bytes (a file size limit of zero): O_EXCL made it ours.
+    struct stat info {};
+    if (create_errno != EEXIST && ::lstat(temporary_path_.c_str(), &info) == 0 &&
+        S_ISREG(info.st_mode) && info.st_uid == ::geteuid() && info.st_size < 4096)
+      ::unlink(temporary_path_.c_str());
+    throw_file_problem(temporary_path_.string() + ": cannot create file" +
+                           (cause.empty() ? "" : " (" + cause + ")"),
+                       create_errno);
   }
   file_ = hdf5::Handle(id, H5Fclose);
+
+  // Lock the file through a descriptor of our own, checked to be the file
+  // HDF5 created (nobody swapped the name meanwhile).
+  int* hdf5_fd = nullptr;
+  struct stat created {
+  }, opened{};
+  lock_fd_ = ::open(temporary_path_.c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+  const bool ours =
+      lock_fd_ >= 0 &&
+      H5Fget_vfd_handle(file_, H5P_DEFAULT, reinterpret_cast<void**>(&hdf5_fd)) >= 0 &&
+      hdf5_fd != nullptr && ::fstat(*hdf5_fd, &created) == 0 && ::fstat(lock_fd_, &opened) == 0 &&
+      same_file(created, opened) && ::flock(lock_fd_, LOCK_EX | LOCK_NB) == 0;
+  if (!ours) {
+    const int problem = errno;
+    abandon();
+    throw_file_problem(temporary_path_.string() + ": cannot lock the file just created (" +
+                           std::strerror(problem) + ")",
+                       problem);
+  }
 }
 
 OutputFile::~OutputFile() {
@@ -60,12 +290,17 @@ namespace {
 // Rounded up, in the larger unit that keeps a whole number readable.
 std::string megabytes(std::uintmax_t bytes) {
   if (bytes < (1u << 20)) return std::to_string((bytes + 1023) >> 10) + " kB";
+  if (bytes < (100u << 20)) {
+    const auto tenths = (bytes * 10 + (1u << 20) - 1) >> 20;
+    if (tenths % 10 == 0) return std::to_string(tenths / 10) + " MB";
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+  }
   return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB";
 }
 
 }  // namespace
 
-void refuse_if_no_room(const std::filesystem::path& final_path, std::uintmax_t bytes) {
+void refuse_if_no_room(const fs::path& final_path, std::uintmax_t bytes) {
   const std::string name = final_path.string();
   rlimit limit{};
   if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
@@ -73,8 +308,8 @@ void refuse_if_no_room(const std::filesystem::path& final_path, std::uintmax_t b
     throw WriteError(name + ": the output would be about " + megabytes(bytes) +
                      ", more than the file size limit (ulimit -f) of " + megabytes(limit.rlim_cur) +
                      "; no output written");
-  const std::filesystem::path directory =
-      final_path.has_parent_path() ? final_path.parent_path() : std::filesystem::path(".");
+  const fs::path directory =
+      final_path.has_parent_path() ? final_path.parent_path() : fs::path(".");
   struct statvfs space {};
   if (::statvfs(directory.c_str(), &space) == 0) {
     const auto free_bytes = static_cast<std::uintmax_t>(space.f_bavail) * space.f_frsize;
@@ -84,23 +319,7 @@ void refuse_if_no_room(const std::filesystem::path& final_path, std::uintmax_t b
   }
 }
 
-namespace {
-
-// Forces the file's bytes to disk; a failure here (EIO, ENOSPC on some file
-// systems) is a failure to write the file.
-void sync_to_disk(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const std::string reason = std::strerror(errno);
-    if (fd >= 0) ::close(fd);
-    throw hdf5::Error("cannot force the file to disk (" + reason + ")");
-  }
-  ::close(fd);
-}
-
-}  // namespace
-
-void OutputFile::commit() {
+void OutputFile::commit(const std::function<void(const fs::path&)>& verify) {
   // With the default close degree HDF5 would keep the file open while any
   // object in it is open, and finish writing it after the rename.
   const ssize_t open_objects = H5Fget_obj_count(
@@ -112,21 +331,66 @@ void OutputFile::commit() {
   // Closing writes the last metadata: its failure is a failed write too.
   file_.close("close the output file");
   // The data must be on disk before the name says the file is complete.
-  sync_to_disk(temporary_path_);
-  std::error_code error;
-  std::filesystem::rename(temporary_path_, final_path_, error);
-  if (error) {
-    abandon();
-    throw FileError(final_path_.string() +
-                    ": cannot rename the finished file into place: " + error.message());
+  if (::fsync(lock_fd_) != 0)
+    throw hdf5::Error(std::string("cannot force the file to disk (") + std::strerror(errno) + ")");
+  try {
+    if (verify) verify(temporary_path_);
+    publish();
+  } catch (...) {
+    abandon();  // a file that failed its check, or that may not take the name, goes now
+    throw;
   }
   committed_ = true;
+  ::close(lock_fd_);
+  lock_fd_ = -1;
+  sync_directory(final_path_);
+}
+
+void OutputFile::publish() {
+  const char* from = temporary_path_.c_str();
+  const char* to = final_path_.c_str();
+  const std::string name = final_path_.string();
+  if (overwrite_) {
+    // Checked again at the last moment: what appeared meanwhile may be
+    // replaced only if --force may replace it.
+    refuse_existing_output(final_path_, true);
+    if (::rename(from, to) != 0)
+      throw_file_problem(
+          name + ": cannot rename the finished file into place: " + std::strerror(errno), errno);
+    return;
+  }
+  // Never replaces: another process may have written the same output while
+  // this one ran, and its result is not ours to destroy.
+  if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0) return;
+  int problem = errno;
+  if (problem == EINVAL || problem == ENOSYS || problem == ENOTSUP) {
+    // A file system without RENAME_NOREPLACE: link() refuses an existing
+    // name just the same.
+    if (::link(from, to) == 0) {
+      ::unlink(from);
+      return;
+    }
+    problem = errno;
+  }
+  if (problem == EEXIST)
+    throw WriteError(name +
+                     ": was created by another process while this one was writing it; not "
+                     "replaced (use --force to replace it); no output written");
+  throw_file_problem(
+      name + ": cannot rename the finished file into place: " + std::strerror(problem), problem);
 }
 
 void OutputFile::abandon() noexcept {
   file_.reset();
-  std::error_code ignored;
-  std::filesystem::remove(temporary_path_, ignored);
+  if (lock_fd_ < 0) return;
+  // Only the file we created is removed, whatever now has its name.
+  struct stat opened {
+  }, named{};
+  if (::fstat(lock_fd_, &opened) == 0 && ::lstat(temporary_path_.c_str(), &named) == 0 &&
+      same_file(opened, named))
+    ::unlink(temporary_path_.c_str());
+  ::close(lock_fd_);
+  lock_fd_ = -1;
 }
 
 }  // namespace trustsim

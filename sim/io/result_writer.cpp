@@ -1,5 +1,7 @@
 #include "io/result_writer.hpp"
 
+#include "io/hdf5_copy.hpp"
+
 #include <cstdio>
 
 #include "io/hdf5_write.hpp"
@@ -131,9 +133,7 @@ void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord
   hdf5::Handle from = hdf5::file(H5Fopen(source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
                                  "open a file to copy a run from");
   const std::string name = run_group_name(record.run_id);
-  hdf5::check_status(
-      H5Ocopy(from, ("runs/" + name).c_str(), runs_, name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
-      "copy a run group between files");
+  hdf5::copy_group(from, "runs/" + name, runs_, name);
   RunRecord row = record;
   row.parameters_json.clear();
   rows_.push_back(std::move(row));

@@ -49,8 +49,9 @@ class ResultWriter {
   void write_run(const RunRecord& record, const RunResult& result);
 
   // A run already written by write_run into another trustsim file (a sweep
-  // part): its /runs group is copied byte for byte (H5Ocopy) and its
-  // summary row is taken from `record` and `outcomes`.
+  // part): its /runs group is copied dataset by dataset, values, types and
+  // storage unchanged (hdf5_copy.hpp), and its summary row is taken from
+  // `record` and `outcomes`.
   void copy_run(const std::filesystem::path& source, const RunRecord& record,
                 const std::array<double, outcome_count>& outcomes);
 

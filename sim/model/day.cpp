@@ -5,9 +5,15 @@
 
 #include <tbb/parallel_for.h>
 
+#include "model/simulation.hpp"
+
 namespace trustsim {
 
-DayResult run_day(World& world, int day, std::uint64_t& trust_updates) {
+DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
+                  const std::atomic<bool>* cancel) {
+  const auto stop_if_cancelled = [cancel] {
+    if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) throw Cancelled();
+  };
   const RegimeToday regime = regime_on(world.p.meetings, day);
   auto apply = [&](const std::vector<TrustUpdate>& updates) {
     return world.trust.apply(
@@ -33,9 +39,12 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates) {
   tbb::parallel_for(std::size_t{0}, localities, [&](std::size_t l) {
     const Localities here{l, l + 1};
     const SlotRange slots = world.slots_of(here);
+    stop_if_cancelled();
     world.trust.warm(slots);
     applied[l] += apply(hold_meetings(world, day, regime, here, tallies[l]));
+    stop_if_cancelled();
     applied[l] += apply(make_informal_contacts(world, day, regime, here, tallies[l]));
+    stop_if_cancelled();
     raised[l] = raise_issues(world, day, here, tallies[l]);
     applied[l] += apply(raised[l].trust_changes);
     sum_excess(world, slots, day, sums);  // nothing later today changes these rows

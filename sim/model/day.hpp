@@ -4,6 +4,7 @@
 // returns trust updates that TrustNetwork::apply makes in a fixed order.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -79,7 +80,11 @@ struct DayResult {
   DayTally tally;
   TrustLevels trust;
 };
-DayResult run_day(World& world, int day, std::uint64_t& trust_updates);
+// `cancel`, when raised, stops the day between one locality's phases with
+// Cancelled (simulation.hpp), so that a run of a large system stops within
+// a phase, not a day; it never changes what a finished day computes.
+DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
+                  const std::atomic<bool>* cancel = nullptr);
 
 // Shared by the phases: an informal contact raises trust both ways,
 // slowed across organisations by culture distance (seed 2).

@@ -92,7 +92,7 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
 
   for (int day = 0; day < p.days; ++day) {
     if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw Cancelled();
-    const auto [tally, trust] = run_day(world, day, result.trust_updates);
+    const auto [tally, trust] = run_day(world, day, result.trust_updates, control.cancel);
     record_day(world, tally, trust, day, result);
     if (day % p.outputs.team_trust_every_days == 0 || day == p.days - 1) {
       result.team_trust_days.push_back(day);

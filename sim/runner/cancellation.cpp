@@ -14,8 +14,12 @@ volatile std::sig_atomic_t first_signal = 0;
 // A fixed buffer: the handler may only call async-signal-safe functions
 // (unlink, _exit) and must not touch std::string.
 char cleanup_path[4096] = {0};
-struct sigaction previous_int {};
-struct sigaction previous_term {};
+// Every signal whose default action would end the process and leave its
+// temporary file behind: Ctrl-C, kill, a closed terminal (HUP), Ctrl-backslash
+// (QUIT), a reader of stderr gone away (PIPE).
+constexpr int handled_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+constexpr std::size_t handled_count = sizeof handled_signals / sizeof handled_signals[0];
+struct sigaction previous[handled_count] = {};
 
 static_assert(std::atomic<bool>::is_always_lock_free, "the cancel flag is set in a signal handler");
 
@@ -37,13 +41,13 @@ CancelOnSignal::CancelOnSignal() {
   action.sa_handler = on_signal;
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESTART;
-  sigaction(SIGINT, &action, &previous_int);
-  sigaction(SIGTERM, &action, &previous_term);
+  for (std::size_t i = 0; i < handled_count; ++i)
+    sigaction(handled_signals[i], &action, &previous[i]);
 }
 
 CancelOnSignal::~CancelOnSignal() {
-  sigaction(SIGINT, &previous_int, nullptr);
-  sigaction(SIGTERM, &previous_term, nullptr);
+  for (std::size_t i = 0; i < handled_count; ++i)
+    sigaction(handled_signals[i], &previous[i], nullptr);
   cleanup_path[0] = '\0';
 }
 

@@ -1,4 +1,6 @@
-// Ctrl-C and `kill` (SIGINT, SIGTERM) ask the runs to stop: the handler only
+// Ctrl-C and `kill` (SIGINT, SIGTERM; also SIGHUP, SIGQUIT and SIGPIPE,
+// whose default action would leave the temporary file) ask the runs to
+// stop: the handler only
 // raises a flag that the model checks each day (RunControl::cancel), so the
 // program unwinds normally, removes its temporary file and exits with
 // 128 + the signal number. A second signal, for when the user will not wait,

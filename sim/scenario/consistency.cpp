@@ -30,6 +30,16 @@ void check_system(const SystemSpec& system) {
   if (teams > max_total_teams)
     throw InvalidValue("/system", "the system has " + std::to_string(teams) + " teams; at most " +
                                       std::to_string(max_total_teams) + " are supported");
+  for (std::size_t t = 0; t < system.teams.size(); ++t) {
+    long long team_staff = 0;
+    for (const auto& group : system.teams[t].staff) team_staff += group.count;
+    if (team_staff > max_staff_per_team)
+      throw InvalidValue("/system/teams/" + std::to_string(t) + "/staff",
+                         "the team has " + std::to_string(team_staff) + " staff; at most " +
+                             std::to_string(max_staff_per_team) +
+                             " per team are supported (meetings and contacts grow with the "
+                             "square of a team's size)");
+  }
 }
 
 void check_within_run(int day, int days, const std::string& at) {

@@ -28,6 +28,11 @@ inline constexpr int max_days = 10000;  // ~38 years of working days; day ids fi
 inline constexpr int max_staff_per_group = 10000;
 inline constexpr int max_teams = 10000;
 inline constexpr long long max_total_staff = 1000000;
+// Meetings and contacts pair the staff of a team, so a day's work grows
+// with the square of its size: one team of 8,010 took 93 s and 2.7 GB a
+// day (issue 17). Teams in SPEC.md are tens of staff; 1000 keeps a day
+// near a second.
+inline constexpr long long max_staff_per_team = 1000;
 // Team-by-team trust is a teams x teams matrix per sample, and the daily
 // measurement pairs teams: a system of a million one-person teams validated
 // and then failed to allocate (or ran for ever). Hundreds of teams is the

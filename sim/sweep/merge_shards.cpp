@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/hdf5_write.hpp"
+#include "model/simulation.hpp"
 #include "scenario/json_document.hpp"
 #include "scenario/scenario_error.hpp"
 #include "sweep/combine_parts.hpp"
@@ -64,7 +65,7 @@ std::string merged_from(const std::vector<ShardDescription>& parts) {
 }  // namespace
 
 MergeReport merge_shards(const std::vector<std::filesystem::path>& paths, OutputFile& file,
-                         Provenance provenance) {
+                         Provenance provenance, const std::atomic<bool>* cancel) {
   std::vector<ShardDescription> parts;
   for (const auto& path : paths) parts.push_back(read_shard_description(path));
   const std::vector<std::size_t> holder = assign_runs_to_parts(parts);
@@ -79,6 +80,7 @@ MergeReport merge_shards(const std::vector<std::filesystem::path>& paths, Output
       finished.emplace(id, LocatedRun{part.path, std::move(run)});
     }
   const FinishedRunSource source = [&](const RunPlan& run) {
+    if (cancel != nullptr && cancel->load()) throw Cancelled();
     const auto found = finished.find(run.run_id);
     if (found == finished.end())  // assign_runs_to_parts has made sure of it
       throw FileError(parts[holder[static_cast<std::size_t>(run.run_id)]].path.string() +

@@ -6,6 +6,7 @@
 // the same code, in the same order, as a sweep's (combine_parts.hpp).
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <vector>
 
@@ -23,7 +24,9 @@ struct MergeReport {
 // kind, seed and the scenario are taken from the parts. The merged file
 // also gets `merged_from`: a JSON list of the parts, each with its file
 // name, shard and provenance. Throws FileError; the caller commits `file`.
+// Throws Cancelled (model/simulation.hpp) between runs once `cancel` is
+// raised (a signal).
 MergeReport merge_shards(const std::vector<std::filesystem::path>& parts, OutputFile& file,
-                         Provenance provenance);
+                         Provenance provenance, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace trustsim

@@ -1,7 +1,6 @@
 #include "sweep/parts_directory.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -36,16 +35,26 @@ nlohmann::json manifest_json(const PartsManifest& m) {
           {"sweep_file", m.sweep_file}};
 }
 
-// Written like a part: temporary name, then rename.
+// Written like a part: whole or not at all, each write checked.
 void write_manifest(const fs::path& directory, const PartsManifest& manifest) {
-  const fs::path final_path = directory / manifest_name;
-  const fs::path temporary = temporary_path_for(final_path);
-  {
-    std::ofstream out(temporary);
-    out << manifest_json(manifest).dump(2) << '\n';
-    if (!out) throw FileError(temporary.string() + ": cannot write the sweep manifest");
+  try {
+    write_small_file(directory / manifest_name, manifest_json(manifest).dump(2) + "\n");
+  } catch (const WriteError& problem) {
+    throw WriteError(std::string("cannot write the sweep manifest: ") + problem.what());
+  } catch (const FileError& problem) {
+    throw FileError(std::string("cannot write the sweep manifest: ") + problem.what());
   }
-  fs::rename(temporary, final_path);
+}
+
+// Whether the manifest can be read as a JSON object at all (a kill before
+// it was written, or a full disk while writing it, leaves none).
+bool manifest_is_readable(const fs::path& directory) {
+  const fs::path path = directory / manifest_name;
+  try {
+    return parse_json_document(read_input_bytes(path.string()), path.string()).is_object();
+  } catch (const ScenarioError&) {
+    return false;
+  }
 }
 
 std::string restart_hint(const fs::path& directory) {
@@ -104,21 +113,46 @@ int take_lock(const fs::path& directory) {
   return fd;
 }
 
-// A combine killed with -9 leaves OUT.h5.tmp-PID beside the output. With
-// the lock held no other sweep writes this output, and a PID that is no
-// longer alive cannot be a `trustsim run` writing it either.
-void remove_stale_outputs(const fs::path& output) {
-  const fs::path directory = output.has_parent_path() ? output.parent_path() : fs::path(".");
-  const std::string prefix = output.filename().string() + ".tmp-";
+// Whether `name` is a file of the work directory that trustsim writes: the
+// manifest, the lock, a part, or a temporary file of one of these.
+bool is_ours(const std::string& name) {
+  std::string final_name;
+  if (is_temporary_file_name(name, final_name)) return is_ours(final_name);
+  if (name == manifest_name || name == lock_name) return true;
+  const std::string prefix = part_prefix, suffix = part_suffix;
+  if (name.size() <= prefix.size() + suffix.size() || name.compare(0, prefix.size(), prefix) != 0 ||
+      name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return false;
+  const std::string digits =
+      name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  return digits.size() >= 6 && digits.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// Removes trustsim's own files from the work directory (the caller holds
+// its lock, so no other trustsim writes there), then the directory if that
+// leaves it empty. Returns the name of a file it left, or "" if none.
+std::string remove_our_files(const fs::path& directory) {
   std::error_code error;
+  std::string foreign;
   for (const auto& entry : fs::directory_iterator(directory, error)) {
     const std::string name = entry.path().filename().string();
-    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
-    const std::string pid = name.substr(prefix.size());
-    if (pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) continue;
-    if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == -1 && errno == ESRCH)
+    if (is_ours(name) && !entry.is_directory(error) && !entry.is_symlink(error))
       fs::remove(entry.path(), error);
+    else if (foreign.empty())
+      foreign = name;
   }
+  if (foreign.empty()) fs::remove(directory, error);
+  return foreign;
+}
+
+// A work directory that is a symbolic link would make trustsim write and
+// remove files wherever it points: refused, never followed.
+void refuse_symbolic_link(const fs::path& directory) {
+  std::error_code error;
+  if (fs::is_symlink(fs::symlink_status(directory, error)))
+    throw FileError(directory.string() +
+                    ": is a symbolic link; a sweep's work directory must be a real directory "
+                    "(not following it)");
 }
 
 }  // namespace
@@ -129,7 +163,7 @@ PartsDirectory::PartsDirectory(const fs::path& output, const PartsManifest& mani
                                PartsMode mode)
     : path_(path_for(output)), run_count_(manifest.run_count) {
   try {
-    open(output, manifest, mode);
+    open(manifest, mode);
   } catch (...) {
     // No destructor runs for a constructor that throws: let the lock go.
     if (lock_fd_ >= 0) ::close(lock_fd_);
@@ -138,8 +172,9 @@ PartsDirectory::PartsDirectory(const fs::path& output, const PartsManifest& mani
   }
 }
 
-void PartsDirectory::open(const fs::path& output, const PartsManifest& manifest, PartsMode mode) {
+void PartsDirectory::open(const PartsManifest& manifest, PartsMode mode) {
   std::error_code error;
+  refuse_symbolic_link(path_);
   const bool exists = fs::exists(path_, error);
   if (mode == PartsMode::join) {
     if (!exists || !fs::is_directory(path_, error))
@@ -157,23 +192,29 @@ void PartsDirectory::open(const fs::path& output, const PartsManifest& manifest,
                     "or --force to discard it and start again");
   if (exists && mode == PartsMode::force) {
     lock_fd_ = take_lock(path_);  // not while another process works in it
+    const std::string foreign = remove_our_files(path_);
     ::close(lock_fd_);
     lock_fd_ = -1;
-    fs::remove_all(path_, error);
-    if (error) throw FileError(path_.string() + ": cannot remove: " + error.message());
+    if (!foreign.empty())
+      throw FileError(path_.string() + ": holds " + foreign +
+                      ", which trustsim did not write; move it away or choose another output");
   }
   if (fs::exists(path_, error)) {
     lock_fd_ = take_lock(path_);
-    // A kill between creating the directory and writing its manifest
-    // leaves an empty directory: nothing to check, start it properly.
-    if (!fs::exists(path_ / manifest_name, error) && finished_count() == 0)
-      write_manifest(path_, manifest);
+    // A kill between creating the directory and writing its manifest, or a
+    // disk that filled while writing it, leaves no readable manifest: with
+    // no finished part there is nothing to check, start it properly.
+    if (!manifest_is_readable(path_) && finished_count() == 0) write_manifest(path_, manifest);
     check_manifest(path_, manifest);
-    remove_stale_outputs(output);
-    // Temporary files of a killed process: never a finished part.
-    for (const auto& entry : fs::directory_iterator(path_))
-      if (entry.path().filename().string().find(".tmp-") != std::string::npos)
-        fs::remove(entry.path(), error);
+    // Temporary files of a killed process (ours by name and content, and
+    // with the directory locked no live trustsim writes them, whatever
+    // their age): never a finished part.
+    for (const auto& entry : fs::directory_iterator(path_, error)) {
+      std::string final_name;
+      if (is_temporary_file_name(entry.path().filename().string(), final_name) &&
+          is_ours(final_name))
+        remove_abandoned_temporaries(path_ / final_name, /*min_age_seconds=*/0);
+    }
     return;
   }
   fs::create_directories(path_, error);
@@ -218,12 +259,11 @@ std::int64_t PartsDirectory::finished_count() const {
   return count;
 }
 
-void PartsDirectory::remove() {
-  std::error_code error;
-  fs::remove_all(path_, error);
+std::string PartsDirectory::remove() {
+  const std::string foreign = remove_our_files(path_);
   if (lock_fd_ >= 0) ::close(lock_fd_);
   lock_fd_ = -1;
-  if (error) throw FileError(path_.string() + ": cannot remove: " + error.message());
+  return foreign;
 }
 
 }  // namespace trustsim

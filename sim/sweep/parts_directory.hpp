@@ -55,11 +55,14 @@ class PartsDirectory {
   std::vector<bool> finished_runs() const;
   std::int64_t finished_count() const;
 
-  // After the combined output is in place: removes the directory.
-  void remove();
+  // After the combined output is in place: removes the files trustsim
+  // wrote there (manifest, lock, parts, temporary files), then the
+  // directory if nothing else is in it. Returns the name of a file it left
+  // (not trustsim's: never removed), or "" if the directory is gone.
+  std::string remove();
 
  private:
-  void open(const std::filesystem::path& output, const PartsManifest& manifest, PartsMode mode);
+  void open(const PartsManifest& manifest, PartsMode mode);
 
   std::filesystem::path path_;
   std::int64_t run_count_ = 0;

@@ -67,6 +67,8 @@ EXPECTED = {
     "localities_absurd.json": (": /system/localities: ", "got 1000000"),
     "too_many_staff.json": (": /system: ", "the system has 5004000 staff; at most 1000000"),
     "too_many_teams.json": (": /system: ", "the system has 6000 teams; at most 5000"),
+    "team_too_large.json": (": /system/teams/0/staff: ",
+                            "the team has 1001 staff; at most 1000 per team"),
     "no_teams.json": (": /system/teams: ", "must have between 1 and"),
     "teams_missing.json": (": /system/teams: ", "required list is missing"),
     # probabilities and rates out of range

@@ -40,7 +40,9 @@ def test_no_room_for_the_first_bytes(trustsim_bin, tmp_path, scenario):
     out = tmp_path / "out.h5"
     result = run_limited(trustsim_bin, "run", scenario, "-o", out, "--quiet", cwd=tmp_path,
                          preexec_fn=file_size_limit(0))
-    assert_refused(result, tmp_path, f"{out}.tmp-", "cannot create file (File too large)")
+    # A storage failure, not bad input: exit 1 (issue 17, item 13).
+    assert_refused(result, tmp_path, f"{out}.tmp-", "cannot create file (File too large)",
+                   code=1)
 
 
 def test_the_same_run_without_the_limit_succeeds(trustsim_bin, tmp_path, scenario):
@@ -61,8 +63,9 @@ def write_long_sweep(directory):
 
 def test_sweep_parts_past_the_limit_are_reported_and_kept_for_resume(trustsim_bin, tmp_path):
     sweep = write_long_sweep(tmp_path)
+    # Parts are about 50 kB in the HDF5 1.10 format (issue 17, item 5).
     result = run_limited(trustsim_bin, "sweep", sweep, "-o", "out.h5", "--quiet", cwd=tmp_path,
-                         preexec_fn=file_size_limit(64 * 1024))
+                         preexec_fn=file_size_limit(32 * 1024))
     message = result.stderr.decode().strip()
     assert result.returncode == 1, message
     assert "\n" not in message and message.startswith("out.h5: cannot write the sweep's files: ")
@@ -98,7 +101,7 @@ def test_merge_past_the_limit_is_refused_before_copying(trustsim_bin, tmp_path):
         assert result.returncode == 0, result.stderr.decode()
         shards.append(out)
     result = run_limited(trustsim_bin, "merge", *shards, "-o", "merged.h5", "--quiet",
-                         cwd=tmp_path, preexec_fn=file_size_limit(400 * 1024))
+                         cwd=tmp_path, preexec_fn=file_size_limit(200 * 1024))
     assert_refused(result, tmp_path / "nothing", "merged.h5: the output would be about ",
-                   "(ulimit -f) of 400 kB; no output written", code=1)
+                   "(ulimit -f) of 200 kB; no output written", code=1)
     assert list(tmp_path.glob("merged.h5*")) == []

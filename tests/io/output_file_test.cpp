@@ -14,7 +14,18 @@ TEST_CASE("an output file is written under a temporary name beside the final one
   ScratchDirectory dir("output-file");
   const auto final_path = dir.path / "out.h5";
   OutputFile file(final_path, false);
-  CHECK(file.temporary_path() == final_path.string() + ".tmp-" + std::to_string(::getpid()));
+  // NAME.tmp- and 12 random letters: no name another user could plant.
+  const std::string temporary = file.temporary_path().string();
+  const std::string prefix = final_path.string() + ".tmp-";
+  REQUIRE(temporary.size() == prefix.size() + 12);
+  CHECK(temporary.compare(0, prefix.size(), prefix) == 0);
+  CHECK(temporary.substr(prefix.size()) != std::to_string(::getpid()));
+  std::string final_name;
+  CHECK(is_temporary_file_name(file.temporary_path().filename().string(), final_name));
+  CHECK(final_name == "out.h5");
+  OutputFile other(dir.path / "out.h5", false);
+  CHECK(other.temporary_path() != file.temporary_path());
+  other.abandon();
   CHECK(std::filesystem::exists(file.temporary_path()));
   CHECK_FALSE(std::filesystem::exists(final_path));
   file.commit();
@@ -86,4 +97,81 @@ TEST_CASE("an output file that cannot be created says why") {
   // so the test holds when run as root.
   CHECK_THROWS_WITH(OutputFile(blocker / "out.h5", false),
                     Catch::Contains("cannot create directory"));
+}
+
+TEST_CASE("commit never replaces a file that appeared meanwhile, unless forced") {
+  // Two writers of one output: the second to finish must not destroy the
+  // first one's result (issue 17, item 1).
+  ScratchDirectory dir("output-file-race");
+  const auto final_path = dir.path / "out.h5";
+  OutputFile first(final_path, false);
+  OutputFile second(final_path, false);
+  first.commit();
+  const auto size = std::filesystem::file_size(final_path);
+  CHECK_THROWS_AS(second.commit(), WriteError);
+  CHECK(std::filesystem::file_size(final_path) == size);
+  CHECK_FALSE(std::filesystem::exists(second.temporary_path()));
+  OutputFile forced(final_path, true);
+  CHECK_NOTHROW(forced.commit());
+}
+
+TEST_CASE("a verification that fails stops the commit and removes the file") {
+  ScratchDirectory dir("output-file-verify");
+  const auto final_path = dir.path / "out.h5";
+  OutputFile file(final_path, false);
+  CHECK_THROWS_AS(file.commit([](const std::filesystem::path&) { throw FileError("bad copy"); }),
+                  FileError);
+  file.abandon();
+  CHECK(std::filesystem::is_empty(dir.path));
+}
+
+TEST_CASE("a symbolic link at the output is refused without force, and never followed") {
+  ScratchDirectory dir("output-file-link");
+  const auto target = dir.path / "target.txt";
+  std::ofstream(target) << "precious";
+  const auto link = dir.path / "out.h5";
+  std::filesystem::create_symlink(dir.path / "missing.h5", link);  // dangling
+  CHECK_THROWS_WITH(OutputFile(link, false), Catch::Contains("already exists as a symbolic link"));
+  std::filesystem::remove(link);
+  std::filesystem::create_symlink(target, link);
+  OutputFile file(link, true);
+  file.commit();
+  CHECK_FALSE(std::filesystem::is_symlink(link));  // the link was replaced...
+  std::ifstream in(target);
+  std::string text;
+  in >> text;
+  CHECK(text == "precious");  // ...not what it pointed to
+}
+
+TEST_CASE("an output name ending in a slash names a directory") {
+  CHECK_THROWS_WITH(refuse_existing_output("results/x.h5/", true),
+                    "results/x.h5/: names a directory, not an output file");
+}
+
+TEST_CASE("abandoned temporary files are told from live ones by their lock") {
+  ScratchDirectory dir("output-file-abandoned");
+  const auto final_path = dir.path / "out.h5";
+  OutputFile live(final_path, false);  // holds its lock
+  const auto abandoned = dir.path / "out.h5.tmp-abcdefghijkl";
+  const auto foreign = dir.path / "out.h5.tmp-mnopqrstuvwx";
+  const auto other_output = dir.path / "other.h5.tmp-abcdefghijkl";
+  std::ofstream(abandoned).flush();            // empty: killed while creating it
+  std::ofstream(foreign) << "a user's notes";  // not an HDF5 file: not ours
+  std::ofstream(other_output).flush();
+  CHECK(remove_abandoned_temporaries(final_path, 0) == 1);
+  CHECK_FALSE(std::filesystem::exists(abandoned));
+  CHECK(std::filesystem::exists(live.temporary_path()));
+  CHECK(std::filesystem::exists(foreign));
+  CHECK(std::filesystem::exists(other_output));
+  std::ofstream(abandoned).flush();
+  CHECK(remove_abandoned_temporaries(final_path) == 0);  // too young to judge
+}
+
+TEST_CASE("long names keep their temporary name within the limit") {
+  ScratchDirectory dir("output-file-long");
+  const auto final_path = dir.path / (std::string(252, 'n') + ".h5");
+  OutputFile file(final_path, false);
+  CHECK(file.temporary_path().filename().string().size() <= 255);
+  file.commit();
+  CHECK(std::filesystem::exists(final_path));
 }

@@ -63,14 +63,18 @@ TEST_CASE("each run has its attributes and daily series with units") {
   }
 }
 
-TEST_CASE("time series are chunked and compressed") {
+TEST_CASE("time series are chunked, compressed and checksummed") {
   ScratchDirectory dir("writer-chunks");
   write_tiny_file(dir.path / "f.h5", 1);
   Handle f = open_file(dir.path / "f.h5");
   Handle set = dataset(H5Dopen2(f, "runs/run_000000/daily/trust_within", H5P_DEFAULT), "open");
   Handle properties = property_list(H5Dget_create_plist(set), "get creation properties");
   CHECK(H5Pget_layout(properties) == H5D_CHUNKED);
-  CHECK(H5Pget_nfilters(properties) == 2);  // shuffle, deflate
+  REQUIRE(H5Pget_nfilters(properties) == 3);  // shuffle, deflate, Fletcher32
+  unsigned flags = 0;
+  std::size_t values = 0;
+  CHECK(H5Pget_filter2(properties, 2, &flags, &values, nullptr, 0, nullptr, nullptr) ==
+        H5Z_FILTER_FLETCHER32);
 }
 
 TEST_CASE("team trust is a day x from_team x to_team cube") {

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 
+#include "model/day.hpp"
+#include "model/fixtures.hpp"
+#include "model/simulation.hpp"
 #include "runner/cancellation.hpp"
 
 using namespace trustsim;
@@ -18,4 +21,27 @@ TEST_CASE("SIGINT exits with 130") {
   CancelOnSignal cancel;
   std::raise(SIGINT);
   CHECK(cancel.exit_code() == 130);
+}
+
+// Cancellation within a day (issue 17, item 7): a large team's day once
+// took minutes, and the flag was read only between days.
+TEST_CASE("a raised flag stops a day between its phases, a lowered one changes nothing") {
+  Parameters p = test::two_teams(5);
+  p.days = 3;
+  World cancelled(p, 3);
+  std::uint64_t updates = 0;
+  const std::atomic<bool> raised{true};
+  CHECK_THROWS_AS(run_day(cancelled, 0, updates, &raised), Cancelled);
+  CHECK(updates == 0);
+
+  World with_flag(p, 3), without(p, 3);
+  const std::atomic<bool> lowered{false};
+  std::uint64_t with_updates = 0, without_updates = 0;
+  for (int day = 0; day < p.days; ++day) {
+    const DayResult a = run_day(with_flag, day, with_updates, &lowered);
+    const DayResult b = run_day(without, day, without_updates);
+    CHECK(a.trust.within == b.trust.within);
+    CHECK(a.trust.between == b.trust.between);
+  }
+  CHECK(with_updates == without_updates);
 }

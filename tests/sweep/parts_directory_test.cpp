@@ -41,13 +41,19 @@ TEST_CASE("resume finds finished parts and drops temporary ones", "[parts_direct
     PartsDirectory parts(output, manifest(), PartsMode::fresh);
     touch(parts.part_path(1));
     touch(parts.part_path(4));
-    touch(parts.path() / "run_000002.h5.tmp-12345");  // a kill mid-write
-    touch(parts.path() / "run_000099.h5");            // not a run of this plan
+    std::ofstream(parts.path() / "run_000002.h5.tmp-abcdefghijkl").flush();  // a kill mid-write
+    touch(parts.path() / "run_000099.h5");  // not a run of this plan
+    touch(parts.path() / "notes.tmp-1");    // not trustsim's: never removed
   }
   PartsDirectory parts(output, manifest(), PartsMode::resume);
   CHECK(parts.finished_runs() == std::vector<bool>{false, true, false, false, true});
   CHECK(parts.finished_count() == 2);
-  CHECK_FALSE(std::filesystem::exists(parts.path() / "run_000002.h5.tmp-12345"));
+  CHECK_FALSE(std::filesystem::exists(parts.path() / "run_000002.h5.tmp-abcdefghijkl"));
+  CHECK(std::filesystem::exists(parts.path() / "notes.tmp-1"));
+  // Removing the directory removes trustsim's files only.
+  CHECK(parts.remove() == "notes.tmp-1");
+  CHECK(std::filesystem::exists(parts.path() / "notes.tmp-1"));
+  CHECK_FALSE(std::filesystem::exists(parts.path() / "manifest.json"));
 }
 
 TEST_CASE("an existing directory needs --resume or --force", "[parts_directory]") {
@@ -97,19 +103,28 @@ TEST_CASE("an empty directory left by a kill before its manifest is taken over",
   CHECK(std::filesystem::is_regular_file(parts.path() / "manifest.json"));
 }
 
-TEST_CASE("resume removes the temporary output of a killed combine, not a live one",
-          "[parts_directory]") {
-  ScratchDirectory scratch("parts-stale-output");
+TEST_CASE("a symbolic link is never taken as the work directory", "[parts_directory]") {
+  // --resume once adopted a link to a user's directory and deleted every
+  // file there whose name held ".tmp-" (issue 17, item 4).
+  ScratchDirectory scratch("parts-link");
   const auto output = scratch.path() / "out.h5";
-  { PartsDirectory parts(output, manifest(), PartsMode::fresh); }
-  const auto dead = scratch.path() / "out.h5.tmp-99999999";  // above any pid_max
-  const auto alive = scratch.path() / ("out.h5.tmp-" + std::to_string(::getpid()));
-  const auto other = scratch.path() / "other.h5.tmp-99999999";
-  touch(dead);
-  touch(alive);
-  touch(other);
+  const auto elsewhere = scratch.path() / "elsewhere";
+  std::filesystem::create_directories(elsewhere);
+  touch(elsewhere / "draft.tmp-1");
+  std::filesystem::create_directory_symlink(elsewhere, PartsDirectory::path_for(output));
+  for (const auto mode : {PartsMode::resume, PartsMode::force, PartsMode::join})
+    CHECK_THROWS_WITH(PartsDirectory(output, manifest(), mode),
+                      Catch::Contains("is a symbolic link"));
+  CHECK(std::filesystem::exists(elsewhere / "draft.tmp-1"));
+}
+
+TEST_CASE("an unreadable manifest with no finished part is written again", "[parts_directory]") {
+  // A full disk at the start of a sweep left an empty manifest that then
+  // blocked every resume (issue 17, item 9).
+  ScratchDirectory scratch("parts-empty-manifest");
+  const auto output = scratch.path() / "out.h5";
+  std::filesystem::create_directories(PartsDirectory::path_for(output));
+  std::ofstream(PartsDirectory::path_for(output) / "manifest.json").flush();
   PartsDirectory parts(output, manifest(), PartsMode::resume);
-  CHECK_FALSE(std::filesystem::exists(dead));
-  CHECK(std::filesystem::exists(alive));
-  CHECK(std::filesystem::exists(other));
+  CHECK(std::filesystem::file_size(parts.path() / "manifest.json") > 0);
 }

@@ -1,0 +1,23 @@
+// Copying a group between HDF5 files through the dataset API: every
+// dataset is read (through its filters, so each chunk's Fletcher32
+// checksum is checked) and written anew with the same type, shape and
+// creation properties (chunks, shuffle, deflate, checksum), and every
+// attribute likewise. Not H5Ocopy: in HDF5 1.10 a write that fails inside
+// H5Ocopy (a full disk, no memory) crashes the library in its clean-up
+// (H5T_close_real, H5B__node_dest), where a failed H5Dwrite or H5Dclose is
+// reported like any other.
+#pragma once
+
+#include <string>
+
+#include "io/hdf5_handles.hpp"
+
+namespace trustsim::hdf5 {
+
+// Copies the group `from_parent`/`from_name`, recursively, to a new group
+// `to_parent`/`to_name`. Throws Error naming what could not be read or
+// written.
+void copy_group(hid_t from_parent, const std::string& from_name, hid_t to_parent,
+                const std::string& to_name);
+
+}  // namespace trustsim::hdf5
