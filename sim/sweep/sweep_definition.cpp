@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "io/output_file.hpp"
 #include "scenario/nearest_name.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_reader.hpp"
@@ -16,9 +17,9 @@ namespace {
 
 using OrderedJson = nlohmann::ordered_json;
 
-const std::vector<std::string> sweep_keys{"name",       "description", "base",
-                                          "variants",   "grid",        "sample",
-                                          "replicates", "seed",        "common_random_numbers"};
+const std::vector<std::string> sweep_keys{
+    "name", "description",           "base",           "variants", "grid", "sample", "replicates",
+    "seed", "common_random_numbers", "parameters_from"};
 const std::vector<std::string> sample_methods{"latin_hypercube", "morris", "sobol"};
 // The keys of /sample, by method (in sample_methods' order).
 const std::vector<std::vector<std::string>> sample_keys{
@@ -108,6 +109,51 @@ class SweepReader {
       return value;
     }
     fail("/base", "must be a scenario file name or a scenario object, got " + describe(value));
+  }
+
+  Posterior read_posterior_from(const Json& value, const Json& base) const {
+    const std::string at = "/parameters_from";
+    if (!value.is_string() || value.get<std::string>().empty())
+      fail(at, "must name the output file of trustsim calibrate, got " + describe(value));
+    std::filesystem::path path(value.get<std::string>());
+    if (path.is_relative() && !directory_.empty()) path = std::filesystem::path(directory_) / path;
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error))
+      fail(at, "calibration output " + path.string() +
+                   " does not exist (a relative path is taken from the sweep file's directory)");
+    Posterior posterior;
+    try {
+      posterior = read_posterior(path);
+    } catch (const FileError& problem) {
+      fail(at, problem.what());
+    }
+    // Every key must be a scenario setting, and every particle a valid
+    // scenario: a posterior fitted to another base may not fit this one.
+    for (std::size_t k = 0; k < posterior.keys.size(); ++k) {
+      const std::string& key = posterior.keys[k];
+      const std::string first = key.substr(0, key.find('.'));
+      if (run_settings.count(first))
+        fail(at, "the posterior sets \"" + key + "\", which the sweep sets for every run");
+      try {
+        const PlacedOverride one{make_override(at, key, posterior.values[0][k]), at};
+        (void)resolve_with_overrides(base, {one}, source_, at);
+      } catch (const ScenarioError& problem) {
+        fail(at, "the posterior's parameter \"" + key +
+                     "\" is not a setting of this sweep's base scenario: " + problem.problem());
+      }
+    }
+    for (std::size_t i = 0; i < posterior.values.size(); ++i) {
+      std::vector<PlacedOverride> placed;
+      for (std::size_t k = 0; k < posterior.keys.size(); ++k)
+        placed.push_back({make_override(at, posterior.keys[k], posterior.values[i][k]), at});
+      try {
+        (void)resolve_with_overrides(base, placed, source_, at);
+      } catch (const ScenarioError& problem) {
+        fail(at, "posterior particle " + std::to_string(i) +
+                     " does not fit the base scenario: " + problem.problem());
+      }
+    }
+    return posterior;
   }
 
   std::vector<Variant> read_variants(const Json& value, const OrderedJson& ordered) const {
@@ -278,6 +324,17 @@ class SweepReader {
       };
       return inside(a, b) || inside(b, a);
     };
+    if (sweep.posterior) {
+      std::vector<Use> varied = designed;
+      for (const auto& variant : sweep.variants)
+        for (const auto& o : variant.overrides) varied.push_back({o.pointer, o.label});
+      for (const auto& key : sweep.posterior->keys)
+        for (const auto& use : varied)
+          if (overlap(placed_pointer(key), use.pointer))
+            fail(use.location, "this key is drawn from the posterior (/parameters_from: " +
+                                   sweep.posterior->path +
+                                   "); a variant, grid or sample may not vary it too");
+    }
     for (std::size_t i = 0; i < designed.size(); ++i)
       for (std::size_t j = 0; j < i; ++j)
         if (overlap(designed[i].pointer, designed[j].pointer))
@@ -341,6 +398,8 @@ class SweepReader {
       sweep.common_random_numbers = checked([&] {
         return read_boolean(document.at("common_random_numbers"), "/common_random_numbers");
       });
+    if (document.contains("parameters_from"))
+      sweep.posterior = read_posterior_from(document.at("parameters_from"), sweep.base_document);
     check_disjoint(sweep);
     if (sweep.sample) check_sampled_keys(*sweep.sample, sweep.base_document);
 
