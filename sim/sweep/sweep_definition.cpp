@@ -111,21 +111,60 @@ class SweepReader {
     fail("/base", "must be a scenario file name or a scenario object, got " + describe(value));
   }
 
-  Posterior read_posterior_from(const Json& value, const Json& base) const {
-    const std::string at = "/parameters_from";
-    if (!value.is_string() || value.get<std::string>().empty())
-      fail(at, "must name the output file of trustsim calibrate, got " + describe(value));
-    std::filesystem::path path(value.get<std::string>());
-    if (path.is_relative() && !directory_.empty()) path = std::filesystem::path(directory_) / path;
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error))
-      fail(at, "calibration output " + path.string() +
-                   " does not exist (a relative path is taken from the sweep file's directory)");
+  // The posterior as the resolved sweep (the output's scenario_resolved)
+  // holds it, so that `trustsim merge` rebuilds the plan without the file.
+  Posterior inline_posterior(const Json& value, const std::string& at) const {
+    reject_unknown(value, at, {"path", "digest_fnv1a64", "keys", "values", "weights"});
+    for (const char* key : {"path", "digest_fnv1a64", "keys", "values", "weights"})
+      if (!value.contains(key)) fail(child_pointer(at, key), "required in an inline posterior");
     Posterior posterior;
     try {
-      posterior = read_posterior(path);
-    } catch (const FileError& problem) {
-      fail(at, problem.what());
+      posterior.path = value.at("path").get<std::string>();
+      posterior.digest = value.at("digest_fnv1a64").get<std::string>();
+      posterior.keys = value.at("keys").get<std::vector<std::string>>();
+      posterior.values = value.at("values").get<std::vector<std::vector<double>>>();
+      posterior.weights = value.at("weights").get<std::vector<double>>();
+    } catch (const nlohmann::json::exception&) {
+      fail(at,
+           "an inline posterior needs path, digest_fnv1a64 (text), keys (list of text), "
+           "values (list of lists of numbers) and weights (list of numbers)");
+    }
+    double total = 0.0;
+    for (double w : posterior.weights) {
+      if (!(w >= 0.0) || !std::isfinite(w)) fail(child_pointer(at, "weights"), "must be >= 0");
+      total += w;
+    }
+    if (posterior.keys.empty() || !(total > 0.0) ||
+        posterior.values.size() != posterior.weights.size())
+      fail(at,
+           "an inline posterior needs keys, one row of values per weight, and weights "
+           "summing to more than 0");
+    for (const auto& row : posterior.values)
+      if (row.size() != posterior.keys.size())
+        fail(child_pointer(at, "values"), "each row needs one value per key");
+    return posterior;
+  }
+
+  Posterior read_posterior_from(const Json& value, const Json& base) const {
+    const std::string at = "/parameters_from";
+    Posterior posterior;
+    if (value.is_object()) {
+      posterior = inline_posterior(value, at);
+    } else {
+      if (!value.is_string() || value.get<std::string>().empty())
+        fail(at, "must name the output file of trustsim calibrate, got " + describe(value));
+      std::filesystem::path path(value.get<std::string>());
+      if (path.is_relative() && !directory_.empty())
+        path = std::filesystem::path(directory_) / path;
+      std::error_code error;
+      if (!std::filesystem::is_regular_file(path, error))
+        fail(at, "calibration output " + path.string() +
+                     " does not exist (a relative path is taken from the sweep file's directory)");
+      try {
+        posterior = read_posterior(path);
+      } catch (const FileError& problem) {
+        fail(at, problem.what());
+      }
     }
     // Every key must be a scenario setting, and every particle a valid
     // scenario: a posterior fitted to another base may not fit this one.

@@ -50,9 +50,12 @@ std::string resolved_sweep_json(const SweepDefinition& sweep, const Json& resolv
   doc["seed"] = sweep.seed;
   doc["common_random_numbers"] = sweep.common_random_numbers;
   if (sweep.posterior)
+    // Whole, so that a merge of shards rebuilds the plan without the file.
     doc["parameters_from"] = {{"path", sweep.posterior->path},
                               {"digest_fnv1a64", sweep.posterior->digest},
-                              {"keys", sweep.posterior->keys}};
+                              {"keys", sweep.posterior->keys},
+                              {"values", sweep.posterior->values},
+                              {"weights", sweep.posterior->weights}};
   return doc.dump(2);
 }
 

@@ -11,6 +11,7 @@ import pytest
 
 from calibrate_helpers import write_calibration
 from refusal import assert_refused
+from shard_helpers import run_shards
 from sweep_helpers import assert_same_results, comparison_frame, summary_frame, write_sweep
 
 KEYS = ["trust.informal_gain", "staff.base_leave_per_day"]
@@ -124,6 +125,21 @@ def test_the_result_is_the_same_on_one_thread_and_two(trustsim, tmp_path, poster
         result = trustsim("sweep", sweep, "-o", name, "--threads", threads, "--quiet")
         assert result.returncode == 0, result.stderr
     assert_same_results(tmp_path / "one.h5", tmp_path / "two.h5")
+
+
+def test_shards_merged_without_the_posterior_file_equal_the_whole_sweep(
+        trustsim, trustsim_bin, tmp_path, posterior):
+    # The output's scenario_resolved holds the posterior whole, so the merge
+    # rebuilds the plan (and its pairing) without the file.
+    sweep = sweep_with(tmp_path, posterior, replicates=4)
+    assert trustsim("sweep", sweep, "-o", "whole.h5", "--quiet").returncode == 0
+    parts = run_shards(trustsim_bin, tmp_path, sweep, 2)
+    (tmp_path / "post.h5").unlink()
+    merged = trustsim("merge", *parts, "-o", "merged.h5")
+    assert merged.returncode == 0, merged.stderr
+    assert_same_results(tmp_path / "whole.h5", tmp_path / "merged.h5")
+    with h5py.File(tmp_path / "merged.h5", "r") as f:
+        assert f["comparison"].attrs["parameter_uncertainty"] == "true"
 
 
 def refusal(trustsim_bin, tmp_path, posterior, value, **fields):

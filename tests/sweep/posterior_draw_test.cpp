@@ -132,6 +132,15 @@ TEST_CASE("parameters_from: replicate r has the same parameters in every variant
   for (std::size_t i = 0; i < plan.runs.size(); ++i)
     CHECK(plan.runs[i].seed == without.runs[i].seed);
   CHECK(plan.fingerprint != without.fingerprint);
+
+  // The resolved sweep holds the posterior inline: rebuilt from it (as
+  // `trustsim merge` does) without the file, the plan is the same.
+  std::filesystem::remove(dir.path() / "post.h5");
+  Json resolved = Json::parse(plan.resolved_json);
+  resolved.erase("base_file");
+  const SweepPlan rebuilt = expand_sweep(read_sweep(resolved));
+  CHECK(rebuilt.fingerprint == plan.fingerprint);
+  CHECK(rebuilt.parameters_from == plan.parameters_from);
 }
 
 TEST_CASE("parameters_from: bad values are refused with the key's pointer", "[posterior]") {
