@@ -450,10 +450,15 @@ class SweepReader {
       fail("", "the sweep expands to " + std::to_string(static_cast<long long>(runs)) +
                    " runs, more than the limit of " + std::to_string(max_sweep_runs) +
                    " (check replicates, the grid and sample.count)");
+    // Each posterior particle a replicate draws is a scenario of its own.
+    if (sweep.posterior)
+      scenarios *= static_cast<long double>(std::min<std::size_t>(
+          static_cast<std::size_t>(sweep.replicates), sweep.posterior->weights.size()));
     if (scenarios > max_sweep_scenarios)
       fail("", "the sweep has " + std::to_string(static_cast<long long>(scenarios)) +
-                   " scenarios (design points x variants), more than the limit of " +
-                   std::to_string(max_sweep_scenarios) +
+                   " scenarios (design points x variants" +
+                   (sweep.posterior ? " x posterior particles drawn" : "") +
+                   "), more than the limit of " + std::to_string(max_sweep_scenarios) +
                    "; each is validated and held whole (replicates are cheap)");
     return sweep;
   }

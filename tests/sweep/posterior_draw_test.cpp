@@ -191,3 +191,24 @@ TEST_CASE("parameters_from: bad values are refused with the key's pointer", "[po
                  {{"count", 4}, {"parameters", {{"staff.base_leave_per_day", {0.001, 0.002}}}}}}})
             .pointer() == "/sample/parameters/staff.base_leave_per_day");
 }
+
+TEST_CASE("parameters_from: each particle drawn counts towards the scenario limit", "[posterior]") {
+  ScratchDirectory dir("posterior-limit");
+  std::vector<std::vector<double>> columns{{}, {}};
+  for (int i = 0; i < 40; ++i) {
+    columns[0].push_back(0.05 + 0.01 * i);
+    columns[1].push_back(0.001 + 0.0001 * i);
+  }
+  write_posterior(dir.path() / "post.h5", two_keys, columns, std::vector<double>(40, 1.0));
+  Json values = Json::array();
+  for (int i = 0; i < 1000; ++i) values.push_back(0.001 * i);
+  // 3 variants x 1000 grid values x min(40 replicates, 40 particles) =
+  // 120000 scenarios > 100000, though only 120000 runs.
+  const Json sweep = small_sweep({{"parameters_from", "post.h5"},
+                                  {"variants", two_variants},
+                                  {"grid", {{"meetings.face_to_face_fraction", values}}},
+                                  {"replicates", 40}});
+  const ScenarioError error = sweep_error(sweep, dir.path().string());
+  CHECK_THAT(error.problem(), Catch::Contains("120000 scenarios (design points x variants x "
+                                              "posterior particles drawn)"));
+}
