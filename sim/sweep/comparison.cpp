@@ -2,10 +2,27 @@
 
 #include <limits>
 #include <map>
+#include <tuple>
+#include <utility>
 
 #include "sweep/sweep_definition.hpp"
 
 namespace trustsim {
+
+double probability_improves(std::span<const double> treated, std::span<const double> reference,
+                            Better better) {
+  if (better == Better::neither || treated.empty() || treated.size() != reference.size())
+    return std::numeric_limits<double>::quiet_NaN();
+  double improves = 0.0;
+  for (std::size_t i = 0; i < treated.size(); ++i) {
+    const double difference = treated[i] - reference[i];
+    if (difference == 0.0)
+      improves += 0.5;
+    else if ((difference > 0.0) == (better == Better::higher))
+      improves += 1.0;
+  }
+  return improves / static_cast<double>(treated.size());
+}
 
 std::vector<ComparisonRow> compare_variants(const std::vector<std::string>& variant_order,
                                             const SweepOutcomes& runs) {
@@ -46,7 +63,8 @@ std::vector<ComparisonRow> compare_variants(const std::vector<std::string>& vari
       a.push_back(runs.outcomes[i][outcome]);
       b.push_back(runs.outcomes[match->second][outcome]);
     }
-    return paired_difference(a, b);
+    return std::pair{paired_difference(a, b),
+                     probability_improves(a, b, better_direction(outcome))};
   };
 
   constexpr double nan = std::numeric_limits<double>::quiet_NaN();
@@ -57,13 +75,14 @@ std::vector<ComparisonRow> compare_variants(const std::vector<std::string>& vari
       if (members[cell][v].empty()) continue;  // a variant absent from this cell
       for (std::size_t o = 0; o < outcome_count; ++o) {
         const std::vector<double> values = values_of(members[cell][v], o);
-        ComparisonRow row{variant_order[v],      cells[cell],          o,
-                          mean_interval(values), {nan, nan, nan, nan}, {nan, nan, nan, nan}};
+        ComparisonRow row{variant_order[v],     cells[cell],          o,  mean_interval(values),
+                          {nan, nan, nan, nan}, {nan, nan, nan, nan}, nan};
         if (baseline != variant_index.end() && v != baseline->second &&
             !members[cell][baseline->second].empty()) {
           const auto& reference = members[cell][baseline->second];
           row.difference = welch_difference(values, values_of(reference, o));
-          if (!runs.pair_keys.empty()) row.paired = paired(members[cell][v], reference, o);
+          if (!runs.pair_keys.empty())
+            std::tie(row.paired, row.prob_improves) = paired(members[cell][v], reference, o);
         }
         rows.push_back(std::move(row));
       }

@@ -24,15 +24,35 @@
 // early in the run that reshuffles later draws) the correlation fades and
 // the paired interval becomes as wide as the unpaired one, never wrong.
 // Without common random numbers the paired columns are NaN.
+//
+// Parameter uncertainty. With `parameters_from` (posterior_draw.hpp) each
+// replicate runs under its own parameter set drawn from a calibration's
+// posterior, the same set in every variant: runs pair by (design point,
+// replicate) as they do with common random numbers, and the spread between
+// runs, hence every interval, includes the parameter uncertainty. They are
+// still intervals for a mean over the posterior, and narrow as replicates
+// grow; how much the effect itself varies over the posterior is what
+// prob_improves says.
+//
+// prob_improves: of the paired differences (variant minus baseline, each
+// pair at one design point and replicate, so one parameter set), the share
+// in the outcome's better direction (outcome_direction.hpp), a tie counting
+// one half. It estimates the probability that the variant improves the
+// outcome in one run drawn like these (over the posterior and the model's
+// noise). NaN on baseline rows, for outcomes without a better direction,
+// and when runs are not paired.
 #pragma once
 
 #include <array>
 #include <cstddef>
+#include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "model/metrics.hpp"
 #include "sweep/interval_estimate.hpp"
+#include "sweep/outcome_direction.hpp"
 
 namespace trustsim {
 
@@ -53,7 +73,13 @@ struct ComparisonRow {
   MeanInterval mean;
   DifferenceInterval difference;  // NaN on the baseline's own rows
   DifferenceInterval paired;      // NaN there too, and without pair keys
+  double prob_improves = std::numeric_limits<double>::quiet_NaN();
 };
+
+// The share of pairs (treated[i], reference[i]) where treated is better,
+// ties counting one half; NaN if there are no pairs or `better` is neither.
+double probability_improves(std::span<const double> treated, std::span<const double> reference,
+                            Better better);
 
 // Rows grouped by grid cell (in order of first appearance), then variant
 // (in `variant_order`), then outcome.

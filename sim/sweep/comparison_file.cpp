@@ -41,8 +41,9 @@ const std::vector<IntervalColumn> interval_columns{
      [](const ComparisonRow& r) { return r.difference.high; },
      [](ComparisonRow& r, double v) { r.difference.high = v; }},
     {"paired_diff",
-     "mean over pairs (runs sharing a seed) of the variant's minus the baseline's outcome "
-     "(NaN without common random numbers)",
+     "mean over pairs (runs at the same design point and replicate, sharing their seed with "
+     "common random numbers and their parameter set with parameters_from) of the variant's "
+     "minus the baseline's outcome (NaN when runs are not paired)",
      [](const ComparisonRow& r) { return r.paired.difference; },
      [](ComparisonRow& r, double v) { r.paired.difference = v; }},
     {"paired_diff_ci_low", "lower end of the 95% paired t confidence interval of paired_diff",
@@ -91,12 +92,35 @@ void write_comparison(hid_t file, const ComparisonTable& table) {
                         DatasetInfo{"units of the outcome", column.description});
     columns.emplace_back(column.name);
   }
+  std::vector<std::string> better(n);
+  std::vector<double> improves(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    better[i] = better_text(better_direction(table.rows[i].outcome));
+    improves[i] = table.rows[i].prob_improves;
+  }
+  hdf5::write_strings(group, "better", better,
+                      DatasetInfo{"1",
+                                  "which way the outcome improves: higher, lower, or empty "
+                                  "where that is not clear-cut"});
+  hdf5::write_dataset(
+      group, "prob_improves", improves,
+      DatasetInfo{"1",
+                  "share of paired differences (variant minus baseline, one design point "
+                  "and replicate each) in the better direction, ties counting one half "
+                  "(NaN on baseline rows, without a direction, or unpaired runs)"});
+  columns.insert(columns.end(), {"better", "prob_improves"});
   hdf5::write_attribute(group, "columns", columns);
   hdf5::write_attribute(group, "grid_keys", table.grid_keys);
   hdf5::write_attribute(group, "confidence_level", std::string("0.95"));
   hdf5::write_attribute(group, "reference_variant", std::string("baseline"));
   hdf5::write_attribute(group, "common_random_numbers",
                         std::string(table.common_random_numbers ? "true" : "false"));
+  hdf5::write_attribute(group, "parameter_uncertainty",
+                        std::string(table.parameter_uncertainty() ? "true" : "false"));
+  if (table.parameter_uncertainty()) {
+    hdf5::write_attribute(group, "parameters_from", table.parameters_from);
+    hdf5::write_attribute(group, "parameters_from_digest", table.parameters_from_digest);
+  }
 }
 
 std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path) {
@@ -123,6 +147,14 @@ std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path
     table.common_random_numbers =
         hdf5::has_attribute(group, "common_random_numbers") &&
         hdf5::read_string_attribute(group, "common_random_numbers") == "true";
+    if (hdf5::has_attribute(group, "parameters_from")) {
+      table.parameters_from = hdf5::read_string_attribute(group, "parameters_from");
+      table.parameters_from_digest = hdf5::read_string_attribute(group, "parameters_from_digest");
+    }
+    std::vector<double> improves =
+        H5Lexists(group, "prob_improves", H5P_DEFAULT) > 0
+            ? hdf5::read_doubles(group, "prob_improves")
+            : std::vector<double>(variants.size(), std::numeric_limits<double>::quiet_NaN());
     const std::size_t n = variants.size();
     auto check_length = [&](std::size_t length) {
       if (length != n) throw FileError(name + ": /comparison columns differ in length");
@@ -131,6 +163,7 @@ std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path
     check_length(counts.size());
     for (const auto& c : grid) check_length(c.size());
     for (const auto& c : intervals) check_length(c.size());
+    check_length(improves.size());
     for (std::size_t i = 0; i < n; ++i) {
       ComparisonRow row;
       row.variant = variants[i];
@@ -143,6 +176,7 @@ std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path
       row.mean.n = static_cast<std::size_t>(counts[i]);
       for (std::size_t c = 0; c < interval_columns.size(); ++c)
         interval_columns[c].set(row, intervals[c][i]);
+      row.prob_improves = improves[i];
       table.rows.push_back(std::move(row));
     }
     return table;

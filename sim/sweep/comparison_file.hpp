@@ -3,7 +3,11 @@
 // Columns: variant, one float64 column per grid key (the grid cell), then
 // outcome, n, mean, ci_low, ci_high, diff, diff_ci_low, diff_ci_high,
 // paired_diff, paired_diff_ci_low, paired_diff_ci_high (NaN unless the
-// sweep used common random numbers; absent from files before them).
+// sweep used common random numbers; absent from files before them),
+// better ("higher", "lower" or "": outcome_direction.hpp) and prob_improves
+// (comparison.hpp; NaN unless runs are paired; absent from older files).
+// With parameters_from the attributes parameter_uncertainty = "true",
+// parameters_from (the posterior file) and parameters_from_digest say so.
 #pragma once
 
 #include <filesystem>
@@ -19,7 +23,13 @@ namespace trustsim {
 struct ComparisonTable {
   std::vector<std::string> grid_keys;
   std::vector<ComparisonRow> rows;
-  bool common_random_numbers = false;  // whether the paired columns hold numbers
+  bool common_random_numbers = false;
+  std::string parameters_from{};  // the posterior file, or "" without one
+  std::string parameters_from_digest{};
+  // Whether the paired columns and prob_improves hold numbers: runs pair by
+  // shared seed, or by shared posterior parameter set, or both.
+  bool paired() const { return common_random_numbers || !parameters_from.empty(); }
+  bool parameter_uncertainty() const { return !parameters_from.empty(); }
 };
 
 void write_comparison(hid_t file, const ComparisonTable& table);

@@ -55,12 +55,20 @@ int decimals_for(double half_width) {
 }
 
 std::string comparison_text(const ComparisonTable& table) {
-  const bool paired = table.common_random_numbers;
+  const bool paired = table.paired();
   std::string out =
       "Comparison with baseline: mean over replicates with its 95% interval, and the\n"
       "difference from baseline (variant - baseline) with its 95% Welch interval;\n";
-  out += paired ? "runs share seeds (common random numbers), so the paired difference and its\n"
-                  "95% paired t interval follow; * marks a paired interval that excludes zero.\n"
+  if (table.parameter_uncertainty()) {
+    out += "each replicate draws its parameters from the posterior in " + table.parameters_from +
+           ",\nthe same in every variant: the intervals include parameter uncertainty (as\n"
+           "intervals for the mean over the posterior) and runs pair by replicate;\n";
+  }
+  if (table.common_random_numbers) out += "runs share seeds (common random numbers);\n";
+  out += paired ? "the paired difference and its 95% paired t interval follow, and P(better):\n"
+                  "the share of pairs in which the variant does better (ties count one half;\n"
+                  "empty where the outcome has no better direction); * marks a paired\n"
+                  "interval that excludes zero.\n"
                 : "* marks a difference whose interval excludes zero.\n";
   // Blocks: consecutive rows of one grid cell and outcome. Rows come
   // grouped by cell, then variant, then outcome: regroup by outcome.
@@ -89,7 +97,7 @@ std::string comparison_text(const ComparisonTable& table) {
 
       std::vector<std::vector<std::string>> cells{
           {"variant", "n", "mean", "95% CI", "diff", "95% CI"}};
-      if (paired) cells[0].insert(cells[0].end(), {"paired", "95% CI"});
+      if (paired) cells[0].insert(cells[0].end(), {"paired", "95% CI", "P(better)"});
       cells[0].emplace_back();
       for (const auto* row : rows) {
         const DifferenceInterval& marked = paired ? row->paired : row->difference;
@@ -103,7 +111,8 @@ std::string comparison_text(const ComparisonTable& table) {
             interval(row->difference.low, row->difference.high, decimals, true)};
         if (paired)
           line.insert(line.end(), {number(row->paired.difference, decimals, true),
-                                   interval(row->paired.low, row->paired.high, decimals, true)});
+                                   interval(row->paired.low, row->paired.high, decimals, true),
+                                   number(row->prob_improves, 2)});
         line.emplace_back(separated ? "*" : "");
         cells.push_back(std::move(line));
       }

@@ -11,5 +11,6 @@ namespace trustsim::design_stream {
 inline constexpr std::uint32_t latin_hypercube = 0;  // subject: hash of the key
 inline constexpr std::uint32_t morris = 1;           // subject: the trajectory
 inline constexpr std::uint32_t bootstrap = 2;        // subject: the resample
+inline constexpr std::uint32_t posterior = 3;        // subject: the replicate
 
 }  // namespace trustsim::design_stream

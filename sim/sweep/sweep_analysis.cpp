@@ -7,7 +7,10 @@ namespace trustsim {
 
 void write_sweep_analysis(hid_t file, const SweepPlan& plan, const std::vector<RunPlan>& runs,
                           SweepOutcomes outcomes) {
-  if (plan.common_random_numbers)
+  // Runs pair by design point and replicate when they share a seed or a
+  // posterior parameter set.
+  const bool paired = plan.common_random_numbers || !plan.parameters_from.empty();
+  if (paired)
     for (const RunPlan& run : runs) {
       std::vector<double> key = run.swept_values;
       key.push_back(static_cast<double>(run.replicate));
@@ -17,7 +20,8 @@ void write_sweep_analysis(hid_t file, const SweepPlan& plan, const std::vector<R
       plan.swept_keys.begin(),
       plan.swept_keys.begin() + static_cast<std::ptrdiff_t>(plan.grid_key_count));
   write_comparison(file, ComparisonTable{grid_keys, compare_variants(plan.variant_names, outcomes),
-                                         plan.common_random_numbers});
+                                         plan.common_random_numbers, plan.parameters_from,
+                                         plan.parameters_from_digest});
   if (plan.sensitivity)
     write_sensitivity(file, sensitivity_analysis(*plan.sensitivity, plan.variant_names,
                                                  plan.replicates, outcomes.outcomes, plan.seed));

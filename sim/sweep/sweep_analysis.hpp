@@ -1,5 +1,6 @@
 // What a whole sweep's output file adds to its runs: the /comparison of
-// variants (paired when the sweep used common random numbers) and, for a
+// variants (paired when the sweep used common random numbers or a
+// posterior's parameters) and, for a
 // Morris or Sobol' sample, the /sensitivity table.
 #pragma once
 

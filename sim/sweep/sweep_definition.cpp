@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "io/output_file.hpp"
 #include "scenario/nearest_name.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_reader.hpp"
@@ -16,9 +17,9 @@ namespace {
 
 using OrderedJson = nlohmann::ordered_json;
 
-const std::vector<std::string> sweep_keys{"name",       "description", "base",
-                                          "variants",   "grid",        "sample",
-                                          "replicates", "seed",        "common_random_numbers"};
+const std::vector<std::string> sweep_keys{
+    "name", "description",           "base",           "variants", "grid", "sample", "replicates",
+    "seed", "common_random_numbers", "parameters_from"};
 const std::vector<std::string> sample_methods{"latin_hypercube", "morris", "sobol"};
 // The keys of /sample, by method (in sample_methods' order).
 const std::vector<std::vector<std::string>> sample_keys{
@@ -108,6 +109,90 @@ class SweepReader {
       return value;
     }
     fail("/base", "must be a scenario file name or a scenario object, got " + describe(value));
+  }
+
+  // The posterior as the resolved sweep (the output's scenario_resolved)
+  // holds it, so that `trustsim merge` rebuilds the plan without the file.
+  Posterior inline_posterior(const Json& value, const std::string& at) const {
+    reject_unknown(value, at, {"path", "digest_fnv1a64", "keys", "values", "weights"});
+    for (const char* key : {"path", "digest_fnv1a64", "keys", "values", "weights"})
+      if (!value.contains(key)) fail(child_pointer(at, key), "required in an inline posterior");
+    Posterior posterior;
+    try {
+      posterior.path = value.at("path").get<std::string>();
+      posterior.digest = value.at("digest_fnv1a64").get<std::string>();
+      posterior.keys = value.at("keys").get<std::vector<std::string>>();
+      posterior.values = value.at("values").get<std::vector<std::vector<double>>>();
+      posterior.weights = value.at("weights").get<std::vector<double>>();
+    } catch (const nlohmann::json::exception&) {
+      fail(at,
+           "an inline posterior needs path, digest_fnv1a64 (text), keys (list of text), "
+           "values (list of lists of numbers) and weights (list of numbers)");
+    }
+    double total = 0.0;
+    for (double w : posterior.weights) {
+      if (!(w >= 0.0) || !std::isfinite(w)) fail(child_pointer(at, "weights"), "must be >= 0");
+      total += w;
+    }
+    if (posterior.keys.empty() || !(total > 0.0) ||
+        posterior.values.size() != posterior.weights.size())
+      fail(at,
+           "an inline posterior needs keys, one row of values per weight, and weights "
+           "summing to more than 0");
+    for (const auto& row : posterior.values)
+      if (row.size() != posterior.keys.size())
+        fail(child_pointer(at, "values"), "each row needs one value per key");
+    return posterior;
+  }
+
+  Posterior read_posterior_from(const Json& value, const Json& base) const {
+    const std::string at = "/parameters_from";
+    Posterior posterior;
+    if (value.is_object()) {
+      posterior = inline_posterior(value, at);
+    } else {
+      if (!value.is_string() || value.get<std::string>().empty())
+        fail(at, "must name the output file of trustsim calibrate, got " + describe(value));
+      std::filesystem::path path(value.get<std::string>());
+      if (path.is_relative() && !directory_.empty())
+        path = std::filesystem::path(directory_) / path;
+      std::error_code error;
+      if (!std::filesystem::is_regular_file(path, error))
+        fail(at, "calibration output " + path.string() +
+                     " does not exist (a relative path is taken from the sweep file's directory)");
+      try {
+        posterior = read_posterior(path);
+      } catch (const FileError& problem) {
+        fail(at, problem.what());
+      }
+    }
+    // Every key must be a scenario setting, and every particle a valid
+    // scenario: a posterior fitted to another base may not fit this one.
+    for (std::size_t k = 0; k < posterior.keys.size(); ++k) {
+      const std::string& key = posterior.keys[k];
+      const std::string first = key.substr(0, key.find('.'));
+      if (run_settings.count(first))
+        fail(at, "the posterior sets \"" + key + "\", which the sweep sets for every run");
+      try {
+        const PlacedOverride one{make_override(at, key, posterior.values[0][k]), at};
+        (void)resolve_with_overrides(base, {one}, source_, at);
+      } catch (const ScenarioError& problem) {
+        fail(at, "the posterior's parameter \"" + key +
+                     "\" is not a setting of this sweep's base scenario: " + problem.problem());
+      }
+    }
+    for (std::size_t i = 0; i < posterior.values.size(); ++i) {
+      std::vector<PlacedOverride> placed;
+      for (std::size_t k = 0; k < posterior.keys.size(); ++k)
+        placed.push_back({make_override(at, posterior.keys[k], posterior.values[i][k]), at});
+      try {
+        (void)resolve_with_overrides(base, placed, source_, at);
+      } catch (const ScenarioError& problem) {
+        fail(at, "posterior particle " + std::to_string(i) +
+                     " does not fit the base scenario: " + problem.problem());
+      }
+    }
+    return posterior;
   }
 
   std::vector<Variant> read_variants(const Json& value, const OrderedJson& ordered) const {
@@ -278,6 +363,17 @@ class SweepReader {
       };
       return inside(a, b) || inside(b, a);
     };
+    if (sweep.posterior) {
+      std::vector<Use> varied = designed;
+      for (const auto& variant : sweep.variants)
+        for (const auto& o : variant.overrides) varied.push_back({o.pointer, o.label});
+      for (const auto& key : sweep.posterior->keys)
+        for (const auto& use : varied)
+          if (overlap(placed_pointer(key), use.pointer))
+            fail(use.location, "this key is drawn from the posterior (/parameters_from: " +
+                                   sweep.posterior->path +
+                                   "); a variant, grid or sample may not vary it too");
+    }
     for (std::size_t i = 0; i < designed.size(); ++i)
       for (std::size_t j = 0; j < i; ++j)
         if (overlap(designed[i].pointer, designed[j].pointer))
@@ -341,6 +437,8 @@ class SweepReader {
       sweep.common_random_numbers = checked([&] {
         return read_boolean(document.at("common_random_numbers"), "/common_random_numbers");
       });
+    if (document.contains("parameters_from"))
+      sweep.posterior = read_posterior_from(document.at("parameters_from"), sweep.base_document);
     check_disjoint(sweep);
     if (sweep.sample) check_sampled_keys(*sweep.sample, sweep.base_document);
 
@@ -352,10 +450,15 @@ class SweepReader {
       fail("", "the sweep expands to " + std::to_string(static_cast<long long>(runs)) +
                    " runs, more than the limit of " + std::to_string(max_sweep_runs) +
                    " (check replicates, the grid and sample.count)");
+    // Each posterior particle a replicate draws is a scenario of its own.
+    if (sweep.posterior)
+      scenarios *= static_cast<long double>(std::min<std::size_t>(
+          static_cast<std::size_t>(sweep.replicates), sweep.posterior->weights.size()));
     if (scenarios > max_sweep_scenarios)
       fail("", "the sweep has " + std::to_string(static_cast<long long>(scenarios)) +
-                   " scenarios (design points x variants), more than the limit of " +
-                   std::to_string(max_sweep_scenarios) +
+                   " scenarios (design points x variants" +
+                   (sweep.posterior ? " x posterior particles drawn" : "") +
+                   "), more than the limit of " + std::to_string(max_sweep_scenarios) +
                    "; each is validated and held whole (replicates are cheap)");
     return sweep;
   }

@@ -15,6 +15,7 @@
 #include "scenario/json_value.hpp"
 #include "scenario/overrides.hpp"
 #include "sweep/latin_hypercube.hpp"
+#include "sweep/posterior_draw.hpp"
 
 namespace trustsim {
 
@@ -75,6 +76,10 @@ struct SweepDefinition {
   // Replicate r of every variant uses the same seed (the baseline's), so
   // the comparison can pair runs (comparison.hpp). Off by default.
   bool common_random_numbers = false;
+  // `parameters_from`: a calibration's posterior; each replicate r of every
+  // variant and design point runs under the particle drawn for r
+  // (posterior_draw.hpp). Its keys are set by no variant, grid or sample.
+  std::optional<Posterior> posterior;
 };
 
 // A sweep file names its base scenario; a scenario never has a `base`.

@@ -1,6 +1,7 @@
 #include "sweep/sweep_plan.hpp"
 
 #include <cstdio>
+#include <map>
 #include <memory>
 
 #include "runner/seed_derivation.hpp"
@@ -48,6 +49,13 @@ std::string resolved_sweep_json(const SweepDefinition& sweep, const Json& resolv
   doc["replicates"] = sweep.replicates;
   doc["seed"] = sweep.seed;
   doc["common_random_numbers"] = sweep.common_random_numbers;
+  if (sweep.posterior)
+    // Whole, so that a merge of shards rebuilds the plan without the file.
+    doc["parameters_from"] = {{"path", sweep.posterior->path},
+                              {"digest_fnv1a64", sweep.posterior->digest},
+                              {"keys", sweep.posterior->keys},
+                              {"values", sweep.posterior->values},
+                              {"weights", sweep.posterior->weights}};
   return doc.dump(2);
 }
 
@@ -94,6 +102,17 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
   plan.seed = sweep.seed;
   plan.common_random_numbers = sweep.common_random_numbers;
   plan.sensitivity = design.sensitivity;
+  if (sweep.posterior) {
+    plan.parameters_from = sweep.posterior->path;
+    plan.parameters_from_digest = sweep.posterior->digest;
+  }
+  // The posterior particle of each replicate: the same for every variant
+  // and design point.
+  std::vector<std::size_t> particle_of(static_cast<std::size_t>(sweep.replicates), 0);
+  if (sweep.posterior)
+    for (int r = 0; r < sweep.replicates; ++r)
+      particle_of[static_cast<std::size_t>(r)] =
+          posterior_particle(sweep.posterior->weights, sweep.seed, r);
   // The coordinates a seed depends on: none in a sensitivity design.
   const std::vector<std::string> no_keys;
   const std::vector<double> no_values;
@@ -118,12 +137,33 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
       overrides.insert(overrides.end(), point.overrides.begin(), point.overrides.end());
       for (const auto& o : variant.overrides) overrides.push_back(PlacedOverride{o, o.label});
       const std::string context = variant.pointer.empty() ? "/base" : variant.pointer;
-      ResolvedScenario resolved =
-          resolve_with_overrides(sweep.base_document, overrides, sweep.source, context);
-      auto parameters = std::make_shared<const Parameters>(std::move(resolved.settings.parameters));
-      // Compact: one copy goes into every run's group of the output file.
-      auto parameters_json = std::make_shared<const std::string>(resolved.resolved.dump());
-      const std::uint64_t parameters_hash = fnv1a64(*parameters_json);
+      // The scenario under one posterior particle (or, without a posterior,
+      // the only one), resolved once however many replicates draw it.
+      struct Resolved {
+        std::shared_ptr<const Parameters> parameters;
+        std::shared_ptr<const std::string> json;
+        std::uint64_t hash = 0;
+      };
+      std::map<std::size_t, Resolved> by_particle;
+      auto resolved_for = [&](std::size_t particle) -> const Resolved& {
+        auto found = by_particle.find(particle);
+        if (found != by_particle.end()) return found->second;
+        std::vector<PlacedOverride> all = overrides;
+        if (sweep.posterior)
+          for (std::size_t k = 0; k < sweep.posterior->keys.size(); ++k)
+            all.push_back({make_override("/parameters_from", sweep.posterior->keys[k],
+                                         sweep.posterior->values[particle][k]),
+                           "/parameters_from"});
+        ResolvedScenario resolved =
+            resolve_with_overrides(sweep.base_document, all, sweep.source, context);
+        Resolved entry;
+        entry.parameters =
+            std::make_shared<const Parameters>(std::move(resolved.settings.parameters));
+        // Compact: one copy goes into every run's group of the output file.
+        entry.json = std::make_shared<const std::string>(resolved.resolved.dump());
+        entry.hash = fnv1a64(*entry.json);
+        return by_particle.emplace(particle, std::move(entry)).first->second;
+      };
       for (int r = 0; r < sweep.replicates; ++r) {
         RunPlan run;
         run.run_id = static_cast<std::int64_t>(plan.runs.size());
@@ -133,14 +173,15 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
             sweep.seed, sweep.common_random_numbers ? baseline_variant : variant.name,
             seeds_by_point ? design.keys : no_keys, seeds_by_point ? point.values : no_values,
             static_cast<std::uint64_t>(r));
-        run.parameters = parameters;
-        run.parameters_json = parameters_json;
+        const Resolved& resolved = resolved_for(particle_of[static_cast<std::size_t>(r)]);
+        run.parameters = resolved.parameters;
+        run.parameters_json = resolved.json;
         run.swept_values = point.values;
         fingerprint.add(static_cast<std::uint64_t>(run.run_id));
         fingerprint.add(run.variant);
         fingerprint.add(run.seed);
         for (double v : run.swept_values) fingerprint.add_real(v);
-        fingerprint.add(parameters_hash);
+        fingerprint.add(resolved.hash);
         plan.runs.push_back(std::move(run));
       }
     }

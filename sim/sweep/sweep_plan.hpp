@@ -23,6 +23,7 @@ namespace trustsim {
 //    parameters cancels in the estimators' differences (sensitivity.hpp);
 //  - with common_random_numbers, every variant's replicate r takes the
 //    baseline's seed, so the comparison can pair them (comparison.hpp).
+// A posterior (`parameters_from`) does not change seeds, only parameters.
 // Runs are in the order design point, variant, replicate: run id
 // (p · variants + v) · replicates + r.
 struct SweepPlan {
@@ -32,6 +33,12 @@ struct SweepPlan {
   int replicates = 1;
   std::uint64_t seed = 1;  // the sweep's: also the sensitivity bootstrap's
   bool common_random_numbers = false;
+  // With `parameters_from`: the posterior file as opened and its digest
+  // (empty without). Replicate r of every variant and design point then
+  // runs under the posterior particle drawn for r (posterior_draw.hpp), so
+  // variant and baseline runs pair by (design point, replicate).
+  std::string parameters_from;
+  std::string parameters_from_digest;
   std::optional<SensitivityDesign> sensitivity;  // of a Morris or Sobol' sample
   std::vector<RunPlan> runs;                     // run_id == index
   // The sweep with its base scenario resolved (every default filled in),

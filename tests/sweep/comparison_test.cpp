@@ -121,3 +121,44 @@ TEST_CASE("without pair keys the paired columns are NaN", "[comparison]") {
   CHECK(std::isnan(rows[outcome_count].paired.low));
   CHECK(rows[outcome_count].difference.difference == Approx(1.5));
 }
+
+TEST_CASE("prob_improves: the share of pairs in the better direction, ties one half",
+          "[comparison]") {
+  // By hand: variant - baseline over five pairs is +2, -1, 0, +3, +1.
+  // Higher is better: 3 pairs up, 1 tie -> 3.5 / 5 = 0.7. Lower is better:
+  // 1 pair down, 1 tie -> 1.5 / 5 = 0.3.
+  const std::vector<double> baseline{10, 10, 10, 10, 10};
+  const std::vector<double> variant{12, 9, 10, 13, 11};
+  CHECK(probability_improves(variant, baseline, Better::higher) == Approx(0.7));
+  CHECK(probability_improves(variant, baseline, Better::lower) == Approx(0.3));
+  CHECK(std::isnan(probability_improves(variant, baseline, Better::neither)));
+  CHECK(std::isnan(probability_improves({}, {}, Better::lower)));
+
+  // Through the table: the same pairs, keys out of order; each outcome in
+  // its direction.
+  SweepOutcomes runs;
+  for (int r = 0; r < 5; ++r) {
+    add_run(runs, "baseline", {}, baseline[r]);
+    runs.pair_keys.push_back({0.0, static_cast<double>(r)});
+  }
+  for (int r = 4; r >= 0; --r) {
+    add_run(runs, "policy", {}, variant[r]);
+    runs.pair_keys.push_back({0.0, static_cast<double>(r)});
+  }
+  const auto rows = compare_variants({"baseline", "policy"}, runs);
+  const auto row = [&](Outcome o) { return rows[outcome_count + index(o)]; };
+  CHECK(row(Outcome::trust_within).prob_improves == Approx(0.7));
+  CHECK(row(Outcome::incidents).prob_improves == Approx(0.3));
+  CHECK(row(Outcome::leavers).prob_improves == Approx(0.3));
+  CHECK(std::isnan(row(Outcome::headcount).prob_improves));          // no direction
+  CHECK(std::isnan(row(Outcome::issues_raised).prob_improves));      // no direction
+  CHECK(std::isnan(rows[index(Outcome::incidents)].prob_improves));  // the baseline's own row
+}
+
+TEST_CASE("prob_improves is NaN when runs are not paired", "[comparison]") {
+  SweepOutcomes runs;
+  for (double v : {1.0, 2.0}) add_run(runs, "baseline", {}, v);
+  for (double v : {2.0, 4.0}) add_run(runs, "drug", {}, v);
+  const auto rows = compare_variants({"baseline", "drug"}, runs);
+  CHECK(std::isnan(rows[outcome_count + index(Outcome::incidents)].prob_improves));
+}
