@@ -90,7 +90,10 @@ int execute(const SummaryOptions& options) {
   std::cout << options.file << ": " << table.kind << ", " << rows << (rows == 1 ? " run" : " runs")
             << ", trustsim " << table.program_version << ", created " << table.created_utc
             << "\n\n";
-  if (const auto comparison = read_comparison(options.file)) {
+  // A run's /comparison has no differences to show: its run table (with
+  // the means below it) says more.
+  const auto comparison = table.kind == "run" ? std::nullopt : read_comparison(options.file);
+  if (comparison) {
     std::cout << comparison_text(*comparison);
     if (!options.runs) {
       std::cout << "\n(" << rows << (rows == 1 ? " run" : " runs")
