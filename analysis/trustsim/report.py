@@ -171,7 +171,7 @@ def baseline_words(results: Results) -> str:
     described = []
     for team in teams:
         staff = sum(int(g.get("count", 0)) for g in team.get("staff", []))
-        described.append(f"{html.escape(str(team.get('name', '?')))} ({staff} staff)")
+        described.append(f"{html.escape(style.pretty(team.get('name', '?')))} ({staff} staff)")
     meetings = scenario.get("meetings") or {}
     regime = meetings.get("regime")
     if regime == "hybrid":
