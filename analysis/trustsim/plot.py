@@ -18,7 +18,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         prog="/usr/bin/python3 -m trustsim.plot",
         description="Plot trust within and between teams over time from a trustsim output file "
-        "(mean and 95%% interval over replicates). Writes a PNG and an SVG.",
+        "(mean and 95% interval over replicates). Writes a PNG and an SVG.",
     )
     parser.add_argument("file", help="trustsim output file (.h5) from `trustsim run` or `trustsim sweep`")
     parser.add_argument("-o", "--output", help="image to write (.png; an .svg is written beside it); "

@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import h5py
 import pandas as pd
 
 from . import figures, stats, style
@@ -625,15 +626,34 @@ report does not read that kind of file yet, so it shows nothing rather than some
 """
 
 
+REPORTED_KINDS = ("run", "sweep", "comparison")
+
+
+def _kind_of(path):
+    """The root attribute `kind` of a trustsim file, or None (open_results then says what is wrong)."""
+    try:
+        with h5py.File(path, "r") as f:
+            if f.attrs.get("format") in ("trustsim", b"trustsim"):
+                kind = f.attrs.get("kind", "run")
+                return kind.decode() if isinstance(kind, bytes) else str(kind)
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def write_report(path, out_dir, all_tables: bool = False, outcomes=None) -> Path:
     """Write the report of `path` into `out_dir`; return the HTML file."""
+    kind = _kind_of(path)
+    if kind is not None and kind not in REPORTED_KINDS:
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        page = out_dir / "report.html"
+        page.write_text(unsupported_page(Path(path), kind), encoding="utf-8")
+        return page
     results = open_results(path)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     page = out_dir / "report.html"
-    if results.kind not in ("run", "sweep", "comparison"):
-        page.write_text(unsupported_page(results.path, results.kind), encoding="utf-8")
-        return page
     design = describe_design(results)
     outcomes = question_outcomes(results, outcomes)
     tables = write_tables(results, design, out_dir, all_tables)

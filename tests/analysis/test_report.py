@@ -183,3 +183,17 @@ def test_report_help(tmp_path):
     done = report("--help", cwd=tmp_path)
     assert done.returncode == 0
     assert "self-contained HTML report" in done.stdout and "--all-tables" in done.stdout
+
+
+def test_a_calibration_file_gets_a_plain_not_yet_supported_page(tmp_path):
+    """Its format is the calibration engineer's; until the report reads it, it says so."""
+    import h5py
+
+    path = tmp_path / "calibration.h5"
+    with h5py.File(path, "w") as f:
+        f.attrs["format"] = "trustsim"
+        f.attrs["kind"] = "calibration"
+        f.create_group("posterior")
+    text = write_report(path, tmp_path / "out").read_text()
+    assert "Not yet supported" in text and "<strong>calibration</strong>" in text
+    assert "<img" not in text
