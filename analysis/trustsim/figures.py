@@ -390,12 +390,12 @@ def team_network(results: Results, variant: str | None = None, cell: dict | None
             ax.text(*at, f"{mutual:.2f}", fontsize=7, ha="center", va="center", zorder=3,
                     bbox=dict(facecolor="white", edgecolor="none", alpha=0.9, pad=0.6))
     for i, team in enumerate(teams):
-        ax.scatter(*xy[i], s=700, color="white", edgecolors=cmap(TRUST_NORM(trust[i, i])), linewidths=6, zorder=2)
+        ax.scatter(*xy[i], s=520, color="white", edgecolors=cmap(TRUST_NORM(trust[i, i])), linewidths=5, zorder=2)
         ax.text(*xy[i], f"{trust[i, i]:.2f}", fontsize=7.5, ha="center", va="center", zorder=3)
-        out = xy[i] * 1.32
+        out = xy[i] * 1.45
         ax.text(*out, textwrap.fill(_short(team), 14), ha="center", va="center", fontsize=8, fontweight="bold")
-    ax.set_xlim(-1.75, 1.75)
-    ax.set_ylim(-1.6, 1.6)
+    ax.set_xlim(-1.85, 1.85)
+    ax.set_ylim(-1.7, 1.7)
     ax.set_aspect("equal")
     ax.axis("off")
     n = tt["run_id"].nunique()

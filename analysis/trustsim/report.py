@@ -31,6 +31,7 @@ from .load import Results, TrustsimFileError, open_results
 QUESTION_OUTCOMES = ("trust_between", "issues_unraised", "incidents", "leavers")
 # Above this many variants a per-variant table or plot is a wall of numbers.
 MAX_VARIANTS_COMPARED = 12
+MAX_NETWORKS = 9  # network panels, three to a row
 
 
 @dataclass
@@ -391,7 +392,7 @@ def figure_sections(results: Results, design: Design, outcomes, cell=None, suffi
             "network" + suffix, "The trust network, team by team",
             f"Each team as a circle and each pair of teams as a line, on the last sampled day{where}, averaged over "
             "replicates, for the baseline"
-            + (" and each variant" if 1 < len(variants) <= 4 else "") + ". The colour and width of a line follow "
+            + (" and each variant" if 1 < len(variants) <= MAX_NETWORKS else "") + ". The colour and width of a line follow "
             "the mutual trust between the two teams' staff; the colour of a ring the trust within the team. "
             "Numbers give the trust.",
             "Thin, dark lines are weak ties between teams: the places where issues are least likely to be raised. "
@@ -413,10 +414,10 @@ def _refuse(reason: str):
 
 @style.styled
 def _networks(results: Results, cell):
-    variants = results.variants if 1 < len(results.variants) <= 4 else [results.baseline_variant]
-    cols = min(2, len(variants))
+    variants = results.variants if 1 < len(results.variants) <= MAX_NETWORKS else [results.baseline_variant]
+    cols = min(2 if len(variants) <= 4 else 3, len(variants))
     rows = -(-len(variants) // cols)
-    fig = style.new_figure(height=3.3 * rows + 1.0)
+    fig = style.new_figure(width=style.FULL_WIDTH if cols < 3 else 9.5, height=(3.3 if cols < 3 else 3.0) * rows + 1.0)
     axes = [fig.add_subplot(rows, cols, i + 1) for i in range(len(variants))]
     for ax, variant in zip(axes, variants):
         figures.team_network(results, variant, cell, ax=ax, key=False)
