@@ -122,3 +122,11 @@ def test_installed_package_imports_from_outside_the_tree(tmp_path):
                           cwd=tmp_path, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
     assert Path(done.stdout.strip()) == REPO / "analysis" / "trustsim" / "__init__.py"
+
+
+def test_a_sweep_names_its_outcomes_and_they_are_checked(work):
+    sweep = {"base": "tiny.json", "replicates": 1, "outcomes": ["incidents", "leaverz"]}
+    (work / "named.json").write_text(json.dumps(sweep))
+    done = trustsim("sweep", "named.json", "-o", "named.h5", "--dry-run", cwd=work, check=False)
+    assert done.returncode == 2
+    assert done.stderr.strip() == 'named.json: /outcomes/1: unknown outcome "leaverz"; did you mean "leavers"?'
