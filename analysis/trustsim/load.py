@@ -20,11 +20,10 @@ import h5py
 import numpy as np
 import pandas as pd
 
-from . import metrics
-
 FORMAT = "trustsim"
 FORMAT_VERSION = 1  # the newest layout this package reads
 ID_COLUMNS = ("run_id", "variant", "replicate", "seed")
+BASELINE = "baseline"  # the variant differences are taken from
 RUN_GROUP = re.compile(r"run_(\d+)$")
 SNAPSHOT_GROUP = re.compile(r"day_(\d+)$")
 
@@ -36,6 +35,45 @@ class TrustsimFileError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = Path(path)
         self.problem = problem
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A daily series or an outcome as the file describes it: its dataset's
+    name, and its `units`, `label` and `description` attributes (written from
+    sim/model/metrics.hpp, the one list of them)."""
+
+    name: str
+    units: str
+    label: str
+    description: str = ""
+
+    @property
+    def is_score(self) -> bool:
+        """Units "1": a mean score or share from 0 to 1 (trust, burnout)."""
+        return self.units == "1"
+
+    @property
+    def is_count(self) -> bool:
+        """A count or a rate of counts: never below zero, axes start at zero."""
+        return not self.is_score and bool(self.units)
+
+    @property
+    def unit_text(self) -> str:
+        return "0–1" if self.is_score else self.units
+
+    @property
+    def axis_label(self) -> str:
+        """Label with units, e.g. "Patient-safety incidents (incidents/day)"."""
+        return f"{self.label} ({self.unit_text})" if self.units else self.label
+
+
+def _metric_of(name: str, attrs) -> Metric:
+    units = _scalar(attrs.get("units", "")) if attrs is not None else ""
+    label = _scalar(attrs.get("label", "")) if attrs is not None else ""
+    description = _scalar(attrs.get("description", "")) if attrs is not None else ""
+    # Files written before labels were stored: a readable name from the key.
+    return Metric(name, str(units), str(label) or name.replace("_", " ").capitalize(), str(description))
 
 
 @dataclass
@@ -190,7 +228,7 @@ class Results:
                 g = runs[name]
                 found[_run_id(name, g)] = (
                     name,
-                    _scalar(g.attrs.get("variant", metrics.BASELINE)),
+                    _scalar(g.attrs.get("variant", BASELINE)),
                     int(_scalar(g.attrs.get("replicate", 0))),
                 )
         return dict(sorted(found.items()))
@@ -238,12 +276,13 @@ class Results:
         names = _plain(group.attrs["columns"]) if "columns" in group.attrs else list(group.keys())
         if isinstance(names, str):
             names = [names]
-        columns, units = {}, {}
+        columns, units, described = {}, {}, {}
         for name in names:
             if name not in group:
                 raise TrustsimFileError(self.path, f"{where} lists column {name!r} but has no dataset of that name")
             columns[name] = _column(group[name])
             units[name] = _scalar(group[name].attrs.get("units", ""))
+            described[name] = {k: _plain(v) for k, v in group[name].attrs.items()}
         lengths = {len(v) for v in columns.values()}
         if len(lengths) > 1:
             # A file whose writer stopped mid-row: keep the rows every column has.
@@ -252,6 +291,7 @@ class Results:
             columns = {k: v[:n] for k, v in columns.items()}
         table = pd.DataFrame(columns)
         table.attrs["units"] = units
+        table.attrs["datasets"] = described
         return table
 
     @property
@@ -263,20 +303,54 @@ class Results:
     def baseline_variant(self) -> str:
         """`baseline` if present, else the first variant (what differences are taken from)."""
         variants = self.variants
-        if metrics.BASELINE in variants or not variants:
-            return metrics.BASELINE
+        if BASELINE in variants or not variants:
+            return BASELINE
         return variants[0]
+
+    def _is_outcome(self, column: str) -> bool:
+        if column in ID_COLUMNS:
+            return False
+        attrs = self.summary.attrs.get("datasets", {}).get(column, {})
+        if "label" in attrs:
+            return True  # the writer labels outcomes, not swept keys
+        return not str(attrs.get("description", "")).startswith("swept parameter")
 
     @property
     def outcomes(self) -> list:
         """Outcome columns of /summary, in file order."""
-        return [c for c in self.summary.columns if c in metrics.OUTCOMES_BY_NAME]
+        return [c for c in self.summary.columns if self._is_outcome(c)]
 
     @property
     def parameters(self) -> list:
         """Swept-parameter columns of /summary (dotted scenario keys)."""
-        known = set(ID_COLUMNS) | set(metrics.OUTCOMES_BY_NAME)
-        return [c for c in self.summary.columns if c not in known]
+        return [c for c in self.summary.columns if c not in ID_COLUMNS and not self._is_outcome(c)]
+
+    @cached_property
+    def grid_keys(self) -> list:
+        """The swept keys of a grid (from /comparison): each combination of
+        their values is a cell that is compared on its own, never pooled."""
+        with self._reading("/comparison") as f:
+            if "comparison" in f and "grid_keys" in f["comparison"].attrs:
+                keys = _plain(f["comparison"].attrs["grid_keys"])
+                return [keys] if isinstance(keys, str) else list(keys)
+        return []
+
+    def outcome_metric(self, name: str) -> Metric:
+        """Name, units, label and description of an outcome, from /summary."""
+        return _metric_of(name, self.summary.attrs.get("datasets", {}).get(name))
+
+    @cached_property
+    def _daily_attrs(self) -> dict:
+        with self._reading("the daily series in /runs") as f:
+            for name, _, _ in self._run_groups.values():
+                daily = f["runs"][name].get("daily")
+                if daily is not None:
+                    return {k: {a: _plain(v) for a, v in daily[k].attrs.items()} for k in daily}
+        return {}
+
+    def daily_metric(self, name: str) -> Metric:
+        """Name, units, label and description of a daily series, from /runs."""
+        return _metric_of(name, self._daily_attrs.get(name))
 
     @cached_property
     def comparison(self) -> pd.DataFrame:
@@ -430,6 +504,23 @@ class Results:
             )
         return Network(run_id=run_id, day=day, teams=list(teams), nodes=nodes, edges=edges)
 
+    def run_scenario(self, run_id: int) -> dict:
+        """The resolved scenario run `run_id` was simulated with."""
+        name = self._group_name(run_id)
+        with self._reading(f"/runs/{name}") as f:
+            text = _scalar(f["runs"][name].attrs.get("parameters", "{}"))
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            return {}
+
+    def variant_scenario(self, variant: str) -> dict:
+        """The resolved scenario of a variant's first run present ({} if none)."""
+        for run_id, (_, v, _) in self._run_groups.items():
+            if v == variant:
+                return self.run_scenario(run_id)
+        return {}
+
     def _group_name(self, run_id: int) -> str:
         if run_id not in self._run_groups:
             raise ValueError(f"{self.path} has no data for run {run_id}; runs present: {self.run_ids}")
@@ -451,22 +542,28 @@ class Results:
         wide = self.daily_wide.set_index(["run_id", "day"])[self.daily_metrics]
         ds = xr.Dataset.from_dataframe(wide)
         for name in self.daily_metrics:
-            m = metrics.daily_metric(name)
-            ds[name].attrs.update(units=m.units, long_name=m.label)
+            m = self.daily_metric(name)
+            ds[name].attrs.update(units=m.units, long_name=m.label, description=m.description)
 
         trust = self.team_trust.rename(columns={"day": "trust_day"})
         if len(trust):
+            # Teams in the file's order, not sorted: colours and tables follow it.
+            teams = self.teams
             series = trust.set_index(["run_id", "trust_day", "from_team", "to_team"])["trust"]
-            ds = ds.merge(xr.DataArray.from_series(series).rename("team_trust").to_dataset())
+            array = xr.DataArray.from_series(series).reindex(from_team=teams, to_team=teams)
+            ds = ds.merge(array.rename("team_trust").to_dataset())
             ds["team_trust"].attrs.update(units="1", long_name="mean trust T(i->j), i in from_team, j in to_team")
 
         summary = self.summary.set_index("run_id")
-        for name in self.outcomes + self.parameters:
-            prefix = "outcome_" if name in self.outcomes else ""
-            ds = ds.merge(xr.DataArray.from_series(summary[name]).rename(prefix + name).to_dataset())
+        for name in self.outcomes:
+            m = self.outcome_metric(name)
+            ds = ds.merge(xr.DataArray.from_series(summary[name]).rename("outcome_" + name).to_dataset())
+            ds["outcome_" + name].attrs.update(units=m.units, long_name=m.label, description=m.description)
+        # Swept keys and the variant say which runs a run is like: coordinates, not data.
         ds = ds.assign_coords(
             variant=("run_id", [self._run_label(int(r))[0] for r in ds.run_id.values]),
             replicate=("run_id", [self._run_label(int(r))[1] for r in ds.run_id.values]),
+            **{name: ("run_id", summary.loc[ds.run_id.values, name].to_numpy()) for name in self.parameters},
         )
         ds.attrs.update({k: v for k, v in self.provenance.items() if isinstance(v, (str, int, float))})
         return ds

@@ -1,4 +1,4 @@
-"""python3 -m trustsim.plot FILE.h5 -o OUT.png
+"""/usr/bin/python3 -m trustsim.plot FILE.h5 -o OUT.png
 
 Draws the baseline figure: trust within and between teams over time, the
 mean and 95% interval over replicates. Writes OUT.png and OUT.svg.
@@ -10,15 +10,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import figures
+from . import figures, style
 from .load import TrustsimFileError, open_results
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python3 -m trustsim.plot",
+        prog="/usr/bin/python3 -m trustsim.plot",
         description="Plot trust within and between teams over time from a trustsim output file "
-        "(mean and 95%% interval over replicates). Writes a PNG and an SVG.",
+        "(mean and 95% interval over replicates). Writes a PNG and an SVG.",
     )
     parser.add_argument("file", help="trustsim output file (.h5) from `trustsim run` or `trustsim sweep`")
     parser.add_argument("-o", "--output", help="image to write (.png; an .svg is written beside it); "
@@ -28,7 +28,8 @@ def main(argv=None) -> int:
     out = args.output or str(Path(args.file).with_suffix("")) + "_trust.png"
     try:
         results = open_results(args.file)
-        png, svg = figures.trust_over_time(results, out, variant=args.variant)
+        ax = figures.trust_over_time(results, variant=args.variant)
+        png, svg = style.save(ax.figure, out)
     except (TrustsimFileError, ValueError) as e:
         print(f"trustsim.plot: error: {e}", file=sys.stderr)
         return 2

@@ -1,10 +1,12 @@
-"""python3 -m trustsim.report FILE.h5 -o DIR
+"""trustsim report FILE.h5 [-o DIR]   (or: /usr/bin/python3 -m trustsim.report)
 
 Writes DIR/report.html, one self-contained page (figures embedded) that a
 reader without Python can open and print, plus DIR/figures/ (PNG and SVG)
-and the tables as CSV. Captions say in plain words what each figure shows
-and how to read it: the report is for policy and service-improvement staff
-as much as for analysts.
+and the tables as CSV. It opens with how to read it: what the model is and
+is not calibrated to, what the intervals include, and how many comparisons
+the page makes. Effects are said in words with their uncertainty, the clear
+ones and the unclear ones. A grid sweep gets one section per grid cell
+(cells are never pooled) and response curves across cells.
 """
 
 from __future__ import annotations
@@ -16,17 +18,20 @@ import html
 import json
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import h5py
 import pandas as pd
 
-from . import figures, metrics, sensitivity, stats, style
+from . import figures, sensitivity, stats, style
 from .load import Results, TrustsimFileError, open_results
 
-# Above this many variants (a sampled sweep) a per-variant table or plot is
-# a wall of numbers; the report shows the sensitivity chart instead.
+# What a policy reader compares interventions on, unless the question names others.
+QUESTION_OUTCOMES = ("trust_between", "issues_unraised", "incidents", "leavers")
+# Above this many variants a per-variant table or plot is a wall of numbers.
 MAX_VARIANTS_COMPARED = 12
+MAX_NETWORKS = 9  # network panels, three to a row
 
 
 @dataclass
@@ -35,17 +40,254 @@ class Section:
     title: str
     what: str  # what the figure shows
     how: str  # how to read it
+    draw: object = None  # () -> Figure or Axes
     png: Path | None = None
     svg: Path | None = None
     not_drawn: str | None = None  # why there is no figure
+    after: str = ""  # HTML after the figure (a table)
+
+
+@dataclass
+class Design:
+    """What the file holds, in the terms the page is organised by."""
+
+    kind: str  # run, variants, grid, sampled, comparison
+    cells: list = field(default_factory=lambda: [None])  # grid cells (dicts); [None] otherwise
+    words: str = ""
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def describe_design(results: Results) -> Design:
+    s = results.summary
+    variants = results.variants
+    keys = results.grid_keys
+
+    def replicates(by) -> str:
+        per = s.groupby(by).size()
+        n = str(per.min()) if per.min() == per.max() else f"{per.min()}–{per.max()}"
+        return f"{n} replicate run{'s' if int(per.max()) != 1 else ''}"
+
+    source = " merged from shard files" if results.provenance.get("merged_from") else ""
+    if keys:
+        cells = s[keys].drop_duplicates().to_dict("records")
+        sampled = [p for p in results.parameters if p not in keys]
+        pooled = f", sampled points over {', '.join(sampled)} pooled within each cell" if sampled else ""
+        return Design("grid", cells, f"a grid sweep{source}: {plural(len(variants), 'variant')} × "
+                      f"{plural(len(cells), 'grid cell')} (over {', '.join(keys)}) × "
+                      f"{replicates(['variant', *keys])}{pooled}")
+    if results.parameters:
+        points = s[results.parameters].drop_duplicates().shape[0]
+        return Design("sampled", [None], f"a sampled design{source}: {plural(len(variants), 'variant')} × "
+                      f"{plural(points, 'sampled point')} over {plural(len(results.parameters), 'parameter')}, "
+                      f"{plural(len(s), 'run')} in all")
+    if results.kind == "comparison":
+        return Design("comparison", [None], f"a comparison of {plural(len(variants), 'file')} of separate runs, "
+                      f"{replicates('variant')} each; the first is the baseline")
+    if len(variants) == 1:
+        return Design("run", [None], f"a run of {plural(len(s), 'replicate')} of one scenario")
+    return Design("variants", [None], f"a sweep{source} of {plural(len(variants), 'variant')} × {replicates('variant')}")
+
+
+# --- numbers and words ------------------------------------------------------
+
+
+def fmt(value, metric) -> str:
+    """A value as the page shows it: scores to 3 decimals, counts to 1."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if metric.is_score:
+        text = f"{value:.3f}"
+    else:
+        text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.1f}"
+    return text.lstrip("-") if float(text.replace(",", "")) == 0 else text  # no "-0.0"
+
+
+def signed(value, metric) -> str:
+    text = fmt(value, metric)
+    return "+" + text if value > 0 and text.strip("0.,") else text
+
+
+def question_outcomes(results: Results, asked=None) -> list:
+    """The outcomes the question is about: as asked (option or sweep file's
+    "outcomes"), else the policy four; only those the file has."""
+    given = results.provenance.get("scenario_given")
+    named = asked or (given.get("outcomes") if isinstance(given, dict) else None) or QUESTION_OUTCOMES
+    unknown = [o for o in named if o not in results.outcomes]
+    if unknown:
+        raise TrustsimFileError(results.path, f"has no outcome(s) {', '.join(unknown)}; it has {', '.join(results.outcomes)}")
+    return list(named)
+
+
+def effect_sentence(results: Results, row, outcome: str, base_mean: float) -> str:
+    """One outcome's difference from the baseline in words, with its interval."""
+    m = results.outcome_metric(outcome)
+    verdict = figures.verdict(outcome, row["diff_ci_low"], row["diff_ci_high"])
+    interval = f"95% interval {signed(row['diff_ci_low'], m)} to {signed(row['diff_ci_high'], m)}"
+    base = f"baseline {fmt(base_mean, m)}"
+    label = html.escape(m.label.lower() if m.label[1:2].islower() else m.label)
+    if verdict == "unclear":
+        return (f'<span class="unclear">{label}: no clear difference</span> '
+                f"({signed(row['diff'], m)}, {interval}; {base})")
+    up = row["diff"] > 0
+    word = ("higher" if up else "lower") if m.is_score else ("more" if up else "fewer")
+    return (f'<span class="{verdict}">{label}: {fmt(abs(row["diff"]), m)} {word} ({verdict})</span> '
+            f"({interval}; {base})")
+
+
+def at_a_glance(results: Results, outcomes, cell=None) -> list:
+    """For each variant, every question outcome in words (clear or not); for
+    a file of one variant, its outcomes with their intervals."""
+    table = figures.comparison_in_cell(results, cell)
+    baseline = results.baseline_variant
+    variants = [v for v in dict.fromkeys(table["variant"]) if v != baseline]
+    lines = []
+    if len(variants) > MAX_VARIANTS_COMPARED:
+        return [f"{len(variants)} variants: too many to list one by one; see comparison.csv."]
+    base = table[table["variant"] == baseline].set_index("outcome")
+    for variant in variants:
+        rows = table[table["variant"] == variant].set_index("outcome")
+        said = [effect_sentence(results, rows.loc[o], o, base["mean"].get(o, math.nan))
+                for o in outcomes if o in rows.index]
+        lines.append(f"<strong>{html.escape(style.pretty(variant))}</strong> compared with "
+                     f"{html.escape(style.pretty(baseline))}: " + "; ".join(said) + ".")
+    if not variants:
+        for outcome in outcomes:
+            if outcome in base.index:
+                r, m = base.loc[outcome], results.outcome_metric(outcome)
+                lines.append(f"{html.escape(m.label)}: {fmt(r['mean'], m)} {html.escape(m.unit_text)} "
+                             f"(95% interval {fmt(r['ci_low'], m)} to {fmt(r['ci_high'], m)}, "
+                             f"{plural(int(r['n']), 'run')})")
+    return lines
+
+
+def baseline_words(results: Results) -> str:
+    """The baseline scenario in plain words, from its resolved scenario."""
+    baseline = results.baseline_variant
+    scenario = results.variant_scenario(baseline)
+    if not scenario:
+        return "The file does not hold the baseline's scenario."
+    teams = (scenario.get("system") or {}).get("teams") or []
+    described = []
+    for team in teams:
+        staff = sum(int(g.get("count", 0)) for g in team.get("staff", []))
+        described.append(f"{html.escape(style.pretty(team.get('name', '?')))} ({staff} staff)")
+    meetings = scenario.get("meetings") or {}
+    regime = meetings.get("regime")
+    if regime == "hybrid":
+        meet = f"meetings are hybrid, {100 * float(meetings.get('face_to_face_fraction', 0)):.0f}% of them face to face"
+    elif regime:
+        meet = f"meetings are {html.escape(style.pretty(regime))}"
+    else:
+        meet = "the meeting regime is not recorded"
+    if meetings.get("schedule"):
+        meet += ", with later changes of regime (" + ", ".join(
+            f"day {c.get('day')}: {html.escape(style.pretty(c.get('regime', '?')))}" for c in meetings["schedule"]) + ")"
+    on = [style.pretty(name) for name, v in (scenario.get("interventions") or {}).items()
+          if isinstance(v, dict) and v.get("enabled")]
+    interventions = ("interventions switched on: " + ", ".join(on)) if on else "no intervention is switched on"
+    name = "The baseline" if len(results.variants) > 1 else "The scenario"
+    if baseline != "baseline":
+        name += f" ({html.escape(style.pretty(baseline))})"
+    return (f"{name} simulates {plural(len(teams), 'team')}"
+            f"{': ' + ', '.join(described) if described else ''} for {scenario.get('days', '?')} working days; "
+            f"{meet}; {interventions}. Every other parameter is as resolved in the scenario below.")
+
+
+def how_to_read(results: Results, design: Design, outcomes) -> str:
+    """The box every page opens with: calibration, intervals, multiplicity."""
+    calibrated = results.provenance.get("calibrated_to")
+    if calibrated:
+        calibration = (f"Its parameters were calibrated to: {html.escape(str(calibrated))}. Parameters not "
+                       "named there remain assumptions.")
+    else:
+        calibration = ("<strong>Nothing in it is calibrated yet:</strong> every rate — how often issues arise, "
+                       "how fast trust grows and fades, how often staff leave — is an assumption with a plausible "
+                       "range (docs/scenarios.md), not a value fitted to data from real teams. Read the results as "
+                       "what follows from those assumptions: directions and relative sizes, not forecasts for a "
+                       "real service.")
+    if design.kind == "sampled":
+        intervals = ("Each variant's runs are pooled over the sampled parameter ranges, so its 95% intervals "
+                     "include both the simulation's random variation and the spread over those ranges.")
+    else:
+        intervals = ("The 95% intervals include only the simulation's random variation between replicate runs "
+                     "(different random draws of the same scenario). They do <em>not</em> include uncertainty "
+                     "about the parameters themselves, which is larger: a different but equally plausible set of "
+                     "assumptions could move every number on this page.")
+    table = results.comparison
+    n_variants = len([v for v in dict.fromkeys(table["variant"]) if v != results.baseline_variant])
+    n_outcomes = table["outcome"].nunique()
+    comparisons = n_variants * n_outcomes * len(design.cells)
+    if comparisons > 1:
+        multiplicity = (f"This page makes {comparisons} comparisons ({plural(n_variants, 'variant')} against the "
+                        f"baseline × {plural(n_outcomes, 'outcome')}"
+                        + (f" × {plural(len(design.cells), 'grid cell')}" if len(design.cells) > 1 else "")
+                        + f"). Even if nothing really differed, about 1 in 20 intervals would exclude zero by "
+                        f"chance: expect around {comparisons / 20:.1f} such 'clear' differences from chance alone. "
+                        "A single clear difference among many, or one that is small, deserves caution; the "
+                        "question's outcomes (" + ", ".join(html.escape(results.outcome_metric(o).label.lower())
+                                                          for o in outcomes) + ") are the ones to read first.")
+    else:
+        multiplicity = "This page compares no variants: it describes one scenario."
+    return f"""<aside id="how-to-read" class="box">
+<h2>How to read this</h2>
+<p><strong>What the model is.</strong> trustsim simulates the everyday interactions of staff in integrated
+health-care teams — meetings, informal contacts, issues raised or left unraised — and how trust between them
+builds up or erodes, and what that does to patient safety and to staff staying. {calibration}</p>
+<p><strong>What the intervals include.</strong> {intervals}</p>
+<p><strong>Many comparisons.</strong> {multiplicity}</p>
+<p><strong>Words.</strong> "Better" or "worse" means the 95% interval of the difference excludes zero;
+"no clear difference" means it does not — the runs cannot tell the variants apart, which is not the same as
+showing they are alike.</p>
+</aside>"""
+
+
+def comparison_table(results: Results, cell=None) -> str:
+    """Every outcome per variant: mean, interval, difference, verdict."""
+    table = figures.comparison_in_cell(results, cell)
+    if table["variant"].nunique() > MAX_VARIANTS_COMPARED:
+        return ""
+    baseline = results.baseline_variant
+    rows = []
+    for outcome in dict.fromkeys(table["outcome"]):
+        m = results.outcome_metric(outcome)
+        block = table[table["outcome"] == outcome]
+        for i, (_, r) in enumerate(block.iterrows()):
+            head = (f'<th scope="rowgroup" rowspan="{len(block)}">{html.escape(m.label)}'
+                    f'<br><span class="units">{html.escape(m.unit_text)}</span></th>') if i == 0 else ""
+            is_base = r["variant"] == baseline
+            verdict = "" if is_base else figures.verdict(outcome, r["diff_ci_low"], r["diff_ci_high"])
+            words = {"better": "better", "worse": "worse", "unclear": "no clear difference", "": "baseline"}[verdict]
+            diff = "–" if is_base else signed(r["diff"], m)
+            diff_ci = "–" if is_base else f"{signed(r['diff_ci_low'], m)} to {signed(r['diff_ci_high'], m)}"
+            rows.append(
+                f"<tr>{head}<td>{html.escape(style.pretty(r['variant']))}</td><td class=num>{int(r['n'])}</td>"
+                f"<td class=num>{fmt(r['mean'], m)}</td>"
+                f"<td class=num>{fmt(r['ci_low'], m)} to {fmt(r['ci_high'], m)}</td>"
+                f"<td class=num>{diff}</td><td class=num>{diff_ci}</td>"
+                f'<td class="{verdict or "base"}">{words}</td></tr>'
+            )
+    where = f" in the grid cell {html.escape(figures.cell_text(cell))}" if cell else ""
+    return f"""<p>Each outcome per variant{where}: the mean over replicate runs with its 95% interval, and the
+difference from {html.escape(style.pretty(baseline))} with its 95% interval (as stored in the file's /comparison).
+Trust outcomes average the final 60 days of each run; counts are totals over the run; headcount is on the final day.</p>
+<table class="comparison">
+<thead><tr><th>Outcome</th><th>Variant</th><th>Runs</th><th>Mean</th><th>95% interval</th>
+<th>Difference</th><th>95% interval</th><th>Verdict</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table>"""
 
 
 # --- tables -----------------------------------------------------------------
 
 
-def write_tables(results: Results, out_dir: Path, all_tables: bool) -> list:
-    """Write the CSV tables; return their file names with one-line descriptions."""
+def write_tables(results: Results, design: Design, out_dir: Path, all_tables: bool) -> list:
+    """Write the CSV tables; return (name, description, rows) for each."""
     written = []
+    keys = results.grid_keys
 
     def put(name, table, about):
         table.to_csv(out_dir / name, index=False)
@@ -53,22 +295,31 @@ def write_tables(results: Results, out_dir: Path, all_tables: bool) -> list:
 
     put("summary.csv", results.summary, "one row per run: ids, seed, swept parameters, outcomes")
     put("comparison.csv", results.comparison,
-        f"per variant and outcome: mean and difference from {results.baseline_variant}, 95% intervals "
-        f"({results.comparison_source})")
+        f"per variant{', grid cell' if keys else ''} and outcome: mean and difference from "
+        f"{results.baseline_variant}, 95% intervals ({results.comparison_source})")
     if not results.daily_wide.empty:
-        bands = [
-            stats.band_over_replicates(results.daily_wide, m).assign(metric=m) for m in results.daily_metrics
-        ]
+        bands = []
+        for cell in design.cells:
+            wide = figures._daily(results, cell)
+            for metric in results.daily_metrics:
+                band = stats.band_over_replicates(wide, metric).assign(metric=metric, **(cell or {}))
+                bands.append(band)
         put("daily_mean.csv", pd.concat(bands, ignore_index=True)[
-            ["variant", "metric", "day", "n", "mean", "ci_low", "ci_high"]],
-            "each daily metric per variant and day: mean over replicates, 95% interval")
+            ["variant", *keys, "metric", "day", "n", "mean", "ci_low", "ci_high"]],
+            "each daily series per variant" + (", grid cell" if keys else "") + " and day: mean over replicates, 95% interval")
     if not results.team_trust.empty:
-        mean = results.team_trust.groupby(["variant", "day", "from_team", "to_team"], sort=False)["trust"]
-        put("team_trust_mean.csv", mean.mean().reset_index(), "team-by-team trust per variant and day, mean over replicates")
-    try:
-        put("sensitivity.csv", figures.sensitivity_table(results), "partial rank correlation of each swept parameter with each outcome")
-    except ValueError:
-        pass  # not a sampled sweep
+        tt = results.team_trust
+        if keys:
+            tt = tt.merge(results.summary[["run_id", *keys]], on="run_id")
+        mean = tt.groupby(["variant", *keys, "day", "from_team", "to_team"], sort=False)["trust"]
+        put("team_trust_mean.csv", mean.mean().reset_index(),
+            "team-by-team trust per variant" + (", grid cell" if keys else "") + " and day, mean over replicates")
+    if design.kind == "sampled":
+        try:
+            put("sensitivity.csv", figures.sensitivity_table(results),
+                "partial rank correlation of each swept parameter with each outcome")
+        except ValueError:
+            pass  # too few runs: the section says why
     if all_tables:
         put("daily.csv", results.daily, "every run's daily series, long form")
         put("team_trust.csv", results.team_trust, "every run's team-by-team trust, long form")
@@ -78,181 +329,111 @@ def write_tables(results: Results, out_dir: Path, all_tables: bool) -> list:
 # --- figures ----------------------------------------------------------------
 
 
-def _replicates(results: Results) -> str:
-    counts = results.summary.groupby("variant").size()
-    if counts.empty:
-        return "no"
-    return str(counts.min()) if counts.min() == counts.max() else f"{counts.min()}–{counts.max()}"
-
-
-def draw_figures(results: Results, fig_dir: Path) -> list:
+def figure_sections(results: Results, design: Design, outcomes, cell=None, suffix="") -> list:
+    """The figures of the file (or of one grid cell), each with its words."""
     baseline = style.pretty(results.baseline_variant)
-    reps = _replicates(results)
-    many = len(results.variants) > MAX_VARIANTS_COMPARED
+    variants = results.variants
+    many = len(variants) > figures.MAX_VARIANTS_OVER_TIME
+    where = f" in this grid cell ({figures.cell_text(cell)})" if cell else ""
+    pooled = " pooled over the sampled points" if design.kind == "sampled" else ""
     sections = [
         Section(
-            "trust", "Trust within and between teams",
-            f"How much, on average, staff trust colleagues in their own team (solid blue line) and in "
-            f"other teams (dashed orange line), day by day, in the {baseline} scenario. Each line is the "
-            f"average over {reps} replicate runs; the shaded band is the 95% confidence interval of that average.",
-            "Trust runs from 0 (none) to 1 (full). A widening gap between the lines means teams are turning "
-            "inwards. A falling orange line means staff will find it harder to approach another team with an "
-            "issue, so more issues go unraised.",
+            "trust" + suffix, "Trust within and between teams",
+            f"How much, on average, staff trust colleagues in their own team (solid blue line) and in other teams "
+            f"(dashed orange line), day by day, in the {baseline} scenario{where}{pooled}. Each line is the average "
+            "over replicate runs; the shaded band is its 95% interval.",
+            "Trust runs from 0 (none) to 1 (full); the axis shows all of it. A widening gap between the lines means "
+            "teams are turning inwards; a falling orange line means staff will find it harder to raise an issue "
+            "with another team.",
+            lambda: figures.trust_over_time(results, cell=cell),
         ),
         Section(
-            "outcomes", "Outcomes over time",
-            "Six daily measures, one per panel: trust between and within teams, issues not raised, "
-            "patient-safety incidents, implicit workarounds held, and headcount. "
-            + ("All runs of the sweep are pooled into one line." if many else
-               "Each scenario has its own colour and line style.")
-            + " Counts per day are smoothed with a 7-day rolling mean. Lines are averages over replicates; "
-            "bands are 95% intervals.",
-            "Where the bands of two scenarios do not overlap, the difference between them is unlikely to be "
-            "chance. Read trust between teams (top left) alongside issues not raised and incidents: the model "
-            "expects them to move in opposite directions.",
-        ),
-        Section(
-            "comparison", "What each intervention changes",
-            f"For each intervention, how much it changes four outcomes compared with the {baseline} scenario: "
-            "trust between teams (average of the final 60 days), and issues not raised, patient-safety "
-            "incidents and staff leaving (totals over the run). The dot is the estimated difference; the bar "
-            "its 95% interval.",
-            "A bar that crosses the black zero line means the runs show no clear difference. Blue means "
-            "better than the baseline (more trust; fewer unraised issues, incidents or leavers), vermillion "
-            "means worse, grey means unclear.",
-        ),
-        Section(
-            "team_trust", "Trust between each pair of teams",
-            f"The average trust that staff of each team (rows) place in staff of each team (columns) on "
-            f"three days of the {baseline} scenario, and the change from the first to the last of those days.",
-            "Cells on the diagonal are trust within a team; the rest are trust across teams. Brighter cells "
-            "mean more trust. In the change panel purple means trust grew and orange that it fell. The matrix "
-            "need not be symmetric: one team may trust another more than it is trusted back.",
-        ),
-        Section(
-            "network", "The trust network",
-            "Every member of staff on the last recorded day of one run, grouped by team (colour); the shape "
-            "shows their employer. A line joins two people whose trust in each other is above what strangers "
-            "start with; the thicker the line, the more they trust each other.",
-            "Dark lines cross team boundaries: these informal ties are what lets someone raise an issue with "
-            "another team. Few dark lines, or all of them through one or two people, signal fragile "
-            "integration: those people are the lone heroes the seed study warns about.",
-        ),
-        Section(
-            "sensitivity", "Which parameters matter",
-            "For a sampled sweep, how strongly each varied parameter (rows) drives each outcome (columns), "
-            "as a partial rank correlation: from −1 to 1, after allowing for the other parameters.",
-            "Purple: the outcome rises as the parameter rises; orange: it falls; near zero: little influence "
-            "within the range swept. Values marked * have a 95% interval that excludes zero.",
+            "outcomes" + suffix, "Outcomes over time",
+            f"Daily measures{where}{pooled}, one per panel, one line per variant: trust between and within teams, "
+            "issues not raised, patient-safety incidents as a daily rate and as a running total, and headcount. "
+            "Daily counts are smoothed with a 7-day mean; lines are averages over replicates, bands 95% intervals. "
+            "Counts and shares are drawn from zero. A dotted line marks the day an intervention starts.",
+            "The running total of incidents shows a difference that the noisy daily rate hides: lines that part "
+            "and keep parting mean a lasting difference. Where two bands do not overlap the difference is unlikely "
+            "to be chance.",
+            _refuse(f"{len(variants)} variants: too many lines to tell apart; daily_mean.csv has every one") if many
+            else (lambda: figures.outcomes_over_time(results, cell=cell)),
         ),
     ]
-    draw = {
-        "trust": lambda out: figures.trust_over_time(results, out),
-        "outcomes": lambda out: figures.outcomes_over_time(results, out),
-        "comparison": lambda out: _comparison_figure(results, out),
-        "team_trust": lambda out: figures.team_trust_heatmap(results, out),
-        "network": lambda out: figures.trust_network(results, out),
-        "sensitivity": lambda out: figures.sensitivity(results, out),
-    }
-    # --- hook (sweep designs): Morris/Sobol' indices and response curves, from sensitivity.py
-    for key, title, what, how, drawer in sensitivity.report_figures(results):
-        sections.append(Section(key, title, what, how))
-        draw[key] = drawer
-    # --- end of hook
-    for section in sections:
-        try:
-            section.png, section.svg = draw[section.key](fig_dir / section.key)
-        except (ValueError, TrustsimFileError) as e:
-            section.not_drawn = str(e)
+    if len(variants) > 1:
+        sections.append(Section(
+            "comparison" + suffix, "What each variant changes",
+            f"For each variant, its difference from {baseline}{where} in the question's outcomes: trust between "
+            "teams (mean of the final 60 days) and totals over the run. The dot is the estimated difference, the "
+            "bar its 95% interval.",
+            "A bar that crosses the black zero line means the runs show no clear difference. Blue means better than "
+            "the baseline, vermillion worse, grey unclear. Mind the number of comparisons (see How to read this).",
+            _refuse(f"{len(variants)} variants: too many to compare one by one (see comparison.csv)")
+            if len(variants) > MAX_VARIANTS_COMPARED else (lambda: figures.comparison_panels(results, outcomes, cell)),
+            after=comparison_table(results, cell),
+        ))
+    elif design.kind != "grid":
+        sections.append(Section("comparison" + suffix, "Outcomes with their intervals", "", "", None,
+                                not_drawn="one variant: nothing to compare it with; its outcomes follow",
+                                after=comparison_table(results, cell)))
+    sections += [
+        Section(
+            "team_trust" + suffix, "Trust between each pair of teams",
+            f"Per variant{where}: the average trust that staff of each team (rows) place in staff of each team "
+            "(columns) on the last sampled day, and its change since the first day (up to four variants), or, "
+            "with more variants, each variant's difference from the baseline on that day.",
+            "Cells on the diagonal are trust within a team; the rest are trust across teams. Brighter cells mean "
+            "more trust, on one 0–1 scale for every variant. In the change and difference panels purple means "
+            "more trust and orange less, on one scale for every panel. One team may trust another more than it "
+            "is trusted back.",
+            lambda: figures.team_trust_panels(results, cell=cell),
+        ),
+        Section(
+            "network" + suffix, "The trust network, team by team",
+            f"Each team as a circle and each pair of teams as a line, on the last sampled day{where}, averaged over "
+            "replicates, for the baseline"
+            + (" and each variant" if 1 < len(variants) <= MAX_NETWORKS else "") + ". The colour and width of a line follow "
+            "the mutual trust between the two teams' staff; the colour of a ring the trust within the team. "
+            "Numbers give the trust.",
+            "Thin, dark lines are weak ties between teams: the places where issues are least likely to be raised. "
+            "Compare the lines with the rings: lines much darker than rings mean teams that trust inwards.",
+            lambda: _networks(results, cell),
+        ),
+    ]
     return sections
 
 
-def _comparison_figure(results: Results, out):
-    if len(results.variants) > MAX_VARIANTS_COMPARED:
-        raise ValueError(f"{len(results.variants)} variants: too many to compare one by one "
-                         "(see the sensitivity chart and comparison.csv)")
-    return figures.comparison_forest(results, out)
+def _refuse(reason: str):
+    """A drawing step that declines, with the reason the page shows."""
+
+    def refuse():
+        raise ValueError(reason)
+
+    return refuse
 
 
-# --- words and numbers ------------------------------------------------------
+@style.styled
+def _networks(results: Results, cell):
+    variants = results.variants if 1 < len(results.variants) <= MAX_NETWORKS else [results.baseline_variant]
+    cols = min(2 if len(variants) <= 4 else 3, len(variants))
+    rows = -(-len(variants) // cols)
+    fig = style.new_figure(width=style.FULL_WIDTH if cols < 3 else 9.5, height=(3.3 if cols < 3 else 3.0) * rows + 1.0)
+    axes = [fig.add_subplot(rows, cols, i + 1) for i in range(len(variants))]
+    for ax, variant in zip(axes, variants):
+        figures.team_network(results, variant, cell, ax=ax, key=False)
+    figures.trust_key(fig, axes)
+    return fig
 
 
-def fmt(value, outcome: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if metrics.outcome_metric(outcome).is_trust:
-        text = f"{value:.3f}"
-    else:
-        text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.1f}"
-    return text.lstrip("-") if float(text.replace(",", "")) == 0 else text  # no "-0.0"
-
-
-def at_a_glance(results: Results) -> list:
-    """Plain sentences for the differences whose 95% interval excludes zero."""
-    table = results.comparison
-    baseline = results.baseline_variant
-    lines = []
-    if len(results.variants) > MAX_VARIANTS_COMPARED:
-        return lines
-    for variant in [v for v in dict.fromkeys(table["variant"]) if v != baseline]:
-        said = []
-        for outcome in metrics.POLICY_OUTCOMES:
-            row = table[(table["variant"] == variant) & (table["outcome"] == outcome)]
-            if row.empty:
-                continue
-            r = row.iloc[0]
-            verdict = figures.verdict(outcome, r["diff_ci_low"], r["diff_ci_high"])
-            if verdict == "unclear":
-                continue
-            m = metrics.outcome_metric(outcome)
-            up = r["diff"] > 0
-            word = ("higher" if up else "lower") if m.is_trust else ("more" if up else "fewer")
-            said.append(
-                f'<span class="{verdict}">{html.escape(m.label.lower())}: {fmt(abs(r["diff"]), outcome)} {word}</span> '
-                f'(95% interval {fmt(r["diff_ci_low"], outcome)} to {fmt(r["diff_ci_high"], outcome)})'
-            )
-        text = "; ".join(said) if said else "no clear difference in trust between teams, unraised issues, incidents or leavers"
-        lines.append(f"<strong>{html.escape(style.pretty(variant))}</strong> compared with "
-                     f"{html.escape(style.pretty(baseline))}: {text}.")
-    if not lines:
-        base = table[table["variant"] == baseline]
-        for outcome in metrics.POLICY_OUTCOMES:
-            row = base[base["outcome"] == outcome]
-            if row.empty:
-                continue
-            r = row.iloc[0]
-            m = metrics.outcome_metric(outcome)
-            lines.append(f"{html.escape(m.label)}: {fmt(r['mean'], outcome)} {html.escape(m.units if not m.is_trust else '(0–1)')} "
-                         f"(95% interval {fmt(r['ci_low'], outcome)} to {fmt(r['ci_high'], outcome)})")
-    return lines
-
-
-def comparison_rows(results: Results) -> str:
-    """The comparison as HTML table rows, grouped by outcome."""
-    table = results.comparison
-    baseline = results.baseline_variant
-    rows = []
-    for outcome in [o for o in dict.fromkeys(table["outcome"])]:
-        m = metrics.outcome_metric(outcome)
-        block = table[table["outcome"] == outcome]
-        for i, (_, r) in enumerate(block.iterrows()):
-            head = (f'<th scope="rowgroup" rowspan="{len(block)}">{html.escape(m.label)}'
-                    f'<br><span class="units">{html.escape("0–1" if m.is_trust else m.units)}</span></th>') if i == 0 else ""
-            is_base = r["variant"] == baseline
-            verdict = "" if is_base else figures.verdict(outcome, r["diff_ci_low"], r["diff_ci_high"])
-            words = {"better": "better", "worse": "worse", "unclear": "no clear difference", "": "baseline"}[verdict]
-            shown = fmt(r["diff"], outcome)
-            diff = "–" if is_base else ("+" + shown if r["diff"] > 0 and shown.strip("0.,") else shown)
-            diff_ci = "–" if is_base else f"{fmt(r['diff_ci_low'], outcome)} to {fmt(r['diff_ci_high'], outcome)}"
-            rows.append(
-                f"<tr>{head}<td>{html.escape(style.pretty(r['variant']))}</td><td class=num>{int(r['n'])}</td>"
-                f"<td class=num>{fmt(r['mean'], outcome)}</td>"
-                f"<td class=num>{fmt(r['ci_low'], outcome)} to {fmt(r['ci_high'], outcome)}</td>"
-                f"<td class=num>{diff}</td><td class=num>{diff_ci}</td>"
-                f'<td class="{verdict or "base"}">{words}</td></tr>'
-            )
-    return "\n".join(rows)
-
+def draw(section: Section, fig_dir: Path, name: str) -> None:
+    if section.draw is None:
+        return
+    try:
+        drawn = section.draw()
+        fig = getattr(drawn, "figure", drawn)
+        section.png, section.svg = style.save(fig, fig_dir / name)
+    except (ValueError, KeyError, TrustsimFileError) as e:
+        section.not_drawn = str(e).strip("'\"")
 
 # --- the page ---------------------------------------------------------------
 
@@ -263,6 +444,10 @@ body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-
 h1 { font-size: 1.8rem; margin-bottom: .2rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid var(--rule); }
 .lede { color: var(--muted); margin-top: 0; }
 .notice { border-left: 4px solid var(--worse); background: #fff4ec; padding: .6rem 1rem; }
+.box { border: 1px solid var(--rule); border-left: 4px solid var(--better); background: #f3f8fc; padding: .2rem 1.2rem;
+       margin: 1.5rem 0; } .box h2 { margin-top: .8rem; border: none; }
+section.cell { border-top: 3px solid var(--ink); margin-top: 3rem; } h3 { margin-top: 1.8rem; }
+ul.glance li { margin: .3rem 0; }
 figure { margin: 1rem 0 2rem; } figure img { width: 100%; height: auto; border: 1px solid var(--rule); }
 figcaption { font-size: .95rem; color: #333; } figcaption p { margin: .4rem 0; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: 1rem 0; }
@@ -288,10 +473,13 @@ window.addEventListener("load", function () {
 """
 
 
-def _figure_html(section: Section, number: int) -> str:
-    title = f"<h2 id=\"{section.key}\">{number}. {html.escape(section.title)}</h2>"
+
+
+def _figure_html(section: Section, number: str) -> str:
+    title = f"<h3 id=\"{section.key}\">{number} {html.escape(section.title)}</h3>"
     if section.png is None:
-        return f"{title}\n<p class=skipped>Not drawn for this file: {html.escape(section.not_drawn or '')}.</p>"
+        body = f"<p class=skipped>Not drawn: {html.escape(section.not_drawn or '')}.</p>" if section.not_drawn else ""
+        return f"{title}\n{body}\n{section.after}"
     data = base64.b64encode(section.png.read_bytes()).decode("ascii")
     svg = f"figures/{section.svg.name}"
     return f"""{title}
@@ -302,43 +490,95 @@ def _figure_html(section: Section, number: int) -> str:
 <p><strong>How to read it.</strong> {html.escape(section.how)}</p>
 <p class=units>Vector version for print: <a href="{svg}">{html.escape(svg)}</a> (beside this report).</p>
 </figcaption>
-</figure>"""
+</figure>
+{section.after}"""
 
 
-def render(results: Results, sections: list, tables: list) -> str:
+def _glance_html(results: Results, outcomes, cell=None) -> str:
+    lines = at_a_glance(results, outcomes, cell)
+    return "<ul class=glance>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>" if lines else ""
+
+
+def body_sections(results: Results, design: Design, outcomes, fig_dir: Path) -> str:
+    """The figures and tables: once for the file, or once per grid cell."""
+    parts = []
+    if design.kind == "grid":
+        curves = Section(
+            "response", "Response curves across the grid",
+            "Each question outcome (a panel) against the first grid key: one line per variant"
+            + (" and per value of the other grid keys" if len(results.grid_keys) > 1 else "")
+            + "; the dot is the mean over that cell's replicate runs, the bar its 95% interval.",
+            "Each point is one grid cell on its own: cells are never pooled. Lines that run apart as the key "
+            "grows mean the variant's effect depends on that setting.",
+            lambda: _curves(results, outcomes))
+        draw(curves, fig_dir, "response")
+        parts.append(f'<section id="response-curves"><h2>Response curves</h2>\n{_figure_html(curves, "")}</section>')
+        for i, cell in enumerate(design.cells, 1):
+            sections = figure_sections(results, design, outcomes, cell, f"_cell{i}")
+            for s in sections:
+                draw(s, fig_dir, s.key)
+            inner = "\n".join(_figure_html(s, f"{i}.{k}") for k, s in enumerate(sections, 1))
+            parts.append(f'<section class="cell" id="cell-{i}">\n<h2>Grid cell {i} of {len(design.cells)}: '
+                         f'{html.escape(figures.cell_text(cell))}</h2>\n<h3>At a glance</h3>\n'
+                         f'{_glance_html(results, outcomes, cell)}\n{inner}\n</section>')
+        return "\n".join(parts)
+    sections = figure_sections(results, design, outcomes)
+    if design.kind == "sampled":
+        sections.append(Section(
+            "sensitivity", "Which parameters matter",
+            "How strongly each sampled parameter (rows) drives each outcome (columns), as a partial rank "
+            "correlation: from −1 to 1, after allowing for the other parameters.",
+            "Purple: the outcome rises as the parameter rises; orange: it falls; near zero: little influence "
+            "within the range sampled. Values marked * have a 95% interval that excludes zero — with many cells, "
+            "some will by chance.",
+            lambda: figures.sensitivity(results, outcomes=results.outcomes)))
+    # Morris and Sobol' designs: their indices from /sensitivity (a grid's
+    # response curves are drawn above, by this module).
+    for key, title, what, how, drawer in sensitivity.report_figures(results):
+        if key != "response":
+            sections.append(Section(key, title, what, how, lambda drawer=drawer: drawer(None)))
+    for s in sections:
+        draw(s, fig_dir, s.key)
+    inner = "\n".join(_figure_html(s, f"{k}.") for k, s in enumerate(sections, 1))
+    return f'<section id="figures"><h2>Figures and tables</h2>\n{inner}\n</section>'
+
+
+@style.styled
+def _curves(results: Results, outcomes):
+    cols = min(2, len(outcomes))
+    rows = -(-len(outcomes) // cols)
+    fig = style.new_figure(height=2.8 * rows + 0.8)
+    axes = [fig.add_subplot(rows, cols, i + 1) for i in range(len(outcomes))]
+    for ax, outcome in zip(axes, outcomes):
+        figures.response_curves(results, outcome, ax=ax)
+    axes[0].legend(fontsize=7.5)
+    fig.suptitle("Question outcomes across the grid: mean and 95% interval per cell")
+    return fig
+
+
+def render(results: Results, design: Design, outcomes, body: str, tables: list) -> str:
     p = results.provenance
     days = int(results.daily_wide["day"].max()) + 1 if not results.daily_wide.empty else "?"
     runs = len(results.summary)
-    variants = results.variants
     notice = ""
     if not results.is_complete:
         missing = results.missing_runs
         notice = (f'<p class=notice>This file is incomplete (a sweep still running or being resumed): '
                   f'{len(missing)} of {max(runs, int(p.get("run_count", runs)))} runs have no data yet. '
                   f'The figures and tables show the runs that are there.</p>')
-    glance = "".join(f"<li>{line}</li>" for line in at_a_glance(results))
-    compare = ""
-    if len(variants) <= MAX_VARIANTS_COMPARED:
-        compare = f"""<h2 id="table">Comparison table</h2>
-<p>Each outcome per scenario: the mean over replicate runs with its 95% confidence interval, and the difference
-from {html.escape(style.pretty(results.baseline_variant))} with its 95% interval ({html.escape(results.comparison_source)}).
-Trust outcomes average the final 60 days of each run; counts are totals over the run; headcount is on the final day.</p>
-<table id="comparison">
-<thead><tr><th>Outcome</th><th>Scenario</th><th>Runs</th><th>Mean</th><th>95% interval</th>
-<th>Difference</th><th>95% interval</th><th>Verdict</th></tr></thead>
-<tbody>
-{comparison_rows(results)}
-</tbody></table>"""
-    # The table follows the forest plot it tabulates.
-    figures_html = "\n".join(_figure_html(s, i + 1) + (compare if s.key == "comparison" else "")
-                             for i, s in enumerate(sections))
+    glance = "" if design.kind == "grid" else f'<h2 id="glance">At a glance</h2>\n{_glance_html(results, outcomes)}'
+    if design.kind == "grid":
+        glance = ('<h2 id="glance">At a glance</h2>\n<p>Each grid cell is compared on its own; its section below '
+                  'opens with its effects in words. Cells: ' + "; ".join(
+                      f'<a href="#cell-{i}">{html.escape(figures.cell_text(c))}</a>'
+                      for i, c in enumerate(design.cells, 1)) + ".</p>")
     scenario = p.get("scenario_given", "")
     resolved = p.get("scenario_resolved", "")
     as_text = lambda v: v if isinstance(v, str) else json.dumps(v, indent=2)  # noqa: E731
     provenance_rows = "".join(
         f"<tr><th scope=row>{html.escape(k)}</th><td>{html.escape(str(p[k]))}</td></tr>"
         for k in ("kind", "program_version", "git_commit", "created_utc", "command_line", "seed", "run_count",
-                  "format", "format_version")
+                  "merged_from", "format", "format_version")
         if k in p
     )
     table_rows = "".join(
@@ -356,19 +596,16 @@ Trust outcomes average the final 60 days of each run; counts are totals over the
 </head>
 <body>
 <h1>trustsim report</h1>
-<p class=lede>{html.escape(results.path.name)}: a {html.escape(results.kind)} of {runs} run{'s' * (runs != 1)}
-({len(variants)} scenario{'s' * (len(variants) != 1)}, {_replicates(results)} replicate(s) each), {days} working days each.
+<p class=lede>{html.escape(results.path.name)}: {html.escape(design.words)}, {days} working days each.
 Made {made} by trustsim {html.escape(str(p.get('program_version', '?')))}.</p>
 {notice}
-<p>trustsim simulates everyday interactions between staff of integrated health-care teams: meetings, informal
-contacts, and the issues they raise with each other or leave unraised. It follows how trust between staff
-builds up or erodes, and what that does to patient safety and to staff staying or leaving. Results are
-averages over replicate runs with different random draws; 95% intervals show how sure those averages are.</p>
-<h2 id="glance">At a glance</h2>
-<ul>{glance or "<li>No outcomes to summarise.</li>"}</ul>
-{figures_html}
+{how_to_read(results, design, outcomes)}
+<h2 id="baseline">The baseline</h2>
+<p>{baseline_words(results)}</p>
+{glance}
+{body}
 <h2 id="scenario">Scenario</h2>
-<p>The scenario file as given (defaults not shown):</p>
+<p>The scenario or sweep file as given (defaults not shown):</p>
 <pre>{html.escape(as_text(scenario))}</pre>
 <details><summary>The scenario with every default filled in</summary>
 <pre>{html.escape(as_text(resolved))}</pre></details>
@@ -382,39 +619,81 @@ averages over replicate runs with different random draws; 95% intervals show how
 """
 
 
-def write_report(path, out_dir, all_tables=False) -> Path:
+def unsupported_page(path: Path, kind: str) -> str:
+    """A calibration file: said plainly rather than drawn as if it were a sweep."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>trustsim report: {html.escape(path.name)}</title>
+<style>{CSS}</style></head><body><h1>trustsim report</h1>
+<section id="not-supported"><h2>Not yet supported</h2>
+<p class=notice>{html.escape(path.name)} is a <strong>{html.escape(kind)}</strong> file. This version of the
+report does not read that kind of file yet, so it shows nothing rather than something misleading.
+`trustsim summary {html.escape(path.name)}` prints what it holds.</p></section>
+<script>{IMAGE_CHECK}</script></body></html>
+"""
+
+
+REPORTED_KINDS = ("run", "sweep", "comparison")
+
+
+def _kind_of(path):
+    """The root attribute `kind` of a trustsim file, or None (open_results then says what is wrong)."""
+    try:
+        with h5py.File(path, "r") as f:
+            if f.attrs.get("format") in ("trustsim", b"trustsim"):
+                kind = f.attrs.get("kind", "run")
+                return kind.decode() if isinstance(kind, bytes) else str(kind)
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def write_report(path, out_dir, all_tables: bool = False, outcomes=None) -> Path:
     """Write the report of `path` into `out_dir`; return the HTML file."""
+    kind = _kind_of(path)
+    if kind is not None and kind not in REPORTED_KINDS:
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        page = out_dir / "report.html"
+        page.write_text(unsupported_page(Path(path), kind), encoding="utf-8")
+        return page
     results = open_results(path)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tables = write_tables(results, out_dir, all_tables)
-    sections = draw_figures(results, out_dir / "figures")
     page = out_dir / "report.html"
-    page.write_text(render(results, sections, tables), encoding="utf-8")
+    design = describe_design(results)
+    outcomes = question_outcomes(results, outcomes)
+    tables = write_tables(results, design, out_dir, all_tables)
+    body = body_sections(results, design, outcomes, out_dir / "figures")
+    page.write_text(render(results, design, outcomes, body, tables), encoding="utf-8")
     return page
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python3 -m trustsim.report",
-        description="Write a self-contained HTML report of a trustsim output file (figures, the comparison "
-        "table with 95%% intervals, scenario and provenance) and its tables as CSV.",
+        prog="/usr/bin/python3 -m trustsim.report",
+        description="Write a self-contained HTML report of a trustsim output file (how to read it, effects in "
+        "words, figures, the comparison with 95% intervals, scenario and provenance) and its tables as CSV.",
     )
-    parser.add_argument("file", help="trustsim output file (.h5) from `trustsim run` or `trustsim sweep`")
+    parser.add_argument("file", help="trustsim output file (.h5) of run, sweep, compare or merge")
     parser.add_argument("-o", "--output", help="directory to write into (default: FILE without .h5, plus _report)")
+    parser.add_argument("--outcomes", help="the question's outcomes, comma-separated (default: "
+                        + ",".join(QUESTION_OUTCOMES) + ")")
     parser.add_argument("--all-tables", action="store_true",
                         help="also write every run's daily series and team trust (daily.csv, team_trust.csv)")
+    parser.add_argument("--prog", help=argparse.SUPPRESS)  # how `trustsim report` names itself in messages
     args = parser.parse_args(argv)
+    prog = args.prog or "trustsim.report"
     out_dir = Path(args.output or str(Path(args.file).with_suffix("")) + "_report")
+    outcomes = [o.strip() for o in args.outcomes.split(",") if o.strip()] if args.outcomes else None
     try:
-        page = write_report(args.file, out_dir, args.all_tables)
+        page = write_report(args.file, out_dir, args.all_tables, outcomes)
     except TrustsimFileError as e:
-        print(f"trustsim.report: error: {e}", file=sys.stderr)
+        print(f"{prog}: error: {e}", file=sys.stderr)
         return 2
     except OSError as e:
-        print(f"trustsim.report: error: cannot write the report into {out_dir}: {e}", file=sys.stderr)
+        print(f"{prog}: error: cannot write the report into {out_dir}: {e}", file=sys.stderr)
         return 1
-    print(f"wrote {page}", file=sys.stderr)
+    print(f"{prog}: wrote {page}", file=sys.stderr)
     return 0
 
 

@@ -12,7 +12,8 @@ outcome responds to a grid value.
   variant; `response_figure(...)` one panel per outcome.
 
 Drawing functions take an optional `ax` and return it, so they compose
-with other matplotlib figures; the *_figure functions save PNG and SVG.
+with other matplotlib figures; the *_figure functions save PNG and SVG
+(or, given no path, return the figure).
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from . import metrics, style
+from . import style
 from .load import Results
+
+# What a response figure shows unless asked for others.
+POLICY_OUTCOMES = ("trust_between", "issues_unraised", "incidents", "leavers")
 
 NOISE = "(replicate noise)"  # the parameter name of the noise reference row
 
@@ -98,10 +102,10 @@ def ranked_bars(results: Results, outcome: str, variant: str | None = None, ax: 
                    label="replicate noise alone")
     ax.axvline(0, color=style.BLACK, linewidth=0.8)
     ax.set_yticks(y, rows["parameter"].tolist())
-    units = metrics.outcome_metric(outcome).units
+    units = results.outcome_metric(outcome).units
     ax.set_xlabel((f"μ* ({'' if units == '1' else units + ' '}per whole range of the parameter)")
                   if method == "morris" else "Sobol' index (share of variance)")
-    ax.set_title(metrics.outcome_metric(outcome).label)
+    ax.set_title(results.outcome_metric(outcome).label)
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -125,7 +129,7 @@ def sensitivity_figure(results: Results, out, outcomes=None):
     method = "Morris screening" if table.attrs["method"] == "morris" else "Sobol' indices"
     fig.suptitle(f"Which parameters matter: {method}\nbootstrap 95% intervals, "
                  f"{table.attrs['replicates']} replicates per design point", fontsize=11)
-    return style.save(fig, out)
+    return fig if out is None else style.save(fig, out)
 
 
 # --- response curves ----------------------------------------------------------
@@ -170,8 +174,8 @@ def response_curve(results: Results, outcome: str, ax: Axes | None = None,
                     linestyle=style.LINESTYLES[s % len(style.LINESTYLES)], label=label)
             ax.fill_between(x, line["ci_low"], line["ci_high"], color=colours[v], alpha=0.2, linewidth=0)
     ax.set_xlabel(keys[0])
-    ax.set_ylabel(metrics.outcome_metric(outcome).axis_label)
-    ax.set_title(metrics.outcome_metric(outcome).label)
+    ax.set_ylabel(results.outcome_metric(outcome).axis_label)
+    ax.set_title(results.outcome_metric(outcome).label)
     return ax
 
 
@@ -179,7 +183,7 @@ def response_curve(results: Results, outcome: str, ax: Axes | None = None,
 def response_figure(results: Results, out, outcomes=None):
     """One response curve per outcome, in a grid; saved as PNG and SVG."""
     table = response_table(results)
-    outcomes = list(outcomes or metrics.POLICY_OUTCOMES)
+    outcomes = list(outcomes or POLICY_OUTCOMES)
     columns = 2
     rows = -(-len(outcomes) // columns)
     fig = style.new_figure(height=0.8 + 2.6 * rows)
@@ -192,7 +196,7 @@ def response_figure(results: Results, out, outcomes=None):
     counts = table.groupby("variant")["n"].min()
     fig.suptitle(f"Outcomes against {' and '.join(table.attrs['grid_keys'])}\nmean over "
                  f"{int(counts.min())} replicates per grid value, 95% band", fontsize=11)
-    return style.save(fig, out)
+    return fig if out is None else style.save(fig, out)
 
 
 # --- the HTML report's hook ----------------------------------------------------

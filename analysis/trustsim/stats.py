@@ -1,67 +1,30 @@
-"""The statistics behind the figures and the report, on numpy alone.
+"""The statistics the figures need beyond what the file holds.
 
-Replicates are independent runs, so a variant's mean has a Student t
-interval, and its difference from the baseline a Welch interval (it does not
-assume equal spread, nor that replicates of two variants share seeds).
+Intervals of outcomes are read from the file's /comparison (computed once, in
+sim/sweep/comparison.cpp). What is left here is for series and files the
+binary has not summarised: bands over replicates day by day, the comparison
+of a sweep still being resumed, and partial rank correlations. Replicates
+are independent runs, so a mean has a Student t interval and a difference a
+Welch interval (SciPy's t distribution).
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import warnings
 
 import numpy as np
 import pandas as pd
+import scipy.stats
 
-_Z975 = 1.959964
-
-
-def _incomplete_beta(a: float, b: float, x: float) -> float:
-    """Regularised incomplete beta I_x(a, b), by its continued fraction
-    (modified Lentz; Numerical Recipes, 3rd ed., section 6.4)."""
-    if x <= 0 or x >= 1:
-        return 0.0 if x <= 0 else 1.0
-    if x > (a + 1) / (a + b + 2):
-        return 1.0 - _incomplete_beta(b, a, 1.0 - x)  # the fraction converges fast on this side
-    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)) / a
-    tiny = 1e-300
-    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
-    d = 1.0 / (d if abs(d) > tiny else tiny)
-    f = d
-    for m in range(1, 300):
-        for numerator in (
-            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
-            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
-        ):
-            d = 1.0 + numerator * d
-            d = 1.0 / (d if abs(d) > tiny else tiny)
-            c = 1.0 + numerator / c
-            c = c if abs(c) > tiny else tiny
-            f *= c * d
-        if abs(c * d - 1.0) < 1e-14:
-            break
-    return front * f
+_Z975 = float(scipy.stats.norm.ppf(0.975))
 
 
-def t_cdf(t: float, df: float) -> float:
-    """P(T <= t) for Student's t with df degrees of freedom (df may be fractional)."""
-    tail = 0.5 * _incomplete_beta(df / 2, 0.5, df / (df + t * t))
-    return 1.0 - tail if t > 0 else tail
-
-
-@functools.lru_cache(maxsize=None)
 def t975(df: float) -> float:
-    """The 97.5% quantile of Student's t: the half-width, in standard errors,
-    of a 95% interval. Welch's df is fractional, so no table will do; solved
-    by bisection on t_cdf. NaN below one degree of freedom."""
-    if not df >= 1:
-        return math.nan
-    lo, hi = _Z975, 13.0  # t(0.975, 1) = 12.706 is the largest
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if t_cdf(mid, df) < 0.975 else (lo, mid)
-    return (lo + hi) / 2
+    """The 97.5% quantile of Student's t (fractional df allowed, for Welch):
+    the half-width, in standard errors, of a 95% interval. NaN below one
+    degree of freedom."""
+    return float(scipy.stats.t.ppf(0.975, df)) if df >= 1 else math.nan
 
 
 def mean_interval(values) -> tuple:
@@ -97,29 +60,31 @@ def difference_interval(values, baseline) -> tuple:
     return diff, diff - half, diff + half
 
 
-def comparison_from_summary(summary: pd.DataFrame, outcomes, baseline: str) -> pd.DataFrame:
-    """The /comparison table, computed from /summary: per variant and outcome,
-    n, mean, ci_low, ci_high, and diff, diff_ci_low, diff_ci_high from `baseline`
-    (NaN for the baseline itself and where there is no baseline). The interval
-    of a mean of values that are never negative stops at zero: with two or
-    three replicates a t interval easily reaches below, which no reader needs.
-    """
+def comparison_from_summary(summary: pd.DataFrame, outcomes, baseline: str, grid_keys=()) -> pd.DataFrame:
+    """The /comparison table for a file that has none yet (a sweep being
+    resumed), computed as sim/sweep/comparison.cpp does: within each grid
+    cell, per variant and outcome, n, mean, ci_low, ci_high, and diff,
+    diff_ci_low, diff_ci_high from `baseline` (NaN on the baseline's rows)."""
     rows = []
-    by_variant = {v: g for v, g in summary.groupby("variant", sort=False)}
-    base = by_variant.get(baseline)
-    for variant, group in by_variant.items():
-        for outcome in outcomes:
-            n, mean, lo, hi = mean_interval(group[outcome])
-            if (group[outcome].dropna() >= 0).all():
-                lo = max(lo, 0.0)  # counts and trust cannot average below zero
-            if base is None or variant == baseline:
-                diff = (math.nan, math.nan, math.nan)
-            else:
-                diff = difference_interval(group[outcome], base[outcome])
-            rows.append((variant, outcome, n, mean, lo, hi, *diff))
+    grid_keys = list(grid_keys)
+    by = grid_keys[0] if len(grid_keys) == 1 else grid_keys
+    cells = summary.groupby(by, sort=False) if grid_keys else [((), summary)]
+    for cell, block in cells:
+        cell = cell if isinstance(cell, tuple) else (cell,)
+        by_variant = {v: g for v, g in block.groupby("variant", sort=False)}
+        base = by_variant.get(baseline)
+        for variant, group in by_variant.items():
+            for outcome in outcomes:
+                n, mean, lo, hi = mean_interval(group[outcome])
+                if base is None or variant == baseline:
+                    diff = (math.nan, math.nan, math.nan)
+                else:
+                    diff = difference_interval(group[outcome], base[outcome])
+                rows.append((variant, *cell, outcome, n, mean, lo, hi, *diff))
     return pd.DataFrame(
         rows,
-        columns=["variant", "outcome", "n", "mean", "ci_low", "ci_high", "diff", "diff_ci_low", "diff_ci_high"],
+        columns=["variant", *grid_keys, "outcome", "n", "mean", "ci_low", "ci_high", "diff", "diff_ci_low",
+                 "diff_ci_high"],
     )
 
 

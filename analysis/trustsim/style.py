@@ -112,7 +112,9 @@ def save(fig: Figure, out) -> tuple:
     """Write `fig` as PNG (print resolution) and SVG; return both paths."""
     png, svg = output_paths(out)
     png.parent.mkdir(parents=True, exist_ok=True)
-    # No creation dates or software versions: same data, same files.
-    fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None}, facecolor="white")
-    fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white")
+    # No creation dates or software versions: same data, same files. Under
+    # our settings, which say how SVG keeps text, whoever drew the figure.
+    with matplotlib.rc_context(RC):
+        fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None}, facecolor="white")
+        fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white")
     return png, svg

@@ -27,6 +27,8 @@ Subcommand add_summary_command(CLI::App& root);
 Subcommand add_sweep_command(CLI::App& root);
 Subcommand add_merge_command(CLI::App& root);
 Subcommand add_calibrate_command(CLI::App& root);
+Subcommand add_compare_command(CLI::App& root);
+Subcommand add_report_command(CLI::App& root);
 
 // --set: each occurrence takes exactly one key=value, so options and the
 // scenario file may come in any order.

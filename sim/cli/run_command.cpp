@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/command_line.hpp"
@@ -14,6 +15,7 @@
 #include "scenario/json_document.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_reader.hpp"
+#include "sweep/comparison_file.hpp"
 #include "version.hpp"
 
 namespace trustsim::cli {
@@ -24,6 +26,7 @@ struct RunOptions {
   std::string scenario_path;
   std::string output_path;
   std::vector<std::string> assignments;
+  std::string variant = "baseline";
   int replicates = 0;
   std::string seed;  // as typed: read like the scenario's `seed` key
   int threads = 0;
@@ -56,6 +59,20 @@ std::vector<Override> overrides_of(const RunOptions& options) {
   return overrides;
 }
 
+// The same /comparison a sweep writes (one variant: means and their
+// intervals), so that every reader takes intervals from the file.
+ComparisonTable run_comparison(
+    const std::string& variant,
+    const std::map<std::int64_t, std::array<double, outcome_count>>& runs) {
+  SweepOutcomes table;
+  for (const auto& [id, outcomes] : runs) {
+    table.variant.push_back(variant);
+    table.grid_values.emplace_back();
+    table.outcomes.push_back(outcomes);
+  }
+  return ComparisonTable{{}, compare_variants({variant}, table)};
+}
+
 std::filesystem::path default_output(const std::string& scenario_path) {
   return std::filesystem::path("results") /
          (std::filesystem::path(scenario_path).stem().string() + ".h5");
@@ -76,7 +93,7 @@ int execute(const RunOptions& options) {
   const std::string resolved = scenario.resolved.dump(2);
   const auto plans = replicate_plans(std::make_shared<const Parameters>(settings.parameters),
                                      std::make_shared<const std::string>(resolved), settings.seed,
-                                     "baseline", settings.replicates);
+                                     options.variant, settings.replicates);
 
   CancelOnSignal cancel;
   remove_abandoned_temporaries(output);
@@ -96,20 +113,23 @@ int execute(const RunOptions& options) {
   // Contacts applied to the trust network, summed over runs: the unit of
   // work scripts/bench divides by to report a rate.
   std::uint64_t trust_updates = 0;
+  std::map<std::int64_t, std::array<double, outcome_count>> outcomes;  // by run id
   try {
     const Provenance provenance{program_version, git_commit,    utc_now(),           invocation(),
                                 "run",           settings.seed, scenario.given_text, resolved};
     ResultWriter writer(file, provenance, FileLayout{organisation_names(), {}});
     run_ensemble(
         plans, &trustsim::simulate,
-        [&writer, &trust_updates](const RunPlan& plan, RunResult&& result) {
+        [&writer, &trust_updates, &outcomes](const RunPlan& plan, RunResult&& result) {
           trust_updates += result.trust_updates;
+          outcomes[plan.run_id] = result.outcomes;
           writer.write_run(RunRecord{plan.run_id, plan.variant, plan.replicate, plan.seed,
                                      *plan.parameters_json, plan.swept_values},
                            result);
         },
         ensemble);
     writer.finish();
+    write_comparison(file.id(), run_comparison(options.variant, outcomes));
     if (cancel.requested()) throw Cancelled();  // a signal while finishing: still no file
     file.commit();
   } catch (const Cancelled&) {
@@ -151,6 +171,12 @@ Subcommand add_run_command(CLI::App& root) {
   app->add_option("--threads", options->threads, "Worker threads (default: all cores)")
       ->check(CLI::PositiveNumber);
   add_set_option(*app, options->assignments);
+  app->add_option("--variant", options->variant,
+                  "Name of the runs' variant (default: baseline); it seeds the runs as a sweep's "
+                  "variant of that name, for `trustsim compare`")
+      ->check([](const std::string& name) {
+        return name.empty() ? std::string("the variant name is empty") : std::string();
+      });
   app->add_flag("--force", options->force, "Overwrite the output file if it exists");
   app->add_flag("-q,--quiet", options->quiet, "No progress or closing message on stderr");
   app->footer(

@@ -110,7 +110,10 @@ int execute(const SummaryOptions& options) {
             << ", trustsim " << table.program_version << ", created " << table.created_utc
             << "\n\n";
   if (print_calibration(options, table)) return ok;
-  if (const auto comparison = read_comparison(options.file)) {
+  // A run's /comparison has no differences to show: its run table (with
+  // the means below it) says more.
+  const auto comparison = table.kind == "run" ? std::nullopt : read_comparison(options.file);
+  if (comparison) {
     // A grid over one or two keys: each outcome against the grid value first.
     if (const std::string response = response_text(*comparison); !response.empty())
       std::cout << response << '\n';

@@ -22,6 +22,7 @@
 #include "model/simulation.hpp"
 #include "runner/cancellation.hpp"
 #include "runner/progress.hpp"
+#include "scenario/overrides.hpp"
 #include "sweep/combine_parts.hpp"
 #include "sweep/run_missing_parts.hpp"
 #include "sweep/shard.hpp"
@@ -52,7 +53,9 @@ struct SweepOptions {
   bool force = false;
   bool quiet = false;
   bool dry_run = false;
-  std::string shard;  // "I/N", or empty for the whole sweep
+  std::string shard;                     // "I/N", or empty for the whole sweep
+  std::vector<std::string> assignments;  // --set: onto the base scenario, for every run
+  int replicates = 0;                    // --replicates: 0 keeps the sweep file's
 };
 
 // A shard's default name says which shard it is, so that the tasks of an
@@ -126,6 +129,11 @@ struct PreparedSweep {
 PreparedSweep prepare(const SweepOptions& options) {
   PreparedSweep prepared;
   prepared.sweep = read_sweep_file(options.sweep_path);
+  // Overrides of the base scenario, checked like its own keys when the plan
+  // resolves every run; recorded in the command line and resolved sweep.
+  for (const auto& assignment : options.assignments)
+    apply_override(prepared.sweep.base_document, parse_override(assignment));
+  if (options.replicates > 0) prepared.sweep.replicates = options.replicates;
   prepared.plan = expand_sweep(prepared.sweep);
   if (!options.shard.empty()) prepared.shard = parse_shard(options.shard);
   prepared.owned =
@@ -326,6 +334,10 @@ int execute_here(const SweepOptions& options) {
     run_missing_parts(missing, prepared.plan, parts, &trustsim::simulate, provenance,
                       part_run_options(options, cancel, progress));
     progress.finish();
+    // Copying a large sweep's runs takes a while after progress shows 100%.
+    if (!options.quiet)
+      std::cerr << "trustsim: combining " << plural(prepared.owned.size(), "run") << " into "
+                << prepared.output.string() << "\n";
     write_output(prepared, parts, provenance, options.force, cancel);
   } catch (const Cancelled&) {
     progress.finish();
@@ -475,6 +487,12 @@ Subcommand add_sweep_command(CLI::App& root) {
             }
           },
           "I/N"));
+  add_set_option(*app, options->assignments)
+      ->description(
+          "Override a key of the base scenario for every run, as key=value "
+          "(repeatable; variants and the design override it in turn)");
+  app->add_option("--replicates", options->replicates, "Replicates (overrides the sweep's)")
+      ->check(CLI::PositiveNumber);
   app->add_flag("--dry-run", options->dry_run,
                 "Check the sweep and print its plan (runs, seeds, design points); run nothing");
   app->footer(
@@ -482,6 +500,7 @@ Subcommand add_sweep_command(CLI::App& root) {
       "  trustsim sweep scenarios/interventions.json\n"
       "  trustsim sweep scenarios/trust_sensitivity.json --dry-run\n"
       "  trustsim sweep scenarios/regimes.json -o results/regimes.h5 --threads 4\n"
+      "  trustsim sweep scenarios/interventions.json --replicates 5 --set days=120\n"
       "  trustsim sweep scenarios/interventions.json --resume   # after Ctrl-C or a kill\n"
       "  trustsim sweep scenarios/interventions.json --shard 2/8 -o part-2.h5   # array task 2\n"
       "  trustsim merge part-*.h5 -o results/interventions.h5\n"

@@ -25,6 +25,17 @@ void write_provenance(hid_t root, const Provenance& p) {
   hdf5::write_attribute(root, "scenario_resolved", p.scenario_resolved);
 }
 
+// A metric's dataset: its values with units and description, plus its name
+// and the label figures and reports call it by, so that readers of the file
+// need no copy of metrics.hpp.
+void write_metric(hid_t parent, const MetricInfo& info, const std::vector<double>& values) {
+  hdf5::write_dataset(parent, info.name, values, DatasetInfo{info.units, info.description});
+  hdf5::Handle set =
+      hdf5::dataset(H5Dopen2(parent, info.name, H5P_DEFAULT), "reopen a metric's dataset");
+  hdf5::write_attribute(set, "name", std::string(info.name));
+  hdf5::write_attribute(set, "label", std::string(info.label));
+}
+
 void write_daily(hid_t run, const RunResult& result) {
   hdf5::Handle daily = hdf5::create_group(run, "daily");
   std::vector<std::int32_t> days(static_cast<std::size_t>(result.days));
@@ -37,8 +48,7 @@ void write_daily(hid_t run, const RunResult& result) {
       throw hdf5::Error(std::string("daily series ") + info.name + " has " +
                         std::to_string(result.daily[m].size()) + " values for " +
                         std::to_string(days.size()) + " days");
-    hdf5::write_dataset(daily, info.name, result.daily[m],
-                        DatasetInfo{info.units, info.description});
+    write_metric(daily, info, result.daily[m]);
     columns.emplace_back(info.name);
   }
   hdf5::write_attribute(daily, "columns", columns);
@@ -140,6 +150,30 @@ void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord
   outcomes_.push_back(outcomes);
 }
 
+void ResultWriter::copy_run_as(const std::filesystem::path& source, std::int64_t source_run_id,
+                               const RunRecord& record,
+                               const std::array<double, outcome_count>& outcomes) {
+  hdf5::silence_library_errors();
+  if (record.swept_values.size() != layout_.swept_parameters.size())
+    throw hdf5::Error("run " + std::to_string(record.run_id) +
+                      " has the wrong number of swept values");
+  hdf5::Handle from = hdf5::file(H5Fopen(source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                                 "open a file to copy a run from");
+  const std::string name = run_group_name(record.run_id);
+  hdf5::check_status(H5Ocopy(from, ("runs/" + run_group_name(source_run_id)).c_str(), runs_,
+                             name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+                     "copy a run group between files");
+  hdf5::Handle run = hdf5::group(H5Gopen2(runs_, name.c_str(), H5P_DEFAULT), "open a copied run");
+  for (const char* attribute : {"run_id", "variant"})
+    hdf5::check_status(H5Adelete(run, attribute), "replace a copied run's attribute");
+  hdf5::write_attribute(run, "run_id", record.run_id);
+  hdf5::write_attribute(run, "variant", record.variant);
+  RunRecord row = record;
+  row.parameters_json.clear();
+  rows_.push_back(std::move(row));
+  outcomes_.push_back(outcomes);
+}
+
 void ResultWriter::finish() {
   hdf5::silence_library_errors();  // this may be a worker thread
   hdf5::Handle summary = hdf5::create_group(file_.id(), "summary");
@@ -170,8 +204,7 @@ void ResultWriter::finish() {
   for (std::size_t o = 0; o < outcome_count; ++o) {
     std::vector<double> values(n);
     for (std::size_t i = 0; i < n; ++i) values[i] = outcomes_[i][o];
-    hdf5::write_dataset(summary, outcome_info[o].name, values,
-                        DatasetInfo{outcome_info[o].units, outcome_info[o].description});
+    write_metric(summary, outcome_info[o], values);
     columns.emplace_back(outcome_info[o].name);
   }
   hdf5::write_attribute(summary, "columns", columns);

@@ -55,6 +55,12 @@ class ResultWriter {
   void copy_run(const std::filesystem::path& source, const RunRecord& record,
                 const std::array<double, outcome_count>& outcomes);
 
+  // The same for run `source_run_id` of another file, stored here as
+  // `record` says (`trustsim compare` renumbers runs and names variants):
+  // its run_id and variant attributes are rewritten to match.
+  void copy_run_as(const std::filesystem::path& source, std::int64_t source_run_id,
+                   const RunRecord& record, const std::array<double, outcome_count>& outcomes);
+
   // Writes /summary and run_count. The caller then commits the file.
   void finish();
 

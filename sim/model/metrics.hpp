@@ -7,9 +7,13 @@
 
 namespace trustsim {
 
+// name: the dataset and column name; units: "1" for a share or a 0-1
+// score; label: what a figure or report calls it; description: how it is
+// measured. Written onto every dataset, so analysis/ and h5dump need no copy.
 struct MetricInfo {
   const char* name;
   const char* units;
+  const char* label;
   const char* description;
 };
 
@@ -35,22 +39,33 @@ enum class Daily : std::size_t {
 inline constexpr std::size_t daily_count = static_cast<std::size_t>(Daily::count);
 
 inline constexpr std::array<MetricInfo, daily_count> daily_info{{
-    {"trust_within", "1", "mean trust T(i->j) over ordered pairs of active staff in the same team"},
-    {"trust_between", "1", "mean trust T(i->j) over ordered pairs of active staff in different teams"},
-    {"issues_raised", "issues/day", "cross-boundary issues raised with the counterpart"},
-    {"issues_unraised", "issues/day", "cross-boundary issues not raised"},
-    {"issues_resolved", "issues/day", "raised issues resolved"},
-    {"incidents", "incidents/day", "patient-safety incidents from unresolved issues"},
-    {"leavers", "staff/day", "staff who left"},
-    {"hero_leavers", "staff/day", "leavers whose conscientiousness marks them as lone heroes"},
-    {"headcount", "staff", "active staff at the end of the day"},
-    {"unresolved_issues", "issues", "issues open with nobody working on them, at the end of the day"},
-    {"implicit_workarounds", "workarounds", "implicit workarounds held at the end of the day"},
-    {"explicit_workarounds", "workarounds", "explicit workarounds held at the end of the day"},
-    {"workarounds_failed", "workarounds/day", "workarounds that failed for want of top-up"},
-    {"workarounds_lost", "workarounds/day", "implicit workarounds lost with a leaver"},
-    {"mean_burnout", "1", "mean burnout of active staff"},
-    {"informal_contacts", "contacts/day", "informal contacts (each counted once)"},
+    {"trust_within", "1", "Trust within teams",
+     "mean trust T(i->j) over ordered pairs of active staff in the same team"},
+    {"trust_between", "1", "Trust between teams",
+     "mean trust T(i->j) over ordered pairs of active staff in different teams"},
+    {"issues_raised", "issues/day", "Issues raised",
+     "cross-boundary issues raised with the counterpart"},
+    {"issues_unraised", "issues/day", "Issues not raised", "cross-boundary issues not raised"},
+    {"issues_resolved", "issues/day", "Issues resolved", "raised issues resolved"},
+    {"incidents", "incidents/day", "Patient-safety incidents",
+     "patient-safety incidents from unresolved issues"},
+    {"leavers", "staff/day", "Leavers", "staff who left"},
+    {"hero_leavers", "staff/day", "Lone heroes leaving",
+     "leavers whose conscientiousness marks them as lone heroes"},
+    {"headcount", "staff", "Headcount", "active staff at the end of the day"},
+    {"unresolved_issues", "issues", "Unresolved issues open",
+     "issues open with nobody working on them, at the end of the day"},
+    {"implicit_workarounds", "workarounds", "Implicit workarounds held",
+     "implicit workarounds held at the end of the day"},
+    {"explicit_workarounds", "workarounds", "Explicit workarounds held",
+     "explicit workarounds held at the end of the day"},
+    {"workarounds_failed", "workarounds/day", "Workarounds failed",
+     "workarounds that failed for want of top-up"},
+    {"workarounds_lost", "workarounds/day", "Workarounds lost with leavers",
+     "implicit workarounds lost with a leaver"},
+    {"mean_burnout", "1", "Mean burnout", "mean burnout of active staff"},
+    {"informal_contacts", "contacts/day", "Informal contacts",
+     "informal contacts (each counted once)"},
 }};
 
 enum class Outcome : std::size_t {
@@ -71,14 +86,15 @@ inline constexpr std::size_t outcome_count = static_cast<std::size_t>(Outcome::c
 inline constexpr int outcome_tail_days = 60;
 
 inline constexpr std::array<MetricInfo, outcome_count> outcome_info{{
-    {"trust_within", "1", "mean daily trust_within over the final 60 days"},
-    {"trust_between", "1", "mean daily trust_between over the final 60 days"},
-    {"issues_raised", "issues", "issues raised over the run"},
-    {"issues_unraised", "issues", "issues not raised over the run"},
-    {"incidents", "incidents", "patient-safety incidents over the run"},
-    {"leavers", "staff", "staff who left over the run"},
-    {"hero_leavers", "staff", "lone heroes who left over the run"},
-    {"headcount", "staff", "active staff on the final day"},
+    {"trust_within", "1", "Trust within teams", "mean daily trust_within over the final 60 days"},
+    {"trust_between", "1", "Trust between teams",
+     "mean daily trust_between over the final 60 days"},
+    {"issues_raised", "issues", "Issues raised", "issues raised over the run"},
+    {"issues_unraised", "issues", "Issues not raised", "issues not raised over the run"},
+    {"incidents", "incidents", "Patient-safety incidents", "patient-safety incidents over the run"},
+    {"leavers", "staff", "Leavers", "staff who left over the run"},
+    {"hero_leavers", "staff", "Lone heroes leaving", "lone heroes who left over the run"},
+    {"headcount", "staff", "Headcount at the end", "active staff on the final day"},
 }};
 
 constexpr std::size_t index(Daily d) { return static_cast<std::size_t>(d); }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "io/output_file.hpp"
+#include "model/metrics.hpp"
 #include "scenario/nearest_name.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_reader.hpp"
@@ -19,7 +20,7 @@ using OrderedJson = nlohmann::ordered_json;
 
 const std::vector<std::string> sweep_keys{
     "name", "description",           "base",           "variants", "grid", "sample", "replicates",
-    "seed", "common_random_numbers", "parameters_from"};
+    "seed", "common_random_numbers", "parameters_from", "outcomes"};
 const std::vector<std::string> sample_methods{"latin_hypercube", "morris", "sobol"};
 // The keys of /sample, by method (in sample_methods' order).
 const std::vector<std::vector<std::string>> sample_keys{
@@ -65,6 +66,23 @@ class SweepReader {
         problem += "; known keys here: " + list;
       }
       fail(child_pointer(at, key), problem);
+    }
+  }
+
+  // The outcomes the sweep's question is about (the report shows them
+  // first); checked here, read by the report from the sweep file as given.
+  void check_outcomes(const Json& value) const {
+    if (!value.is_array() || value.empty())
+      fail("/outcomes", "a non-empty list of outcome names, e.g. [\"incidents\", \"leavers\"]");
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const std::string at = "/outcomes/" + std::to_string(i);
+      const std::string name = checked([&] { return read_text(value[i], at, true); });
+      std::vector<std::string> known;
+      for (const auto& info : outcome_info) known.emplace_back(info.name);
+      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      std::string problem = "unknown outcome \"" + name + "\"";
+      if (auto near = nearest_name(name, known)) problem += "; did you mean \"" + *near + "\"?";
+      fail(at, problem);
     }
   }
 
@@ -419,6 +437,7 @@ class SweepReader {
                      ? checked([&] { return read_unsigned64(document.at("seed"), "/seed"); })
                      : base.seed;
 
+    if (document.contains("outcomes")) check_outcomes(document.at("outcomes"));
     if (document.contains("variants"))
       sweep.variants = read_variants(document.at("variants"), ordered.at("variants"));
     else

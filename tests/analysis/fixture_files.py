@@ -49,6 +49,16 @@ OUTCOMES = [
     ("headcount", "staff"),
 ]
 TAIL_DAYS = 60
+# The `label` attribute the binary writes on each metric's dataset.
+LABELS = {
+    "trust_within": "Trust within teams", "trust_between": "Trust between teams", "issues_raised": "Issues raised",
+    "issues_unraised": "Issues not raised", "issues_resolved": "Issues resolved",
+    "incidents": "Patient-safety incidents", "leavers": "Leavers", "hero_leavers": "Lone heroes leaving",
+    "headcount": "Headcount", "unresolved_issues": "Unresolved issues open",
+    "implicit_workarounds": "Implicit workarounds held", "explicit_workarounds": "Explicit workarounds held",
+    "workarounds_failed": "Workarounds failed", "workarounds_lost": "Workarounds lost with leavers",
+    "mean_burnout": "Mean burnout", "informal_contacts": "Informal contacts",
+}
 
 # How much each named intervention shifts trust between teams at steady state.
 VARIANT_EFFECT = {"baseline": 0.0, "face_to_face": 0.08, "facilitators": 0.05, "online_only": -0.06}
@@ -228,7 +238,8 @@ def write_file(path, plans, days, kind, swept=(), comparison=False, missing=(), 
             d.attrs.create("columns", [m for m, _ in DAILY], dtype=STR)
             _dataset(d, "day", np.arange(days, dtype=np.int32), "day", "working day")
             for name, units in DAILY:
-                _dataset(d, name, daily[name], units, name)
+                ds = _dataset(d, name, daily[name], units, name)
+                ds.attrs["name"], ds.attrs["label"] = name, LABELS[name]
             t = g.create_group("team_trust")
             sample_days, trust = team_trust(plan, days, team_trust_every)
             _dataset(t, "day", sample_days, "day", "sample day")
@@ -255,7 +266,12 @@ def write_file(path, plans, days, kind, swept=(), comparison=False, missing=(), 
             table[key] = np.array([p.parameters[key] for p in plans], dtype=np.float64)
         for name, _ in OUTCOMES:
             table[name] = np.array([s[name] for s in summaries], dtype=np.float64)
-        _columns(f.create_group("summary"), table, dict(OUTCOMES))
+        summary = f.create_group("summary")
+        _columns(summary, table, dict(OUTCOMES))
+        for key in swept:
+            summary[key].attrs["description"] = f"swept parameter {key}"
+        for name, _ in OUTCOMES:
+            summary[name].attrs["name"], summary[name].attrs["label"] = name, LABELS[name]
         if comparison:
             _columns(f.create_group("comparison"), _comparison(summaries, "baseline"), {"n": "runs"})
     return path
@@ -296,5 +312,5 @@ def write_sampled_file(path, points=40, days=30):
             "issues.raise_threshold": rng.uniform(0.3, 0.6),
             "trust.half_life_days": rng.uniform(30, 180),
         }
-        plans.append(RunPlan(i, f"sample_{i:03d}", 0, 3000 + i, parameters))
+        plans.append(RunPlan(i, "baseline", 0, 3000 + i, parameters))  # one variant over the points
     return write_file(path, plans, days, "sweep", swept=SAMPLED_PARAMETERS)

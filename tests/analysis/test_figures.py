@@ -1,12 +1,16 @@
-"""Each figure function writes a non-empty print-quality PNG and a valid SVG,
-on fixture files and on the binary's own output."""
+"""Each figure function draws on an Axes (or returns a Figure) that saves as a
+print-quality PNG and a valid SVG, on fixture files and on the binary's output."""
 
 import struct
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from trustsim import figures, layout, open_results
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from trustsim import figures, open_results, style
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -43,66 +47,91 @@ def svg_text(root):
     return " ".join(t.strip() for t in root.itertext() if t.strip())
 
 
+def saved(drawn, out):
+    """Save what a figure function returned, as the report does."""
+    return style.save(getattr(drawn, "figure", drawn), out)
+
+
 def test_trust_over_time(any_run_file, tmp_path):
-    root = assert_images(figures.trust_over_time(open_results(any_run_file), tmp_path / "trust.png"))
-    text = svg_text(root)
+    ax = figures.trust_over_time(open_results(any_run_file))
+    assert isinstance(ax, Axes)
+    assert ax.get_ylim() == (0, 1)  # trust is read on its whole scale
+    text = svg_text(assert_images(saved(ax, tmp_path / "trust.png")))
     for words in ("Trust within teams", "Trust between teams", "Day (working days)", "95% interval"):
         assert words in text
 
 
-def test_trust_over_time_of_an_unknown_variant(run_file, tmp_path):
+def test_figures_draw_on_the_callers_axes(run_file):
+    fig, (left, right) = plt.subplots(1, 2)
+    results = open_results(run_file)
+    assert figures.trust_over_time(results, ax=left) is left
+    assert figures.outcome_over_time(results, "incidents_cumulative", ax=right) is right
+    assert right.get_ylim()[0] == 0 and "running total" in right.get_title(loc="left")
+    plt.close(fig)
+
+
+def test_trust_over_time_of_an_unknown_variant(run_file):
     with pytest.raises(ValueError, match="no variant 'nope'"):
-        figures.trust_over_time(open_results(run_file), tmp_path / "x", variant="nope")
+        figures.trust_over_time(open_results(run_file), variant="nope")
 
 
 def test_outcomes_over_time_has_a_legend_entry_per_variant(sweep_file, tmp_path):
-    root = assert_images(figures.outcomes_over_time(open_results(sweep_file), tmp_path / "outcomes"))
-    text = svg_text(root)
+    fig = figures.outcomes_over_time(open_results(sweep_file))
+    assert isinstance(fig, Figure)
+    text = svg_text(assert_images(saved(fig, tmp_path / "outcomes")))
     for variant in ("baseline", "face to face", "facilitators", "online only"):
         assert variant in text
-    assert "issues/day" in text and "7-day mean" in text
+    assert "issues/day" in text and "7-day mean" in text and "running total" in text
+
+
+def test_counts_and_shares_are_drawn_from_zero(sweep_file):
+    results = open_results(sweep_file)
+    for name in ("headcount", "incidents", "trust_between", "issues_unraised"):
+        assert figures.outcome_over_time(results, name).get_ylim()[0] == 0, name
+
+
+def test_axis_units_come_from_the_file(sweep_file):
+    results = open_results(sweep_file)
+    assert figures.outcome_over_time(results, "mean_burnout").get_ylabel() == "0–1"
+    assert figures.outcome_over_time(results, "headcount").get_ylabel() == "staff"
 
 
 def test_outcomes_over_time_of_a_run(any_run_file, tmp_path):
-    assert_images(figures.outcomes_over_time(open_results(any_run_file), tmp_path / "outcomes"))
-
-
-def test_outcomes_over_time_pools_a_sampled_sweep(sampled_file, tmp_path):
-    root = assert_images(figures.outcomes_over_time(open_results(sampled_file), tmp_path / "outcomes"))
-    assert "all 40 runs" in svg_text(root)
+    assert_images(saved(figures.outcomes_over_time(open_results(any_run_file)), tmp_path / "outcomes"))
 
 
 def test_team_trust_heatmap(any_run_file, tmp_path):
-    root = assert_images(figures.team_trust_heatmap(open_results(any_run_file), tmp_path / "heatmap"))
-    text = svg_text(root)
-    assert "from team (trusting)" in text and "change from day" in text
+    ax = figures.team_trust_heatmap(open_results(any_run_file))
+    assert ax.get_ylabel() == "from team (trusting)"
+    assert_images(saved(ax, tmp_path / "heatmap"), min_width_px=1000)
 
 
-def test_team_trust_heatmap_on_chosen_days(sweep_file, tmp_path):
-    root = assert_images(
-        figures.team_trust_heatmap(open_results(sweep_file), tmp_path / "h", days=[10, 50], variant="online_only"))
-    text = svg_text(root)
-    assert "day 10" in text and "day 50" in text and "online only" in text
+def test_team_trust_panels_have_a_row_per_variant(sweep_file, tmp_path):
+    fig = figures.team_trust_panels(open_results(sweep_file))
+    text = svg_text(assert_images(saved(fig, tmp_path / "h")))
+    for variant in ("baseline", "face to face", "facilitators", "online only"):
+        assert variant in text
+    assert "change day" in text
 
 
-def test_team_trust_heatmap_on_a_day_not_sampled(sweep_file, tmp_path):
-    with pytest.raises(ValueError, match=r"not sampled on day\(s\) \[3\]"):
-        figures.team_trust_heatmap(open_results(sweep_file), tmp_path / "h", days=[3])
+def test_team_trust_heatmap_on_a_day_not_sampled(sweep_file):
+    with pytest.raises(ValueError, match="not sampled on day 3"):
+        figures.team_trust_heatmap(open_results(sweep_file), day=3)
 
 
-def test_comparison_forest_from_the_file_comparison(sweep_file, tmp_path):
-    root = assert_images(figures.comparison_forest(open_results(sweep_file), tmp_path / "forest"))
-    text = svg_text(root)
+def test_comparison_panels_from_the_file_comparison(sweep_file, tmp_path):
+    fig = figures.comparison_panels(open_results(sweep_file), ["trust_between", "incidents"])
+    text = svg_text(assert_images(saved(fig, tmp_path / "forest")))
     assert "face to face" in text and "baseline mean" in text and "better than baseline" in text
 
 
-def test_comparison_forest_computed_from_the_summary(partial_sweep_file, tmp_path):
-    assert_images(figures.comparison_forest(open_results(partial_sweep_file), tmp_path / "forest"))
+def test_comparison_forest_computed_from_the_summary(partial_sweep_file):
+    assert isinstance(figures.comparison_forest(open_results(partial_sweep_file), "incidents"), Axes)
 
 
-def test_comparison_forest_needs_two_variants(any_run_file, tmp_path):
+def test_comparison_forest_needs_two_variants(any_run_file):
     with pytest.raises(ValueError, match="nothing to compare"):
-        figures.comparison_forest(open_results(any_run_file), tmp_path / "forest")
+        figures.comparison_forest(open_results(any_run_file), "incidents")
 
 
 @pytest.mark.parametrize("outcome, lo, hi, expected", [
@@ -117,51 +146,38 @@ def test_verdict_knows_which_way_is_better(outcome, lo, hi, expected):
     assert figures.verdict(outcome, lo, hi) == expected
 
 
-def test_trust_network(any_run_file, tmp_path):
-    results = open_results(any_run_file)
-    root = assert_images(figures.trust_network(results, tmp_path / "network"))
-    text = svg_text(root)
-    assert "Trust network on day" in text and "Team (colour)" in text
+def test_team_network_colours_ties_by_trust(sweep_file, tmp_path):
+    """Stronger ties are wider and further along the colour scale (the old
+    network drew weak between-team ties darker than strong ones)."""
+    results = open_results(sweep_file)
+    ax = figures.team_network(results, "face_to_face")
+    lines = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
+    assert len(lines) == 6  # four teams: every pair once
+    text = svg_text(assert_images(saved(ax, tmp_path / "network"), min_width_px=1000))
+    assert "mean trust" in text and "Frailty East" in text
 
 
-def test_trust_network_on_the_first_snapshot(run_file, tmp_path):
-    root = assert_images(figures.trust_network(open_results(run_file), tmp_path / "n", run_id=1, day=0))
-    assert "day 0" in svg_text(root)
+def test_intervention_days_come_from_the_scenario():
+    scenario = {"interventions": {"facilitators": {"enabled": True, "start_day": 90},
+                                  "data_sharing": {"enabled": False, "start_day": 30},
+                                  "fluid_teams": {"enabled": True, "start_day": 0}},
+                "meetings": {"schedule": [{"day": 200, "regime": "online"}]}}
+    assert figures.intervention_days(scenario) == {"facilitators": 90, "meetings online": 200}
 
 
 def test_sensitivity(sampled_file, tmp_path):
-    root = assert_images(figures.sensitivity(open_results(sampled_file), tmp_path / "sensitivity"))
-    text = svg_text(root)
+    ax = figures.sensitivity(open_results(sampled_file))
+    text = svg_text(assert_images(saved(ax, tmp_path / "sensitivity")))
     assert "meetings.face_to_face_fraction" in text and "partial rank correlation" in text
 
 
-def test_sensitivity_needs_swept_parameters(sweep_file, tmp_path):
+def test_sensitivity_needs_swept_parameters(sweep_file):
     with pytest.raises(ValueError, match="no swept parameters"):
-        figures.sensitivity(open_results(sweep_file), tmp_path / "s")
+        figures.sensitivity(open_results(sweep_file))
 
 
 def test_same_data_same_svg(run_file, tmp_path):
     results = open_results(run_file)
-    _, first = figures.trust_over_time(results, tmp_path / "a")
-    _, second = figures.trust_over_time(results, tmp_path / "b")
+    _, first = saved(figures.trust_over_time(results), tmp_path / "a")
+    _, second = saved(figures.trust_over_time(results), tmp_path / "b")
     assert first.read_bytes() == second.read_bytes()
-
-
-def test_layout_puts_each_team_around_its_own_centre(run_file):
-    net = open_results(run_file).network(0)
-    placed = layout.staff_positions(net.nodes, net.teams)
-    centres = layout.team_centres(net.teams)
-    radius = layout.cluster_radius(len(net.teams))
-    for team, (cx, cy) in centres.items():
-        mine = placed[placed["team"] == team]
-        assert (((mine["x"] - cx) ** 2 + (mine["y"] - cy) ** 2) <= radius**2 + 1e-9).all()
-    assert len(placed[["x", "y"]].drop_duplicates()) == len(placed)  # nobody on top of anybody
-
-
-def test_undirected_ties_average_both_directions():
-    import pandas as pd
-
-    edges = pd.DataFrame({"source": [1, 2, 3], "target": [2, 1, 1], "trust": [0.4, 0.8, 0.5]})
-    ties = layout.undirected_ties(edges).set_index(["a", "b"])["trust"]
-    assert ties[(1, 2)] == pytest.approx(0.6)
-    assert ties[(1, 3)] == 0.5

@@ -6,10 +6,9 @@ import pytest
 
 import fixture_files as ff
 from trustsim import open_results
-from trustsim.metrics import DAILY, OUTCOMES
 
-DAILY_NAMES = [m.name for m in DAILY]
-OUTCOME_NAMES = [m.name for m in OUTCOMES]
+DAILY_NAMES = [name for name, _ in ff.DAILY]
+OUTCOME_NAMES = [name for name, _ in ff.OUTCOMES]
 
 
 def test_summary_of_a_run_has_one_row_per_replicate_in_file_column_order(run_file):
@@ -141,8 +140,16 @@ def test_sampled_sweep_lists_its_swept_parameters(sampled_file):
     r = open_results(sampled_file)
     assert r.parameters == list(ff.SAMPLED_PARAMETERS)
     assert r.summary["meetings.face_to_face_fraction"].between(0, 1).all()
-    assert len(r.variants) == 40
-    assert r.baseline_variant == "sample_000"  # no "baseline": differences are from the first
+    assert r.variants == ["baseline"]
+    assert r.outcomes == OUTCOME_NAMES  # swept keys are not outcomes
+
+
+def test_sampled_keys_are_coordinates_and_outcomes_keep_units_in_xarray(sampled_file):
+    pytest.importorskip("xarray", reason="python3-xarray is not installed")
+    ds = open_results(sampled_file).to_xarray()
+    assert "trust.informal_gain" in ds.coords and "trust.informal_gain" not in ds.data_vars
+    assert ds["outcome_incidents"].attrs["units"] == "incidents"
+    assert ds["outcome_incidents"].attrs["long_name"] == "Patient-safety incidents"
 
 
 def test_to_xarray_labels_runs_days_and_teams(sweep_file):
@@ -151,7 +158,7 @@ def test_to_xarray_labels_runs_days_and_teams(sweep_file):
     assert ds["trust_between"].dims == ("run_id", "day")
     assert ds["trust_between"].shape == (16, 90)
     assert ds["team_trust"].dims == ("run_id", "trust_day", "from_team", "to_team")
-    assert list(ds["from_team"].values) == sorted(ff.TEAMS)  # xarray sorts labels
+    assert list(ds["from_team"].values) == ff.TEAMS  # the file's order, not sorted
     assert ds["trust_between"].attrs["units"] == "1"
     assert set(ds["variant"].values) == set(ff.SWEEP_VARIANTS)
     by_variant = ds["outcome_trust_between"].groupby("variant").mean()

@@ -6,9 +6,9 @@ import h5py
 import numpy as np
 import pytest
 
+import fixture_files as ff
 from tiny_scenario import TINY_SCENARIO, TINY_STAFF
 from trustsim import open_results
-from trustsim.metrics import DAILY, OUTCOMES
 
 DAYS = TINY_SCENARIO["days"]
 REPLICATES = TINY_SCENARIO["replicates"]
@@ -28,7 +28,7 @@ def test_summary_has_one_baseline_row_per_replicate(results):
     assert s["replicate"].tolist() == list(range(REPLICATES))
     assert results.variants == ["baseline"]
     assert list(s.columns[:4]) == ["run_id", "variant", "replicate", "seed"]
-    assert results.outcomes == [m.name for m in OUTCOMES]
+    assert results.outcomes == [name for name, _ in ff.OUTCOMES]
     assert results.parameters == []
     assert s["seed"].nunique() == REPLICATES  # each run its own seed
     assert results.is_complete
@@ -37,16 +37,27 @@ def test_summary_has_one_baseline_row_per_replicate(results):
 def test_every_summary_and_daily_dataset_has_units_and_description(binary_run_file):
     with h5py.File(binary_run_file) as f:
         for path in ["summary/" + c for c in f["summary"].attrs["columns"]] + [
-            "runs/run_000000/daily/" + m.name for m in DAILY
+            "runs/run_000000/daily/" + name for name, _ in ff.DAILY
         ]:
             assert "units" in f[path].attrs, path
             assert "description" in f[path].attrs, path
 
 
+def test_every_metric_dataset_carries_its_name_and_label(binary_run_file, results):
+    """Names, units, labels and descriptions are read from the file (one source: metrics.hpp)."""
+    with h5py.File(binary_run_file) as f:
+        for path in ["summary/" + name for name, _ in ff.OUTCOMES] + ["runs/run_000000/daily/" + n for n, _ in ff.DAILY]:
+            attrs = f[path].attrs
+            assert attrs["name"] == path.rsplit("/", 1)[1] and attrs["label"], path
+    burnout = results.daily_metric("mean_burnout")
+    assert (burnout.label, burnout.unit_text) == ("Mean burnout", "0–1")
+    assert results.outcome_metric("headcount").axis_label == "Headcount at the end (staff)"
+
+
 def test_daily_has_every_metric_for_every_day_of_every_run(results):
     d = results.daily
-    assert len(d) == REPLICATES * DAYS * len(DAILY)
-    assert sorted(d["metric"].unique()) == sorted(m.name for m in DAILY)
+    assert len(d) == REPLICATES * DAYS * len(ff.DAILY)
+    assert sorted(d["metric"].unique()) == sorted(name for name, _ in ff.DAILY)
     assert sorted(d["day"].unique()) == list(range(DAYS))
     assert d["value"].notna().all()
 
@@ -55,7 +66,7 @@ def test_daily_values_are_in_range(results):
     w = results.daily_wide
     for name in ("trust_within", "trust_between", "mean_burnout"):
         assert w[name].between(0, 1).all(), name
-    counts = [m.name for m in DAILY if m.units != "1"]
+    counts = [name for name, units in ff.DAILY if units != "1"]
     assert (w[counts] >= 0).all().all()
     assert (w["headcount"] <= TINY_STAFF).all() and (w["headcount"] > 0).all()
 
@@ -107,13 +118,14 @@ def test_provenance_carries_the_scenario_and_the_seed(results):
         assert key in p, key
 
 
-def test_comparison_of_a_run_is_computed_for_the_baseline(results):
+def test_comparison_of_a_run_is_read_from_the_file(results):
     c = results.comparison
-    assert results.comparison_source == "computed from /summary"
+    assert results.comparison_source == "file"
     assert set(c["variant"]) == {"baseline"}
     assert (c["n"] == REPLICATES).all()
     row = c[c["outcome"] == "incidents"].iloc[0]
     assert row["mean"] == pytest.approx(results.summary["incidents"].mean())
+    assert np.isnan(row["diff"])  # nothing to differ from
 
 
 def test_to_xarray_on_the_binary_file(results):

@@ -1,4 +1,4 @@
-"""python3 -m trustsim.report: the HTML page, its CSV tables, its errors."""
+"""/usr/bin/python3 -m trustsim.report: the HTML page, its CSV tables, its errors."""
 
 import re
 import subprocess
@@ -11,7 +11,7 @@ import pytest
 import fixture_files as ff
 from tiny_scenario import REPO
 from trustsim import open_results
-from trustsim.report import write_report, write_tables
+from trustsim.report import describe_design, write_report, write_tables
 
 
 class Page(HTMLParser):
@@ -28,7 +28,7 @@ class Page(HTMLParser):
         if tag == "img":
             self.images.append(a)
         elif tag == "table":
-            self._table = a.get("id")
+            self._table = a.get("id") or a.get("class")
         elif tag == "tr" and self._table:
             self.rows[self._table] = self.rows.get(self._table, 0) + 1
         elif tag == "a":
@@ -56,7 +56,7 @@ def report(*args, cwd):
 
 def test_sweep_report_embeds_its_figures(sweep_report):
     page = Page(sweep_report.read_text())
-    assert len(page.images) == 5  # all but the sensitivity chart, which needs a sampled sweep
+    assert len(page.images) == 5  # trust, outcomes, comparison, team trust, network
     for img in page.images:
         assert img["src"].startswith("data:image/png;base64,")
         assert len(img["alt"]) > 40  # says what the figure shows
@@ -74,9 +74,37 @@ def test_sweep_report_has_the_comparison_table_with_intervals(sweep_report):
 def test_sweep_report_says_what_each_figure_shows_and_how_to_read_it(sweep_report):
     text = sweep_report.read_text()
     assert text.count("What it shows.") == 5 and text.count("How to read it.") == 5
-    assert "Not drawn for this file" in text  # the sensitivity chart, with the reason
     headings = Page(text).headings
-    assert "At a glance" in headings and "Scenario" in headings and "Provenance" in headings
+    for heading in ("How to read this", "The baseline", "At a glance", "Scenario", "Provenance"):
+        assert heading in headings
+
+
+def test_report_says_how_to_read_it(sweep_report):
+    text = sweep_report.read_text()
+    assert "Nothing in it is calibrated yet" in text
+    assert "only the simulation's random variation between replicate runs" in text
+    # 3 variants x 8 outcomes compared with the baseline: the chance count is said.
+    assert "This page makes 24 comparisons" in text and "around 1.2 such" in text
+
+
+def test_at_a_glance_says_every_question_outcome_clear_or_not(sweep_report):
+    glance = sweep_report.read_text().split('id="glance"')[1].split("</ul>")[0]
+    for variant in ("face to face", "facilitators", "online only"):
+        item = glance.split(f"<strong>{variant}</strong>")[1].split("</li>")[0]
+        for label in ("trust between teams", "issues not raised", "patient-safety incidents", "leavers"):
+            assert label in item, (variant, label)
+    assert "no clear difference" in glance and "95% interval" in glance
+
+
+def test_the_question_can_name_its_outcomes(sweep_file, tmp_path):
+    text = write_report(sweep_file, tmp_path, outcomes=["headcount"]).read_text()
+    glance = text.split('id="glance"')[1].split("</ul>")[0]
+    assert "headcount: " in glance and "leavers" not in glance
+
+
+def test_report_describes_the_baseline_in_words(binary_run_report):
+    text = binary_run_report.read_text()
+    assert re.search(r"simulates 2 teams: A \(6 staff\), B \(4 staff\) for 40 working days; meetings are", text)
 
 
 def test_sweep_report_at_a_glance_reads_as_sentences(sweep_report):
@@ -101,14 +129,13 @@ def test_sweep_report_writes_its_tables_as_csv(sweep_report, sweep_file):
         assert name in links
 
 
-def test_sampled_sweep_report_shows_sensitivity_not_a_wall_of_comparisons(sampled_file, tmp_path):
+def test_sampled_sweep_report_shows_sensitivity(sampled_file, tmp_path):
     page_file = write_report(sampled_file, tmp_path)
     text = page_file.read_text()
-    page = Page(text)
-    assert "comparison" not in page.rows  # 40 variants: no per-variant table
+    assert "a sampled design: 1 variant × 40 sampled points over 4 parameters" in text
     assert (tmp_path / "sensitivity.csv").is_file()
     assert (tmp_path / "figures" / "sensitivity.png").is_file()
-    assert "too many to compare one by one" in text
+    assert "pooled over the sampled parameter ranges" in text
 
 
 def test_report_of_a_resumed_sweep_says_it_is_incomplete(partial_sweep_file, tmp_path):
@@ -122,13 +149,14 @@ def test_report_command_on_a_run(any_run_file, tmp_path):
     assert done.returncode == 0, done.stderr
     page = Page((tmp_path / "out" / "report.html").read_text())
     assert len(page.images) == 4  # trust, outcomes, team trust, network
+    assert page.rows["comparison"] == 1 + 8  # one variant's outcomes with their intervals
     assert page.rows["provenance-table"] >= 5
     assert (tmp_path / "out" / "summary.csv").is_file()
 
 
 def test_all_tables_adds_every_run_in_long_form(run_file, tmp_path):
     results = open_results(run_file)
-    written = [name for name, _, _ in write_tables(results, tmp_path, all_tables=True)]
+    written = [name for name, _, _ in write_tables(results, describe_design(results), tmp_path, all_tables=True)]
     assert written == ["summary.csv", "comparison.csv", "daily_mean.csv", "team_trust_mean.csv", "daily.csv",
                        "team_trust.csv"]
     daily = pd.read_csv(tmp_path / "daily.csv")
@@ -155,3 +183,17 @@ def test_report_help(tmp_path):
     done = report("--help", cwd=tmp_path)
     assert done.returncode == 0
     assert "self-contained HTML report" in done.stdout and "--all-tables" in done.stdout
+
+
+def test_a_calibration_file_gets_a_plain_not_yet_supported_page(tmp_path):
+    """Its format is the calibration engineer's; until the report reads it, it says so."""
+    import h5py
+
+    path = tmp_path / "calibration.h5"
+    with h5py.File(path, "w") as f:
+        f.attrs["format"] = "trustsim"
+        f.attrs["kind"] = "calibration"
+        f.create_group("posterior")
+    text = write_report(path, tmp_path / "out").read_text()
+    assert "Not yet supported" in text and "<strong>calibration</strong>" in text
+    assert "<img" not in text

@@ -19,11 +19,6 @@ def test_t975_matches_the_t_distribution(df, t):
     assert stats.t975(df) == pytest.approx(t, abs=2e-4)
 
 
-def test_t_cdf_is_symmetric_and_centred():
-    assert stats.t_cdf(0.0, 5) == pytest.approx(0.5)
-    assert stats.t_cdf(-2.0, 7) == pytest.approx(1 - stats.t_cdf(2.0, 7))
-
-
 def test_t975_of_less_than_one_degree_is_nan():
     assert math.isnan(stats.t975(0))
 
@@ -106,6 +101,19 @@ def test_prcc_recovers_the_fixture_sweep_design(sampled_file):
     assert p.loc[("meetings.face_to_face_fraction", "trust_between"), "ci_low"] > 0
     assert p.loc[("trust.informal_gain", "trust_between"), "ci_low"] > 0
     assert p.loc[("issues.raise_threshold", "issues_unraised"), "ci_low"] > 0
+
+
+def test_comparison_from_summary_compares_within_each_grid_cell_never_across():
+    summary = pd.DataFrame({
+        "variant": ["baseline", "baseline", "x", "x"] * 2,
+        "k": [1.0] * 4 + [2.0] * 4,
+        "incidents": [10.0, 12.0, 8.0, 10.0, 100.0, 102.0, 90.0, 92.0],
+    })
+    c = stats.comparison_from_summary(summary, ["incidents"], "baseline", grid_keys=["k"])
+    assert list(c.columns[:3]) == ["variant", "k", "outcome"]
+    x = c[c["variant"] == "x"].set_index("k")
+    assert x.loc[1.0, "diff"] == -2.0 and x.loc[2.0, "diff"] == -10.0
+    assert x.loc[1.0, "n"] == 2
 
 
 def test_comparison_skips_runs_whose_outcomes_are_not_in_yet():

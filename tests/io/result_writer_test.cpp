@@ -60,6 +60,8 @@ TEST_CASE("each run has its attributes and daily series with units") {
     Handle set = dataset(H5Dopen2(daily, name.c_str(), H5P_DEFAULT), "open");
     CHECK(read_string_attribute(set, "units") == daily_info[m].units);
     CHECK(read_string_attribute(set, "description") == daily_info[m].description);
+    CHECK(read_string_attribute(set, "name") == name);
+    CHECK(read_string_attribute(set, "label") == daily_info[m].label);
   }
 }
 
