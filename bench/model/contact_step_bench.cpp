@@ -11,13 +11,13 @@ using namespace trustsim;
 TEST_CASE("contact step") {
   World world = bench::warmed_world();  // a copy: apply changes it
   const int day = bench::bench_day;
-  const RegimeToday regime = regime_on(world.p.meetings, day);
+  plan_working_day(world, day);  // who is on site
   DayTally tally;
-  const auto updates = make_informal_contacts(world, day, regime, world.all_localities(), tally);
+  const auto updates = make_informal_contacts(world, day, world.all_localities(), tally).trust;
 
   BENCHMARK("make_informal_contacts, one day (4,000 staff)") {
     DayTally t;
-    return make_informal_contacts(world, day, regime, world.all_localities(), t).size();
+    return make_informal_contacts(world, day, world.all_localities(), t).trust.size();
   };
   // Re-applying the same updates keeps the rows at their warmed-up length:
   // the ties they create exist after the first pass.

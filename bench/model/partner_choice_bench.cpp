@@ -15,7 +15,7 @@ TEST_CASE("partner choice") {
       if (!world.staff.active[i]) continue;
       RandomStream rng(world.seed, Purpose::informal_contact, bench::bench_day, i);
       StaffId partner = i;
-      met += choose_informal_partner(world, i, rng, partner) ? partner : 0;
+      met += choose_informal_partner(world, i, true, bench::bench_day, rng, partner) ? partner : 0;
     }
     return met;
   };

@@ -19,6 +19,7 @@ void hire_newcomers(World& world, int day) {
     s.conscientiousness[i] = draw_conscientiousness(world.p.staff, rng);
     s.burnout[i] = 0.0;
     s.hired_day[i] = day;
+    s.induction_end[i] = day + world.p.staff.induction_days;
     world.trust.forget(i);
   }
 }
@@ -28,21 +29,40 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
   Staff& s = world.staff;
   std::vector<std::uint8_t> leaves(s.size(), 0);
 
+  // Today's hours are complete once the workarounds held are added.
   for_each_staff({0, static_cast<StaffId>(s.size())}, [&](StaffId i) {
     if (!s.active[i]) return;
-    s.load[i] = p.base_load + world.held_load[i];
-    const double overload = std::max(0.0, s.load[i] / p.capacity - 1.0);
-    s.burnout[i] = std::clamp(
-        overload > 0.0 ? s.burnout[i] + p.burnout_gain * overload : s.burnout[i] - p.burnout_recovery,
-        0.0, 1.0);
+    s.hours[i] += world.held_load[i];
+    s.load[i] = s.hours[i] / world.p.time.hours_per_day;
+    const double overload = std::max(0.0, s.load[i] - 1.0);
+    s.burnout[i] = std::clamp(overload > 0.0 ? s.burnout[i] + p.burnout_gain * overload
+                                             : s.burnout[i] - p.burnout_recovery,
+                              0.0, 1.0);
     RandomStream rng(world.seed, Purpose::attrition, static_cast<std::uint32_t>(day), i);
-    leaves[i] = rng.chance(p.base_leave_per_day + p.burnout_leave_per_day * s.burnout[i] * s.burnout[i]);
+    leaves[i] =
+        rng.chance(p.base_leave_per_day + p.burnout_leave_per_day * s.burnout[i] * s.burnout[i]);
   });
 
+  tally.team_hours.resize(world.teams.size(), 0.0);
+  tally.team_headcount.resize(world.teams.size(), 0);
+  for (StaffId i = 0; i < s.size(); ++i) {
+    if (!s.active[i]) continue;
+    const auto team = static_cast<std::size_t>(s.team[i]);
+    tally.hours_worked += s.hours[i];
+    tally.team_hours[team] += s.hours[i];
+    ++tally.team_headcount[team];
+    if (s.load[i] > 1.0) ++tally.overloaded_staff;
+  }
+
+  // A lone hero, by the rule that makes one: a leaver holding work absorbed
+  // from colleagues.
+  std::vector<std::uint8_t> holds_absorbed(s.size(), 0);
+  for (const Workaround& w : world.workarounds)
+    if (w.absorbed) holds_absorbed[w.holder] = 1;
   for (StaffId i = 0; i < s.size(); ++i) {
     if (!leaves[i]) continue;
     ++tally.leavers;
-    if (s.is_hero(i, p.hero_threshold)) ++tally.hero_leavers;
+    if (holds_absorbed[i]) ++tally.hero_leavers;
     s.active[i] = 0;
     s.vacant_until[i] = day + p.vacancy_days;
     s.team[i] = s.home_team[i];
@@ -66,12 +86,13 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
         return world.held_load[a] < world.held_load[b];
       });
       w.holder_generation = s.generation[w.holder];
-      world.held_load[w.holder] += world.p.workarounds.load * world.p.workarounds.explicit_load_share;
+      world.held_load[w.holder] +=
+          world.p.time.hold_workaround_hours * world.p.workarounds.explicit_load_share;
       kept.push_back(w);
       continue;
     }
     ++tally.workarounds_lost;
-    leave_unresolved(world);
+    leave_unresolved(world, IssueCause::lost_workaround, w.team);
   }
   world.workarounds.swap(kept);
 }
@@ -95,6 +116,7 @@ void rotate_secondments(World& world, int day) {
     if (other >= static_cast<std::size_t>(s.home_team[i])) ++other;
     s.team[i] = static_cast<std::int32_t>(other);
     s.secondment_end[i] = day + fluid.secondment_days;
+    s.induction_end[i] = std::max(s.induction_end[i], day + fluid.induction_days);
   }
 }
 

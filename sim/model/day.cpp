@@ -9,6 +9,36 @@
 
 namespace trustsim {
 
+DayResult run_day_in_phases(World& world, int day, std::uint64_t& trust_updates) {
+  DayTally tally;
+  const RegimeToday regime = regime_on(world.p.meetings, day);
+  auto apply = [&](const std::vector<TrustUpdate>& updates) {
+    trust_updates += world.trust.apply(
+        updates, day, [&](StaffId a, StaffId b) { return world.baseline(a, b); },
+        [&](StaffId b) { return world.staff.generation[b]; });
+  };
+  const Localities everywhere = world.all_localities();
+  hire_newcomers(world, day);  // 1
+  rotate_secondments(world, day);
+  world.refresh_membership();
+  plan_working_day(world, day);                                                        // 1b
+  const MeetingsHeld meetings = hold_meetings(world, day, regime, everywhere, tally);  // 2
+  apply(meetings.trust);
+  charge(world, meetings.time);
+  for (StaffId i : meetings.participants) world.staff.participated[i] = 1;
+  const ContactsMade contacts = make_informal_contacts(world, day, everywhere, tally);  // 3
+  apply(contacts.trust);
+  charge(world, contacts.time);
+  const RaisedIssues raised = raise_issues(world, day, everywhere, tally);  // 4
+  apply(raised.trust_changes);
+  charge(world, raised.time);
+  settle_issues(world, day, raised);
+  maintain_workarounds(world, day, tally);   // 5
+  burn_out_and_leave(world, day, tally);     // 6
+  age_unresolved_issues(world, day, tally);  // 7
+  return {tally, measure_trust(world, day)};
+}
+
 DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
                   const std::atomic<bool>* cancel) {
   const auto stop_if_cancelled = [cancel] {
@@ -24,6 +54,7 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
   hire_newcomers(world, day);
   rotate_secondments(world, day);
   world.refresh_membership();
+  plan_working_day(world, day);
 
   // Meetings, contacts and issues touch only trust rows within a locality,
   // so each locality goes through all three, and has its rows measured,
@@ -41,12 +72,19 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
     const SlotRange slots = world.slots_of(here);
     stop_if_cancelled();
     world.trust.warm(slots);
-    applied[l] += apply(hold_meetings(world, day, regime, here, tallies[l]));
+    // Time charges and meeting participation touch only this locality's slots.
+    const MeetingsHeld meetings = hold_meetings(world, day, regime, here, tallies[l]);
+    applied[l] += apply(meetings.trust);
+    charge(world, meetings.time);
+    for (StaffId i : meetings.participants) world.staff.participated[i] = 1;
     stop_if_cancelled();
-    applied[l] += apply(make_informal_contacts(world, day, regime, here, tallies[l]));
+    const ContactsMade contacts = make_informal_contacts(world, day, here, tallies[l]);
+    applied[l] += apply(contacts.trust);
+    charge(world, contacts.time);
     stop_if_cancelled();
     raised[l] = raise_issues(world, day, here, tallies[l]);
     applied[l] += apply(raised[l].trust_changes);
+    charge(world, raised[l].time);
     sum_excess(world, slots, day, sums);  // nothing later today changes these rows
   });
   DayTally tally;

@@ -8,56 +8,72 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/day_tally.hpp"
 #include "model/observation.hpp"
 #include "model/regime.hpp"
 #include "model/world.hpp"
 
 namespace trustsim {
 
-struct DayTally {
-  std::int64_t issues_raised = 0;
-  std::int64_t issues_unraised = 0;
-  std::int64_t issues_resolved = 0;
-  std::int64_t incidents = 0;
-  std::int64_t leavers = 0;
-  std::int64_t hero_leavers = 0;
-  std::int64_t workarounds_failed = 0;
-  std::int64_t workarounds_lost = 0;
-  std::int64_t informal_contacts = 0;
-
-  DayTally& operator+=(const DayTally& o);
+// Hours a task took someone today (time budget, working_day.cpp).
+struct TimeCharge {
+  StaffId who;
+  double hours;
 };
+void charge(World& world, const std::vector<TimeCharge>& charges);
 
 // 1. Vacancies whose delay has passed are filled by newcomers; secondments
 //    start and end (fluid teams).
 void hire_newcomers(World& world, int day);
 void rotate_secondments(World& world, int day);
 
+// 1b. Who is on site today, and the routine work of every post: a vacant
+//     post's work, and what a newcomer cannot yet do, falls on the rest of
+//     the team; colleagues spend time inducting newcomers and secondees
+//     (working_day.cpp). Starts today's hours afresh.
+void plan_working_day(World& world, int day);
+
 // Phases 2 to 4 change trust. Each works on some localities and returns
 // the trust updates it makes there, for TrustNetwork::apply; run_day takes
 // one locality at a time through all three.
 
-// 2. Team and cross-team meetings under today's regime (meetings.cpp).
-std::vector<TrustUpdate> hold_meetings(const World& world, int day, const RegimeToday& regime,
-                                       Localities localities, DayTally& tally);
+// 2. Team and cross-team meetings under today's regime (meetings.cpp):
+//    the trust participation earns, contacts around in-person meetings, the
+//    time attending and travelling takes, and who took part (and so could
+//    raise issues there).
+struct MeetingsHeld {
+  std::vector<TrustUpdate> trust;
+  std::vector<TimeCharge> time;
+  std::vector<StaffId> participants;
+};
+MeetingsHeld hold_meetings(const World& world, int day, const RegimeToday& regime,
+                           Localities localities, DayTally& tally);
 
-// 3. Corridor, kitchen and phone contacts, and facilitated introductions
-//    (informal_contacts.cpp).
-std::vector<TrustUpdate> make_informal_contacts(const World& world, int day,
-                                                const RegimeToday& regime, Localities localities,
-                                                DayTally& tally);
+// 3. Corridor and kitchen contacts between people on site, phone and chat
+//    contacts, and facilitated introductions (informal_contacts.cpp).
+struct ContactsMade {
+  std::vector<TrustUpdate> trust;
+  std::vector<TimeCharge> time;
+};
+ContactsMade make_informal_contacts(const World& world, int day, Localities localities,
+                                    DayTally& tally);
 
 // 4. Everyday cross-boundary issues: raised or not, resolved or not, held
-//    as workarounds or left unresolved (issues.cpp). What is left over is
+//    as workarounds or left unresolved (issues.cpp). Issues arise per post:
+//    a vacant post's are handled by a colleague. What is left over is
 //    settled after all localities, in slot order, because workarounds and
 //    open issues are numbered in the order they arise.
 struct IssueLeft {
   enum Kind : std::uint8_t { none, to_workaround, unresolved } kind = none;
-  StaffId holder = 0;  // to_workaround
+  StaffId holder = 0;                       // to_workaround
+  bool absorbed = false;                    // to_workaround: taken on from a colleague
+  IssueCause cause = IssueCause::unraised;  // unresolved
+  std::int32_t team = 0;                    // unresolved: the post's team
 };
 struct RaisedIssues {
   std::vector<TrustUpdate> trust_changes;
   std::vector<IssueLeft> left;
+  std::vector<TimeCharge> time;
 };
 RaisedIssues raise_issues(const World& world, int day, Localities localities, DayTally& tally);
 void settle_issues(World& world, int day, const RaisedIssues& raised);
@@ -66,7 +82,8 @@ void settle_issues(World& world, int day, const RaisedIssues& raised);
 //    redistributed away from overloaded heroes (workarounds.cpp).
 void maintain_workarounds(World& world, int day, DayTally& tally);
 
-// 6. Load, burnout and leaving (attrition.cpp).
+// 6. Load (today's hours over hours_per_day), burnout and leaving
+//    (attrition.cpp).
 void burn_out_and_leave(World& world, int day, DayTally& tally);
 
 // 7. Open unresolved issues may cause incidents; some close by themselves
@@ -86,6 +103,11 @@ struct DayResult {
 DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
                   const std::atomic<bool>* cancel = nullptr);
 
+// The same day written as the phases read above, each everywhere before the
+// next: the readable specification that run_day's fused, locality-by-
+// locality form must equal exactly (tests/model/day_test.cpp). Slower.
+DayResult run_day_in_phases(World& world, int day, std::uint64_t& trust_updates);
+
 // Shared by the phases: an informal contact raises trust both ways,
 // slowed across organisations by culture distance (seed 2).
 inline void informal_contact(const World& world, StaffId a, StaffId b,
@@ -97,10 +119,17 @@ inline void informal_contact(const World& world, StaffId a, StaffId b,
 
 // The chance of raising an issue with someone trusted `trust`: logistic,
 // rising with trust; "do not avoid difficult conversations" lowers the
-// threshold once that intervention is on.
-double raise_probability(const Parameters& p, double trust, int day);
+// threshold once that intervention is on, and so does having taken part in
+// a meeting today (`at_meeting`).
+double raise_probability(const Parameters& p, double trust, int day, bool at_meeting = false);
+
+// The chance that a colleague with this conscientiousness and load
+// (yesterday's hours / hours_per_day) takes on someone else's unheld issue.
+// Heroes are made by this one rule (issues.cpp), and counted by it too: a
+// leaver is a lone hero if they held work they had absorbed (attrition.cpp).
+double absorb_probability(const StaffParameters& p, double conscientiousness, double load);
 
 // An issue left without a holder joins the unresolved ones.
-void leave_unresolved(World& world);
+void leave_unresolved(World& world, IssueCause cause, std::int32_t team);
 
 }  // namespace trustsim

@@ -1,8 +1,10 @@
 // Informal contacts: corridor, kitchen, phone. Seed 1: trust "requires
-// numerous informal interactions that are often overlooked". How many
-// depends on how much of the working week is spent in person (the regime);
-// partners are partly existing ties, partly whoever is reachable, and
-// contact is rarer across organisations and sites.
+// numerous informal interactions that are often overlooked". Corridor and
+// kitchen contacts happen on a day on site and need the partner on site
+// too (work.on_site_share), phone and chat ones any day; meetings do not
+// set either. Partners are partly existing ties, partly whoever is
+// reachable, and contact is rarer across organisations and, in person,
+// across sites.
 #include "model/day.hpp"
 #include "model/partner_choice.hpp"
 #include "model/per_staff.hpp"
@@ -12,8 +14,14 @@ namespace trustsim {
 
 namespace {
 
+void contact(const World& world, StaffId a, StaffId b, std::vector<TrustUpdate>& out) {
+  informal_contact(world, a, b, out);
+}
+
 // Seed 1, "account for informal facilitation between teams": a boundary
 // spanner introduces a teammate to someone in another team, and knows both.
+// Each introduction takes the facilitator time (charged from the same
+// count, facilitation_hours).
 void facilitate(const World& world, StaffId f, RandomStream& rng, std::vector<TrustUpdate>& out,
                 DayTally& tally) {
   const Staff& s = world.staff;
@@ -24,41 +32,60 @@ void facilitate(const World& world, StaffId f, RandomStream& rng, std::vector<Tr
     const StaffId other = locality[rng.below(locality.size())];
     const StaffId teammate = team[rng.below(team.size())];
     if (s.team[other] == s.team[f]) continue;
-    informal_contact(world, f, other, out);
+    contact(world, f, other, out);
     ++tally.informal_contacts;
     if (teammate != f) {
-      informal_contact(world, teammate, other, out);
+      contact(world, teammate, other, out);
       ++tally.informal_contacts;
     }
   }
 }
 
+// The hours each facilitator of `slots` spent on today's introductions: the
+// same Poisson count facilitate() drew first from the same stream.
+std::vector<TimeCharge> facilitation_hours(const World& world, int day, SlotRange slots) {
+  const auto& iv = world.p.interventions.facilitators;
+  std::vector<TimeCharge> charges;
+  for (StaffId i = slots.begin; i < slots.end; ++i) {
+    if (!world.staff.active[i] || !world.staff.facilitator[i]) continue;
+    RandomStream rng(world.seed, Purpose::facilitation, static_cast<std::uint32_t>(day), i);
+    const int introductions = rng.poisson(iv.extra_contacts_per_day);
+    if (introductions > 0) charges.push_back({i, introductions * iv.hours_per_introduction});
+  }
+  return charges;
+}
+
 }  // namespace
 
-std::vector<TrustUpdate> make_informal_contacts(const World& world, int day,
-                                                const RegimeToday& regime, Localities localities,
-                                                DayTally& tally) {
+ContactsMade make_informal_contacts(const World& world, int day, Localities localities,
+                                    DayTally& tally) {
   const auto& c = world.p.contacts;
-  const double rate = regime.face_to_face_fraction * c.per_day_in_person +
-                      (1.0 - regime.face_to_face_fraction) * c.per_day_remote;
   const bool facilitation = world.p.interventions.facilitators.active_on(day);
 
-  return collect_per_staff<TrustUpdate>(
-      world.slots_of(localities), tally, [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
-        if (!world.staff.active[i]) return;
+  ContactsMade contacts;
+  contacts.trust = collect_per_staff<TrustUpdate>(
+      world.slots_of(localities), tally,
+      [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
+        const Staff& s = world.staff;
+        if (!s.active[i]) return;
         RandomStream rng(world.seed, Purpose::informal_contact, static_cast<std::uint32_t>(day), i);
-        const int contacts = rng.poisson(rate);
-        for (int k = 0; k < contacts; ++k) {
+        const int in_person = s.on_site[i] ? rng.poisson(c.per_on_site_day) : 0;
+        const int remote = rng.poisson(c.remote_per_day);
+        for (int k = 0; k < in_person + remote; ++k) {
+          const bool face_to_face = k < in_person;
           StaffId partner = i;
-          if (!choose_informal_partner(world, i, rng, partner)) continue;
-          informal_contact(world, i, partner, out);
+          if (!choose_informal_partner(world, i, face_to_face, day, rng, partner)) continue;
+          if (face_to_face && !s.on_site[partner]) continue;  // not in today
+          contact(world, i, partner, out);
           ++t.informal_contacts;
         }
-        if (facilitation && world.staff.facilitator[i]) {
+        if (facilitation && s.facilitator[i]) {
           RandomStream frng(world.seed, Purpose::facilitation, static_cast<std::uint32_t>(day), i);
           facilitate(world, i, frng, out, t);
         }
       });
+  if (facilitation) contacts.time = facilitation_hours(world, day, world.slots_of(localities));
+  return contacts;
 }
 
 }  // namespace trustsim

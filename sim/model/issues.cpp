@@ -4,8 +4,11 @@
 // raising an issue rises with trust in the counterpart. Seed 2: resolution
 // across organisations is hindered by information-sharing limits and
 // misaligned financial incentives. What is not raised or not resolved is
-// either held as a workaround (often by the team's most conscientious
-// member, the "lone hero") or left unresolved, a patient-safety risk.
+// either held as a workaround (often taken on by a conscientious colleague
+// with room, the "lone hero") or left unresolved, a patient-safety risk.
+// Issues belong to posts: a vacant post's issues still arise, and fall to
+// a colleague.
+#include <algorithm>
 #include <cmath>
 
 #include "model/day.hpp"
@@ -51,54 +54,102 @@ double resolve_probability(const World& world, StaffId i, StaffId j, int day) {
   return p;
 }
 
-// The team member most likely to absorb what others leave: the most
-// conscientious one, for each team of `localities` (counted from its first).
-std::vector<StaffId> most_conscientious_per_team(const World& world, Localities localities) {
-  const std::size_t first = localities.first * world.teams_per_locality();
-  std::vector<StaffId> absorber((localities.end - localities.first) * world.teams_per_locality());
-  for (std::size_t t = 0; t < absorber.size(); ++t) {
-    const auto& members = world.teams[first + t].members;
-    absorber[t] = members.empty() ? 0 : members.front();
-    for (StaffId i : members)
-      if (world.staff.conscientiousness[i] > world.staff.conscientiousness[absorber[t]])
-        absorber[t] = i;
-  }
-  return absorber;
+// The colleague most willing to take on unheld work in each team of
+// `localities` (counted from its first), and the next most willing, for
+// when the most willing is the one who left it. Willingness is the absorb
+// probability, from yesterday's load, so it is fixed for the day.
+struct Absorbers {
+  StaffId first = 0, second = 0;
+  double p_first = 0.0, p_second = 0.0;
+};
+std::vector<Absorbers> absorbers_per_team(const World& world, Localities localities) {
+  const std::size_t first_team = localities.first * world.teams_per_locality();
+  std::vector<Absorbers> out((localities.end - localities.first) * world.teams_per_locality());
+  for (std::size_t t = 0; t < out.size(); ++t)
+    for (StaffId k : world.teams[first_team + t].members) {
+      const double p =
+          absorb_probability(world.p.staff, world.staff.conscientiousness[k], world.staff.load[k]);
+      Absorbers& a = out[t];
+      if (p > a.p_first) {
+        a.second = a.first;
+        a.p_second = a.p_first;
+        a.first = k;
+        a.p_first = p;
+      } else if (p > a.p_second) {
+        a.second = k;
+        a.p_second = p;
+      }
+    }
+  return out;
 }
 
 }  // namespace
 
-double raise_probability(const Parameters& p, double trust, int day) {
-  const double threshold =
-      p.issues.raise_threshold - (p.interventions.difficult_conversations.active_on(day)
-                                      ? p.interventions.difficult_conversations.threshold_shift
-                                      : 0.0);
+double raise_probability(const Parameters& p, double trust, int day, bool at_meeting) {
+  const double threshold = p.issues.raise_threshold -
+                           (p.interventions.difficult_conversations.active_on(day)
+                                ? p.interventions.difficult_conversations.threshold_shift
+                                : 0.0) -
+                           (at_meeting ? p.meetings.participation_raise_shift : 0.0);
   return 1.0 / (1.0 + std::exp(-p.issues.raise_steepness * (trust - threshold)));
+}
+
+double absorb_probability(const StaffParameters& p, double conscientiousness, double load) {
+  const double room =
+      std::clamp((p.absorb_load_limit - load) / (p.absorb_load_limit - 1.0), 0.0, 1.0);
+  return p.hero_absorb_probability * conscientiousness * room;
 }
 
 RaisedIssues raise_issues(const World& world, int day, Localities localities, DayTally& tally) {
   const auto& p = world.p;
-  const auto absorber = most_conscientious_per_team(world, localities);
+  const auto& iv = p.interventions;
+  const auto absorbers = absorbers_per_team(world, localities);
   const std::size_t first_team = localities.first * world.teams_per_locality();
 
   struct Effect {
-    TrustUpdate update;  // when `left` is none
+    TrustUpdate update;  // when `left` is none and `time` is empty
     IssueLeft left;
+    TimeCharge time{0, 0.0};
   };
   const auto effects = collect_per_staff<Effect>(
-      world.slots_of(localities), tally, [&](StaffId i, std::vector<Effect>& out, DayTally& t) {
+      world.slots_of(localities), tally, [&](StaffId post, std::vector<Effect>& out, DayTally& t) {
         const Staff& s = world.staff;
-        if (!s.active[i]) return;
-        RandomStream rng(world.seed, Purpose::issue, static_cast<std::uint32_t>(day), i);
+        // Issues arise in every post; a vacant post's fall to a colleague.
+        StaffId i = post;
+        RandomStream rng(world.seed, Purpose::issue, static_cast<std::uint32_t>(day), post);
         const int issues = rng.poisson(p.issues.per_person_per_day);
+        if (issues == 0) return;
+        const auto post_team =
+            static_cast<std::int32_t>(s.active[post] ? s.team[post] : s.home_team[post]);
+        if (!s.active[post]) {
+          const auto& members = world.teams[static_cast<std::size_t>(post_team)].members;
+          if (members.empty()) return;  // nobody left to notice
+          RandomStream vrng(world.seed, Purpose::vacant_post_issue, static_cast<std::uint32_t>(day),
+                            post);
+          i = members[vrng.below(members.size())];
+        }
+        auto spend = [&](StaffId who, double hours) {
+          if (hours > 0.0) out.push_back({{}, {}, {who, hours}});
+        };
         for (int k = 0; k < issues; ++k) {
           StaffId j = i;
           if (!find_counterpart(world, i, rng, j)) continue;
-          if (rng.chance(raise_probability(p, world.trust_between(i, j, day), day))) {
+          bool raised = false;
+          if (rng.chance(
+                  raise_probability(p, world.trust_between(i, j, day), day, s.participated[i]))) {
+            raised = true;
             ++t.issues_raised;
+            spend(i, p.time.raise_hours);
+            if (iv.difficult_conversations.active_on(day)) {
+              spend(i, iv.difficult_conversations.hours_per_conversation);
+              spend(j, iv.difficult_conversations.hours_per_conversation);
+            }
+            if (iv.data_sharing.active_on(day) && s.organisation[i] != s.organisation[j])
+              spend(i, iv.data_sharing.hours_per_request);
             const double culture = world.culture_factor(i, j);
             if (rng.chance(resolve_probability(world, i, j, day))) {
               ++t.issues_resolved;
+              spend(j, p.time.resolve_hours);
               const auto gain = static_cast<float>(p.trust.resolved_gain * culture);
               out.push_back({{i, j, gain, 0.0f}, {}});
               out.push_back({{j, i, gain * 0.5f, 0.0f}, {}});
@@ -108,20 +159,28 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
           } else {
             ++t.issues_unraised;
           }
-          // Not raised, or raised in vain: someone works around it, or nobody does.
-          const StaffId hero = absorber[static_cast<std::size_t>(s.team[i]) - first_team];
-          if (rng.chance(p.staff.hero_absorb_probability * s.conscientiousness[hero]))
-            out.push_back({{}, {IssueLeft::to_workaround, hero}});
+          // Not raised, or raised in vain: the most willing colleague may take
+          // it on, or the one who has it works around it, or nobody does.
+          const Absorbers& a = absorbers[static_cast<std::size_t>(s.team[i]) - first_team];
+          const bool other_first = a.first != i;
+          const StaffId hero = other_first ? a.first : a.second;
+          const double willing = other_first ? a.p_first : a.p_second;
+          if (hero != i && rng.chance(willing))
+            out.push_back({{}, {IssueLeft::to_workaround, hero, true}});
           else if (rng.chance(p.issues.workaround_probability))
-            out.push_back({{}, {IssueLeft::to_workaround, i}});
+            out.push_back({{}, {IssueLeft::to_workaround, i, false}});
           else
-            out.push_back({{}, {IssueLeft::unresolved, 0}});
+            out.push_back({{},
+                           {IssueLeft::unresolved, 0, false,
+                            raised ? IssueCause::delayed : IssueCause::unraised, post_team}});
         }
       });
 
   RaisedIssues raised;
   for (const auto& e : effects) {
-    if (e.left.kind == IssueLeft::none)
+    if (e.time.hours > 0.0)
+      raised.time.push_back(e.time);
+    else if (e.left.kind == IssueLeft::none)
       raised.trust_changes.push_back(e.update);
     else
       raised.left.push_back(e.left);
@@ -133,12 +192,12 @@ void settle_issues(World& world, int day, const RaisedIssues& raised) {
   const bool explicit_now = world.p.interventions.explicit_workarounds.active_on(day);
   for (const IssueLeft& left : raised.left) {
     if (left.kind == IssueLeft::unresolved) {
-      leave_unresolved(world);
+      leave_unresolved(world, left.cause, left.team);
       continue;
     }
     world.workarounds.push_back({world.next_workaround_id++, left.holder,
                                  world.staff.generation[left.holder],
-                                 world.staff.home_team[left.holder], explicit_now});
+                                 world.staff.home_team[left.holder], explicit_now, left.absorbed});
   }
 }
 

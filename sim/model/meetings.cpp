@@ -1,8 +1,11 @@
 // Formal meetings. Seed 1: "Online meetings facilitate greater attendance
 // but not necessarily greater participation", and trust "cannot be
 // 'scheduled' in regular meetings": a participant earns only a little trust
-// from those present. Face-to-face meetings also bring the informal
-// contacts before and after that online ones almost lack.
+// from those present, and can raise their issues there (issues.cpp).
+// Face-to-face meetings also bring the informal contacts before and after
+// that online ones almost lack (at a cross-team meeting, between teams),
+// and cost those based elsewhere the journey. A meeting's regime acts only
+// through these; where people work is work.on_site_share.
 #include <tbb/parallel_for.h>
 
 #include "model/day.hpp"
@@ -12,9 +15,10 @@ namespace trustsim {
 
 namespace {
 
-void hold_meeting(const World& world, const std::vector<StaffId>& invitees,
-                  const RegimeToday& regime, RandomStream& rng, std::vector<TrustUpdate>& out,
-                  DayTally& tally) {
+// A meeting of `hours`, at the site `venue` when held in person.
+void hold_meeting(const World& world, const std::vector<StaffId>& invitees, double hours,
+                  std::int32_t venue, const RegimeToday& regime, RandomStream& rng,
+                  MeetingsHeld& out, DayTally& tally) {
   const auto& m = world.p.meetings;
   const bool in_person = rng.chance(regime.face_to_face_fraction);
   const ModeEffects& mode = in_person ? m.face_to_face : m.online;
@@ -25,14 +29,18 @@ void hold_meeting(const World& world, const std::vector<StaffId>& invitees,
     if (rng.chance(mode.attendance)) {
       attendees.push_back(i);
       participates.push_back(rng.chance(mode.participation));
+      if (participates.back()) out.participants.push_back(i);
+      const bool travels = in_person && world.staff.site[i] != venue;
+      out.time.push_back({i, hours + (travels ? world.p.time.travel_hours : 0.0)});
     }
 
   const double gain = world.p.trust.meeting_gain;
   for (StaffId i : attendees)
     for (std::size_t k = 0; k < attendees.size(); ++k)
       if (participates[k] && attendees[k] != i)
-        out.push_back({i, attendees[k], static_cast<float>(gain * world.culture_factor(i, attendees[k])),
-                       0.0f});
+        out.trust.push_back({i, attendees[k],
+                             static_cast<float>(gain * world.culture_factor(i, attendees[k])),
+                             0.0f});
 
   if (attendees.size() < 2) return;
   for (StaffId i : attendees) {
@@ -40,7 +48,7 @@ void hold_meeting(const World& world, const std::vector<StaffId>& invitees,
     for (int c = 0; c < contacts; ++c) {
       const StaffId j = attendees[rng.below(attendees.size())];
       if (j == i) continue;
-      informal_contact(world, i, j, out);
+      informal_contact(world, i, j, out.trust);
       ++tally.informal_contacts;
     }
   }
@@ -57,8 +65,8 @@ std::vector<StaffId> representatives(const World& world, const Team& team, Rando
 
 }  // namespace
 
-std::vector<TrustUpdate> hold_meetings(const World& world, int day, const RegimeToday& regime,
-                                       Localities localities, DayTally& tally) {
+MeetingsHeld hold_meetings(const World& world, int day, const RegimeToday& regime,
+                           Localities localities, DayTally& tally) {
   const auto& m = world.p.meetings;
   const std::size_t teams_per_locality = world.teams_per_locality();
 
@@ -66,7 +74,7 @@ std::vector<TrustUpdate> hold_meetings(const World& world, int day, const Regime
   // staggered over the interval so that not all fall on day 0.
   const std::size_t per_locality = teams_per_locality + 1;
   const std::size_t meetings = (localities.end - localities.first) * per_locality;
-  std::vector<std::vector<TrustUpdate>> per_meeting(meetings);
+  std::vector<MeetingsHeld> per_meeting(meetings);
   std::vector<DayTally> tallies(meetings);
   tbb::parallel_for(std::size_t{0}, meetings, [&](std::size_t k) {
     const std::size_t locality = localities.first + k / per_locality;
@@ -76,7 +84,8 @@ std::vector<TrustUpdate> hold_meetings(const World& world, int day, const Regime
       if ((day + static_cast<int>(team)) % m.team_meeting_interval_days != 0) return;
       RandomStream rng(world.seed, Purpose::meeting, static_cast<std::uint32_t>(day),
                        static_cast<std::uint32_t>(team));
-      hold_meeting(world, world.teams[team].members, regime, rng, per_meeting[k], tallies[k]);
+      hold_meeting(world, world.teams[team].members, world.p.time.team_meeting_hours,
+                   world.teams[team].site, regime, rng, per_meeting[k], tallies[k]);
     } else {
       if ((day + static_cast<int>(locality)) % m.cross_team_meeting_interval_days != 0) return;
       RandomStream rng(world.seed, Purpose::cross_team_meeting, static_cast<std::uint32_t>(day),
@@ -86,16 +95,21 @@ std::vector<TrustUpdate> hold_meetings(const World& world, int day, const Regime
         const auto reps = representatives(world, world.teams[t], rng);
         invitees.insert(invitees.end(), reps.begin(), reps.end());
       }
-      hold_meeting(world, invitees, regime, rng, per_meeting[k], tallies[k]);
+      hold_meeting(world, invitees, world.p.time.cross_team_meeting_hours,
+                   world.teams[first_team].site, regime, rng, per_meeting[k], tallies[k]);
     }
   });
 
-  std::vector<TrustUpdate> updates;
+  MeetingsHeld held;
   for (std::size_t k = 0; k < per_meeting.size(); ++k) {
-    updates.insert(updates.end(), per_meeting[k].begin(), per_meeting[k].end());
+    const auto& one = per_meeting[k];
+    held.trust.insert(held.trust.end(), one.trust.begin(), one.trust.end());
+    held.time.insert(held.time.end(), one.time.begin(), one.time.end());
+    held.participants.insert(held.participants.end(), one.participants.begin(),
+                             one.participants.end());
     tally += tallies[k];
   }
-  return updates;
+  return held;
 }
 
 }  // namespace trustsim

@@ -34,6 +34,7 @@ struct TeamSpec {
   std::string name;
   std::string site;
   std::vector<StaffGroupSpec> staff;
+  double on_site_share = -1.0;  // negative: work.on_site_share
 };
 
 // The teams form one locality (they share cross-team meetings and meet each
@@ -43,27 +44,38 @@ struct SystemSpec {
   int localities = 1;
 };
 
+// A change of meeting regime. Moving meetings online does not change where
+// people work (work.on_site_share).
 struct RegimeChange {
   int day = 0;
   Regime regime = Regime::online;
   double face_to_face_fraction = 0.0;
 };
 
+// The working pattern, apart from meetings: on how many working days each
+// person is on site, where corridor and kitchen contacts happen.
+struct WorkParameters {
+  double on_site_share = 0.5;
+};
+
 struct ModeEffects {
-  double attendance = 0.0;     // probability an invitee attends
-  double participation = 0.0;  // probability an attendee takes part
+  double attendance = 0.0;                      // probability an invitee attends
+  double participation = 0.0;                   // probability an attendee takes part
   double informal_contacts_per_attendee = 0.0;  // around the meeting
 };
 
 struct MeetingParameters {
   Regime regime = Regime::hybrid;
-  double face_to_face_fraction = 0.2;  // seed 1: "majority ... online"
+  double face_to_face_fraction = 0.2;  // of meetings only; seed 1: "majority ... online"
   std::vector<RegimeChange> schedule;
   int team_meeting_interval_days = 5;         // weekly MDT
   int cross_team_meeting_interval_days = 20;  // monthly
   int cross_team_representatives = 3;         // per team
   ModeEffects online{0.90, 0.35, 0.05};
   ModeEffects face_to_face{0.70, 0.80, 1.50};
+  // A participant can raise their issues at the meeting: their raise
+  // threshold is lower that day.
+  double participation_raise_shift = 0.10;
 };
 
 struct TrustParameters {
@@ -71,19 +83,20 @@ struct TrustParameters {
   double same_profession_bonus = 0.10;  // shared professional norms
   double same_organisation_bonus = 0.10;
   double initial_within_team = 0.55;
-  double informal_gain = 0.10;  // fraction of the gap to 1 closed per contact
-  double meeting_gain = 0.01;   // per formal participation: "cannot be scheduled"
+  double informal_gain = 0.10;   // fraction of the gap to 1 closed per contact
+  double meeting_gain = 0.01;    // per formal participation: "cannot be scheduled"
   double half_life_days = 90.0;  // decay toward baseline: "continual top-up"
   double resolved_gain = 0.08;
   double unresolved_loss = 0.10;  // fraction of the excess over 0 lost
-  double prune_below = 0.005;     // ties this close to baseline are dropped
+  double prune_below = 0.005;     // ties this close to baseline are dropped (<= tie_floor)
 };
 
 struct ContactParameters {
-  double per_day_in_person = 2.0;  // corridor and kitchen, on site
-  double per_day_remote = 0.5;     // phone and chat
+  double per_on_site_day = 2.0;  // corridor and kitchen, on a day on site; partner on site too
+  double remote_per_day = 0.5;   // phone and chat, every working day
   double own_team_share = 0.7;
-  double tie_preference = 0.5;     // partner drawn from existing ties
+  double tie_preference = 0.5;  // partner drawn from existing ties
+  double tie_floor = 0.05;      // excess over baseline that makes a tie one seeks out
   double cross_organisation_factor = 0.5;
   double cross_site_factor = 0.3;
 };
@@ -101,27 +114,47 @@ struct IssueParameters {
   double incident_hazard_per_day = 0.002;
 };
 
+// The hours of a person-day. Seed 1: "'Simple' fixes are time consuming and
+// need acknowledging". What a person's tasks take beyond hours_per_day is
+// overload, which burns them out and makes their workarounds fail.
+struct TimeParameters {
+  double hours_per_day = 7.5;             // NHS Agenda for Change: 37.5 hours a week
+  double routine_hours = 5.6;             // a post's routine work: 75% of the day
+  double team_meeting_hours = 1.0;        // per attendee
+  double cross_team_meeting_hours = 1.5;  // per attendee
+  double travel_hours = 1.0;              // round trip to an in-person meeting elsewhere
+  double raise_hours = 0.25;              // the raiser, per issue raised
+  double resolve_hours = 0.5;             // the counterpart, per issue resolved
+  double hold_workaround_hours = 0.2;     // a day, per implicit workaround held
+  double induction_hours = 1.0;           // a day, by a colleague, per person in induction
+};
+
 struct WorkaroundParameters {
-  double load = 0.03;                 // share of a day's capacity
-  double mean_lifetime_days = 60.0;   // until the need goes away
-  double daily_failure = 0.002;       // implicit, holder not overloaded
-  double overload_failure = 0.05;     // extra per unit of overload
-  double explicit_load_share = 0.5;   // documented: less to hold in mind
-  int revisit_interval_days = 20;     // explicit ones, at a team meeting
+  double mean_lifetime_days = 60.0;  // until the need goes away
+  double daily_failure = 0.002;      // implicit, holder not overloaded
+  double overload_failure = 0.05;    // extra per unit of overload
+  double explicit_load_share = 0.5;  // documented: less hold time
+  int revisit_interval_days = 20;    // explicit ones, at a team meeting
 };
 
 struct StaffParameters {
-  double capacity = 1.0;
-  double base_load = 0.85;
   double conscientiousness_alpha = 2.0;  // Beta(alpha, beta)
   double conscientiousness_beta = 5.0;
-  double hero_threshold = 0.6;           // conscientiousness of a lone hero
-  double hero_absorb_probability = 0.7;  // takes on an unheld issue
-  double burnout_gain = 0.05;            // per unit of overload per day
-  double burnout_recovery = 0.01;        // per day under capacity
-  double base_leave_per_day = 0.0003;    // about 7% a year
-  double burnout_leave_per_day = 0.01;   // at burnout 1
+  // A colleague takes on an unheld issue with probability
+  // hero_absorb_probability x conscientiousness x room, where room is 1 up
+  // to full load and falls linearly to 0 at absorb_load_limit (hours worked
+  // / hours_per_day, yesterday's).
+  double hero_absorb_probability = 0.7;
+  double absorb_load_limit = 1.5;
+  double burnout_gain = 0.05;           // per unit of overload per day
+  double burnout_recovery = 0.01;       // per day under capacity
+  double base_leave_per_day = 0.0003;   // about 7% a year
+  double burnout_leave_per_day = 0.01;  // at burnout 1
   int vacancy_days = 60;
+  // A newcomer gets through this share of their post's routine work while
+  // inducted; the rest falls on their colleagues.
+  int induction_days = 60;
+  double newcomer_productivity = 0.5;
 };
 
 struct BarrierParameters {
@@ -136,30 +169,41 @@ struct Intervention {
   bool active_on(int day) const { return enabled && day >= start_day; }
 };
 
+// Every intervention costs staff time (hours), charged to whoever does it.
+struct ExplicitWorkaroundsIntervention : Intervention {
+  double revisit_hours = 0.25;  // the holder, per explicit workaround per revisit
+};
 struct FacilitatorIntervention : Intervention {
   int per_team = 1;
   double extra_contacts_per_day = 3.0;
+  double hours_per_introduction = 0.25;  // the facilitator
 };
 struct DifficultConversationsIntervention : Intervention {
   double threshold_shift = 0.15;
+  double hours_per_conversation = 0.5;  // raiser and counterpart, per issue raised
 };
 struct HeroAwarenessIntervention : Intervention {
-  double load_threshold = 1.0;  // relative to capacity
+  double load_threshold = 1.0;   // hours worked / hours_per_day
+  double handover_hours = 0.25;  // giver and taker, per workaround handed over
 };
 struct FluidTeamsIntervention : Intervention {
   int rotation_interval_days = 60;
   double share = 0.1;
   int secondment_days = 40;
+  int induction_days = 10;  // a secondee is inducted into the host team
+};
+struct DataSharingIntervention : Intervention {
+  double hours_per_request = 0.1;  // raiser, per issue raised across organisations
 };
 
 struct Interventions {
-  Intervention explicit_workarounds;
+  ExplicitWorkaroundsIntervention explicit_workarounds;
   FacilitatorIntervention facilitators;
   DifficultConversationsIntervention difficult_conversations;
   HeroAwarenessIntervention hero_awareness;
   FluidTeamsIntervention fluid_teams;
-  Intervention data_sharing;
-  Intervention aligned_incentives;
+  DataSharingIntervention data_sharing;
+  Intervention aligned_incentives;  // organisational: no staff time
 };
 
 struct OutputParameters {
@@ -170,6 +214,8 @@ struct OutputParameters {
 struct Parameters {
   int days = 520;  // two years of working days
   SystemSpec system;
+  WorkParameters work;
+  TimeParameters time;
   MeetingParameters meetings;
   TrustParameters trust;
   ContactParameters contacts;

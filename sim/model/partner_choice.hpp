@@ -9,10 +9,15 @@
 
 namespace trustsim {
 
-// With probability contacts.tie_preference a random existing tie (met only
-// if its holder is still in post), otherwise someone reachable: a teammate
+// With probability contacts.tie_preference a random existing tie still in
+// post whose excess today is at least contacts.tie_floor; otherwise, or
+// when no such tie turns up, someone reachable: a teammate
 // (own_team_share) or anyone else in the locality, accepted less often
-// across organisations and sites. False when nobody is met.
-bool choose_informal_partner(const World& world, StaffId i, RandomStream& rng, StaffId& partner);
+// across organisations and, in person, across sites. False when nobody is
+// met. Ties fainter than tie_floor never count, so whether the network
+// stores them (trust.prune_below, at most tie_floor) changes whom one
+// meets only through the random draws.
+bool choose_informal_partner(const World& world, StaffId i, bool in_person, int day,
+                             RandomStream& rng, StaffId& partner);
 
 }  // namespace trustsim

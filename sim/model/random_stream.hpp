@@ -32,18 +32,20 @@ enum class Purpose : std::uint32_t {
   // Not the model's: sim/sweep/ draws sampled designs (Latin hypercube)
   // from the sweep's seed, addressed like every other draw.
   sweep_design_sample = 13,
+  on_site = 14,
+  induction = 15,
+  vacant_post_issue = 16,
   // Not the model's: sim/calibrate/ draws ABC-SMC proposals (prior draws,
   // ancestors, perturbations) and posterior predictive picks.
-  calibration_proposal = 14,
-  calibration_predictive = 15,
+  calibration_proposal = 17,
+  calibration_predictive = 18,
 };
 
 class RandomStream {
  public:
   using result_type = std::uint32_t;
 
-  RandomStream(std::uint64_t seed, Purpose purpose, std::uint32_t day,
-               std::uint32_t subject)
+  RandomStream(std::uint64_t seed, Purpose purpose, std::uint32_t day, std::uint32_t subject)
       : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
         counter_{{static_cast<std::uint32_t>(purpose), day, subject, 0}} {}
 

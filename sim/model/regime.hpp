@@ -7,7 +7,7 @@ namespace trustsim {
 
 struct RegimeToday {
   Regime regime;
-  double face_to_face_fraction;  // share of meetings (and of working time) in person
+  double face_to_face_fraction;  // share of meetings held in person (not of working time)
 };
 
 inline RegimeToday regime_on(const MeetingParameters& m, int day) {

@@ -36,6 +36,18 @@ struct RunResult {
 
   std::vector<NetworkSnapshot> snapshots;
 
+  // Per team (team_names order), totals over the run: what the per-team
+  // outcomes of the outputs issue (#13) are made from. Not yet written to
+  // the output file.
+  std::vector<double> team_incidents;
+  std::vector<double> team_staff_days;  // active staff, summed over days
+  std::vector<double> team_hours;       // hours worked, every task
+  // Incidents over the run by IssueCause (unraised, delayed, failed
+  // workaround, lost workaround).
+  std::array<double, 4> incidents_by_cause{};
+  double hours_worked = 0.0;
+  double overloaded_staff_days = 0.0;
+
   std::uint64_t trust_updates = 0;  // for benchmarks: contacts applied
 };
 

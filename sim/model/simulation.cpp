@@ -14,11 +14,23 @@ DayTally& DayTally::operator+=(const DayTally& o) {
   issues_unraised += o.issues_unraised;
   issues_resolved += o.issues_resolved;
   incidents += o.incidents;
+  for (std::size_t c = 0; c < issue_cause_count; ++c)
+    incidents_by_cause[c] += o.incidents_by_cause[c];
   leavers += o.leavers;
   hero_leavers += o.hero_leavers;
   workarounds_failed += o.workarounds_failed;
   workarounds_lost += o.workarounds_lost;
   informal_contacts += o.informal_contacts;
+  overloaded_staff += o.overloaded_staff;
+  hours_worked += o.hours_worked;
+  auto add = [](auto& mine, const auto& theirs) {
+    if (theirs.empty()) return;
+    if (mine.empty()) mine.assign(theirs.size(), 0);
+    for (std::size_t t = 0; t < theirs.size(); ++t) mine[t] += theirs[t];
+  };
+  add(team_incidents, o.team_incidents);
+  add(team_hours, o.team_hours);
+  add(team_headcount, o.team_headcount);
   return *this;
 }
 
@@ -41,7 +53,9 @@ void record_day(const World& world, const DayTally& t, const TrustLevels& trust,
     }
   const auto explicit_count = std::count_if(world.workarounds.begin(), world.workarounds.end(),
                                             [](const Workaround& w) { return w.is_explicit; });
-  auto set = [&](Daily metric, double value) { r.daily[index(metric)][static_cast<std::size_t>(day)] = value; };
+  auto set = [&](Daily metric, double value) {
+    r.daily[index(metric)][static_cast<std::size_t>(day)] = value;
+  };
   set(Daily::trust_within, trust.within);
   set(Daily::trust_between, trust.between);
   set(Daily::issues_raised, static_cast<double>(t.issues_raised));
@@ -52,7 +66,8 @@ void record_day(const World& world, const DayTally& t, const TrustLevels& trust,
   set(Daily::hero_leavers, static_cast<double>(t.hero_leavers));
   set(Daily::headcount, headcount);
   set(Daily::unresolved_issues, static_cast<double>(world.unresolved.size()));
-  set(Daily::implicit_workarounds, static_cast<double>(world.workarounds.size()) - static_cast<double>(explicit_count));
+  set(Daily::implicit_workarounds,
+      static_cast<double>(world.workarounds.size()) - static_cast<double>(explicit_count));
   set(Daily::explicit_workarounds, static_cast<double>(explicit_count));
   set(Daily::workarounds_failed, static_cast<double>(t.workarounds_failed));
   set(Daily::workarounds_lost, static_cast<double>(t.workarounds_lost));
@@ -66,9 +81,12 @@ void summarise(RunResult& r) {
   const std::size_t tail = std::min<std::size_t>(days, outcome_tail_days);
   auto tail_mean = [&](Daily m) {
     const auto& v = d[index(m)];
-    return std::accumulate(v.end() - static_cast<std::ptrdiff_t>(tail), v.end(), 0.0) / static_cast<double>(tail);
+    return std::accumulate(v.end() - static_cast<std::ptrdiff_t>(tail), v.end(), 0.0) /
+           static_cast<double>(tail);
   };
-  auto total = [&](Daily m) { return std::accumulate(d[index(m)].begin(), d[index(m)].end(), 0.0); };
+  auto total = [&](Daily m) {
+    return std::accumulate(d[index(m)].begin(), d[index(m)].end(), 0.0);
+  };
   r.outcomes[index(Outcome::trust_within)] = tail_mean(Daily::trust_within);
   r.outcomes[index(Outcome::trust_between)] = tail_mean(Daily::trust_between);
   r.outcomes[index(Outcome::issues_raised)] = total(Daily::issues_raised);
@@ -89,11 +107,23 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
   for (const auto& team : world.teams) result.team_names.push_back(team.name);
   result.profession_names = world.profession_names;
   const auto snapshots = snapshot_days(p);
+  result.team_incidents.assign(world.teams.size(), 0.0);
+  result.team_staff_days.assign(world.teams.size(), 0.0);
+  result.team_hours.assign(world.teams.size(), 0.0);
 
   for (int day = 0; day < p.days; ++day) {
     if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw Cancelled();
     const auto [tally, trust] = run_day(world, day, result.trust_updates, control.cancel);
     record_day(world, tally, trust, day, result);
+    for (std::size_t t = 0; t < world.teams.size(); ++t) {
+      result.team_incidents[t] += static_cast<double>(tally.team_incidents[t]);
+      result.team_staff_days[t] += static_cast<double>(tally.team_headcount[t]);
+      result.team_hours[t] += tally.team_hours[t];
+    }
+    for (std::size_t c = 0; c < issue_cause_count; ++c)
+      result.incidents_by_cause[c] += static_cast<double>(tally.incidents_by_cause[c]);
+    result.hours_worked += tally.hours_worked;
+    result.overloaded_staff_days += static_cast<double>(tally.overloaded_staff);
     if (day % p.outputs.team_trust_every_days == 0 || day == p.days - 1) {
       result.team_trust_days.push_back(day);
       const auto matrix = team_trust_matrix(world, day);

@@ -16,17 +16,16 @@ namespace trustsim {
 
 namespace {
 
-double overload(const World& world, StaffId i) {
-  return std::max(0.0, world.staff.load[i] / world.p.staff.capacity - 1.0);
-}
+double overload(const World& world, StaffId i) { return std::max(0.0, world.staff.load[i] - 1.0); }
 
-double load_of(const WorkaroundParameters& p, const Workaround& w) {
-  return w.is_explicit ? p.load * p.explicit_load_share : p.load;
+// Hours a day of holding it in mind and topping it up.
+double load_of(const Parameters& p, const Workaround& w) {
+  return p.time.hold_workaround_hours * (w.is_explicit ? p.workarounds.explicit_load_share : 1.0);
 }
 
 void recount_held_load(World& world) {
   std::fill(world.held_load.begin(), world.held_load.end(), 0.0);
-  for (const auto& w : world.workarounds) world.held_load[w.holder] += load_of(world.p.workarounds, w);
+  for (const auto& w : world.workarounds) world.held_load[w.holder] += load_of(world.p, w);
 }
 
 StaffId least_loaded(const World& world, const std::vector<StaffId>& members) {
@@ -38,20 +37,22 @@ StaffId least_loaded(const World& world, const std::vector<StaffId>& members) {
 
 // Seed 1: "Be aware of 'lone heroes' - not sustainable". Someone who holds
 // more than the threshold hands their newest workarounds to the least
-// loaded teammate.
+// loaded teammate; each handover takes both of them time.
 void relieve_heroes(World& world) {
   const auto& p = world.p;
-  const double limit =
-      p.interventions.hero_awareness.load_threshold * p.staff.capacity - p.staff.base_load;
+  const auto& aware = p.interventions.hero_awareness;
+  const double limit = aware.load_threshold * p.time.hours_per_day - p.time.routine_hours;
   for (auto it = world.workarounds.rbegin(); it != world.workarounds.rend(); ++it) {
     Workaround& w = *it;
     if (world.held_load[w.holder] <= limit) continue;
     const auto& members = world.teams[static_cast<std::size_t>(world.staff.team[w.holder])].members;
     const StaffId to = least_loaded(world, members);
-    const double moved = load_of(p.workarounds, w);
+    const double moved = load_of(p, w);
     if (world.held_load[to] + moved >= world.held_load[w.holder]) continue;
     world.held_load[w.holder] -= moved;
     world.held_load[to] += moved;
+    world.staff.hours[w.holder] += aware.handover_hours;
+    world.staff.hours[to] += aware.handover_hours;
     w.holder = to;
     w.holder_generation = world.staff.generation[to];
   }
@@ -76,8 +77,8 @@ Fate todays_fate(const World& world, const Workaround& w, int day) {
 void maintain_workarounds(World& world, int day, DayTally& tally) {
   const auto& p = world.p;
   const auto& wp = p.workarounds;
-  const bool make_explicit = p.interventions.explicit_workarounds.active_on(day) &&
-                             day % wp.revisit_interval_days == 0;
+  const bool make_explicit =
+      p.interventions.explicit_workarounds.active_on(day) && day % wp.revisit_interval_days == 0;
 
   // Fates are decided in parallel (a large system holds tens of thousands of
   // workarounds), then applied in workaround order, so that the issues left
@@ -93,11 +94,16 @@ void maintain_workarounds(World& world, int day, DayTally& tally) {
   for (std::size_t k = 0; k < held.size(); ++k) {
     if (fate[k] == Fate::failed) {
       ++tally.workarounds_failed;
-      leave_unresolved(world);
+      leave_unresolved(world, IssueCause::failed_workaround, held[k].team);
     }
     if (fate[k] != Fate::kept) continue;
     held[kept] = held[k];
-    if (make_explicit) held[kept].is_explicit = true;
+    // Seed 1: "Make workarounds explicit and regularly revisit": each
+    // revisit takes the holder time.
+    if (make_explicit) {
+      held[kept].is_explicit = true;
+      world.staff.hours[held[kept].holder] += p.interventions.explicit_workarounds.revisit_hours;
+    }
     ++kept;
   }
   held.resize(kept);

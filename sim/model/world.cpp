@@ -32,25 +32,28 @@ double draw_conscientiousness(const StaffParameters& p, RandomStream& rng) {
 }
 
 World::World(const Parameters& parameters, std::uint64_t run_seed)
-    : p(parameters), seed(run_seed),
+    : p(parameters),
+      seed(run_seed),
       trust(staff_count(parameters.system), parameters.trust.half_life_days, parameters.days,
             parameters.trust.prune_below) {
   const SystemSpec& system = p.system;
   const std::size_t n = staff_count(system);
   auto reserve = [n](auto&... columns) { (columns.reserve(n), ...); };
   reserve(staff.home_team, staff.team, staff.locality, staff.site, staff.profession,
-          staff.organisation, staff.conscientiousness, staff.burnout, staff.load, staff.hired_day,
-          staff.generation, staff.active, staff.vacant_until, staff.secondment_end,
-          staff.facilitator);
+          staff.organisation, staff.conscientiousness, staff.burnout, staff.load, staff.hours,
+          staff.on_site, staff.participated, staff.induction_end, staff.hired_day, staff.generation,
+          staff.active, staff.vacant_until, staff.secondment_end, staff.facilitator);
 
   for (int locality = 0; locality < system.localities; ++locality) {
     const auto first_slot = static_cast<StaffId>(staff.size());
     for (const auto& spec : system.teams) {
       const auto team_index = static_cast<std::int32_t>(teams.size());
-      teams.push_back({system.localities == 1 ? spec.name
-                                               : spec.name + "@" + std::to_string(locality),
-                       locality,
-                       {}});
+      teams.push_back(
+          {system.localities == 1 ? spec.name : spec.name + "@" + std::to_string(locality),
+           locality,
+           intern(site_names, spec.site + "@" + std::to_string(locality)),
+           spec.on_site_share >= 0.0 ? spec.on_site_share : p.work.on_site_share,
+           {}});
       for (const auto& group : spec.staff) {
         const std::string& site_name = group.site.empty() ? spec.site : group.site;
         const auto site = intern(site_names, site_name + "@" + std::to_string(locality));
@@ -66,7 +69,11 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
           staff.organisation.push_back(group.organisation);
           staff.conscientiousness.push_back(draw_conscientiousness(p.staff, rng));
           staff.burnout.push_back(0.0);
-          staff.load.push_back(p.staff.base_load);
+          staff.load.push_back(p.time.routine_hours / p.time.hours_per_day);
+          staff.hours.push_back(0.0);
+          staff.on_site.push_back(0);
+          staff.participated.push_back(0);
+          staff.induction_end.push_back(0);
           staff.hired_day.push_back(0);
           staff.generation.push_back(0);
           staff.active.push_back(1);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/day_tally.hpp"
 #include "model/parameters.hpp"
 #include "model/trust_network.hpp"
 
@@ -24,21 +25,27 @@ struct Staff {
   std::vector<Organisation> organisation;
   std::vector<double> conscientiousness;
   std::vector<double> burnout;
-  std::vector<double> load;  // share of capacity used today
+  std::vector<double> load;                 // hours worked / hours_per_day, as of yesterday's end
+  std::vector<double> hours;                // hours worked today so far (time budget)
+  std::vector<std::uint8_t> on_site;        // today
+  std::vector<std::uint8_t> participated;   // took part in a meeting today
+  std::vector<std::int32_t> induction_end;  // first day past induction into the current team
   std::vector<std::int32_t> hired_day;
   std::vector<std::uint32_t> generation;
   std::vector<std::uint8_t> active;
-  std::vector<std::int32_t> vacant_until;   // day a vacancy is filled
+  std::vector<std::int32_t> vacant_until;    // day a vacancy is filled
   std::vector<std::int32_t> secondment_end;  // -1: not seconded
   std::vector<std::uint8_t> facilitator;
 
   std::size_t size() const { return home_team.size(); }
-  bool is_hero(StaffId i, double threshold) const { return conscientiousness[i] >= threshold; }
+  bool in_induction(StaffId i, int day) const { return day < induction_end[i]; }
 };
 
 struct Team {
   std::string name;
   std::int32_t locality = 0;
+  std::int32_t site = 0;         // where its meetings are held
+  double on_site_share = 0.0;    // work.on_site_share unless the team overrides it
   std::vector<StaffId> members;  // active staff currently in the team
 };
 
@@ -48,6 +55,7 @@ struct Workaround {
   std::uint32_t holder_generation;
   std::int32_t team;  // the holder's home team, which inherits explicit ones
   bool is_explicit;
+  bool absorbed;  // taken on from a colleague: its holder is a lone hero
 };
 
 // Consecutive localities [first, end): what a day's trust phases work on.
@@ -62,6 +70,8 @@ struct Localities {
 // An issue nobody raised or worked around, carrying a daily incident risk.
 struct UnresolvedIssue {
   std::uint32_t id;  // creation order: addresses its random draws
+  IssueCause cause;
+  std::int32_t team;  // the team of the post it arose in
 };
 
 struct World {
@@ -81,7 +91,7 @@ struct World {
   std::uint32_t next_workaround_id = 0;
   std::vector<UnresolvedIssue> unresolved;
   std::uint32_t next_unresolved_id = 0;
-  std::vector<double> held_load;  // per slot, from workarounds held
+  std::vector<double> held_load;  // per slot: hours a day holding workarounds
 
   double baseline(StaffId from, StaffId to) const {
     return p.trust.stranger_baseline +

@@ -106,6 +106,13 @@ void check_outputs(const OutputParameters& outputs, int days, const SystemSpec& 
 
 }  // namespace
 
+void reject_retired_keys(const Json& document) {
+  if (!document.is_object()) return;
+  for (const auto& key : retired_keys())
+    if (document.contains(Json::json_pointer(key.pointer)))
+      throw InvalidValue(key.pointer, "retired key: " + key.instead);
+}
+
 void check_consistency(const ScenarioSettings& settings, const Json& document) {
   const Parameters& p = settings.parameters;
   check_system(p.system);

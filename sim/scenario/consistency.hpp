@@ -11,4 +11,7 @@ namespace trustsim {
 // JSON the settings were read from (to know which keys were given).
 void check_consistency(const ScenarioSettings& settings, const Json& document);
 
+// Throws InvalidValue at a retired key (retired_keys()), naming what replaced it.
+void reject_retired_keys(const Json& document);
+
 }  // namespace trustsim

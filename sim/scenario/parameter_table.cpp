@@ -219,10 +219,41 @@ std::vector<Field<S>> build_scenario_fields() {
       integer_p("/system/localities", at_least(1, 1000), "copies of the locality (larger systems)",
                 &P::system, &SystemSpec::localities),
 
+      // working pattern
+      real_p("/work/on_site_share", share,
+             "share of working days each person is on site (corridor and kitchen contacts)",
+             &P::work, &WorkParameters::on_site_share),
+
+      // time budget (hours)
+      real_p("/time/hours_per_day", above(0, 24), "hours a person works a day (capacity)", &P::time,
+             &TimeParameters::hours_per_day),
+      real_p("/time/routine_hours", at_least(0, 24), "routine work of a post, hours a day",
+             &P::time, &TimeParameters::routine_hours),
+      real_p("/time/team_meeting_hours", at_least(0, 24), "length of a team meeting (hours)",
+             &P::time, &TimeParameters::team_meeting_hours),
+      real_p("/time/cross_team_meeting_hours", at_least(0, 24),
+             "length of a cross-team meeting (hours)", &P::time,
+             &TimeParameters::cross_team_meeting_hours),
+      real_p("/time/travel_hours", at_least(0, 24),
+             "round trip to an in-person meeting on another site (hours)", &P::time,
+             &TimeParameters::travel_hours),
+      real_p("/time/raise_hours", at_least(0, 24), "hours the raiser spends per issue raised",
+             &P::time, &TimeParameters::raise_hours),
+      real_p("/time/resolve_hours", at_least(0, 24),
+             "hours the counterpart spends per issue resolved", &P::time,
+             &TimeParameters::resolve_hours),
+      real_p("/time/hold_workaround_hours", at_least(0, 24),
+             "hours a day holding one implicit workaround", &P::time,
+             &TimeParameters::hold_workaround_hours),
+      real_p("/time/induction_hours", at_least(0, 24),
+             "hours a day a colleague spends inducting a newcomer or secondee", &P::time,
+             &TimeParameters::induction_hours),
+
       // meetings
       choice<S>("/meetings/regime", regime_names(), "meeting regime on day 0", &S::parameters,
                 &P::meetings, &MeetingParameters::regime),
-      real_p("/meetings/face_to_face_fraction", share, "share of meetings face to face (hybrid)",
+      real_p("/meetings/face_to_face_fraction", share,
+             "share of meetings face to face (hybrid); where people work is work.on_site_share",
              &P::meetings, &MeetingParameters::face_to_face_fraction),
       object_list<S, RegimeChange>("/meetings/schedule", 0, max_days, &regime_change_fields,
                                    "later changes of regime", &S::parameters, &P::meetings,
@@ -235,6 +266,9 @@ std::vector<Field<S>> build_scenario_fields() {
       integer_p("/meetings/cross_team_representatives", at_least(0, 1000),
                 "staff per team sent to cross-team meetings", &P::meetings,
                 &MeetingParameters::cross_team_representatives),
+      real_p("/meetings/participation_raise_shift", unit,
+             "lowering of the raise threshold on a day one takes part in a meeting", &P::meetings,
+             &MeetingParameters::participation_raise_shift),
   };
   for (auto [mode, member_of] : {std::pair{"online", &MeetingParameters::online},
                                  std::pair{"face_to_face", &MeetingParameters::face_to_face}}) {
@@ -273,17 +307,23 @@ std::vector<Field<S>> build_scenario_fields() {
              &TP::resolved_gain),
       real_p("/trust/unresolved_loss", unit, "loss when a raised issue is not resolved", &P::trust,
              &TP::unresolved_loss),
-      real_p("/trust/prune_below", unit, "ties this close to baseline are dropped", &P::trust,
-             &TP::prune_below),
+      real_p("/trust/prune_below", at_least(0, max_prune_below),
+             "ties this close to baseline are dropped (numerical: within this range it changes "
+             "no outcome beyond replicate noise)",
+             &P::trust, &TP::prune_below),
 
-      real_p("/contacts/per_day_in_person", at_least(0, 100), "corridor and kitchen contacts a day",
-             &P::contacts, &CP::per_day_in_person),
-      real_p("/contacts/per_day_remote", at_least(0, 100), "phone and chat contacts a day",
-             &P::contacts, &CP::per_day_remote),
+      real_p("/contacts/per_on_site_day", at_least(0, 100),
+             "corridor and kitchen contacts on a day on site (the partner must be on site)",
+             &P::contacts, &CP::per_on_site_day),
+      real_p("/contacts/remote_per_day", at_least(0, 100),
+             "phone and chat contacts every working day", &P::contacts, &CP::remote_per_day),
       real_p("/contacts/own_team_share", share, "share of contacts within the own team",
              &P::contacts, &CP::own_team_share),
       real_p("/contacts/tie_preference", share, "share of partners drawn from existing ties",
              &P::contacts, &CP::tie_preference),
+      real_p("/contacts/tie_floor", unit,
+             "excess over baseline that makes a tie one seeks out in partner choice", &P::contacts,
+             &CP::tie_floor),
       real_p("/contacts/cross_organisation_factor", unit, "contact rate across organisations",
              &P::contacts, &CP::cross_organisation_factor),
       real_p("/contacts/cross_site_factor", unit, "contact rate across sites", &P::contacts,
@@ -308,30 +348,29 @@ std::vector<Field<S>> build_scenario_fields() {
              "daily chance an open unresolved issue causes a patient-safety incident", &P::issues,
              &IP::incident_hazard_per_day),
 
-      real_p("/workarounds/load", at_least(0, 10), "share of a day's capacity per workaround",
-             &P::workarounds, &WP::load),
       real_p("/workarounds/mean_lifetime_days", above(0, 1e6), "until the need goes away",
              &P::workarounds, &WP::mean_lifetime_days),
       real_p("/workarounds/daily_failure", probability, "daily failure of an implicit workaround",
              &P::workarounds, &WP::daily_failure),
       real_p("/workarounds/overload_failure", probability, "extra failure per unit of overload",
              &P::workarounds, &WP::overload_failure),
-      real_p("/workarounds/explicit_load_share", share, "load of an explicit workaround, relative",
-             &P::workarounds, &WP::explicit_load_share),
+      real_p("/workarounds/explicit_load_share", share,
+             "hold time of an explicit workaround, relative to an implicit one", &P::workarounds,
+             &WP::explicit_load_share),
       integer_p("/workarounds/revisit_interval_days", interval,
                 "days between revisits of explicit workarounds", &P::workarounds,
                 &WP::revisit_interval_days),
 
-      real_p("/staff/capacity", above(0, 100), "daily capacity", &P::staff, &SP::capacity),
-      real_p("/staff/base_load", at_least(0, 100), "routine daily load", &P::staff, &SP::base_load),
       real_p("/staff/conscientiousness_alpha", above(0, 1000),
              "Beta(alpha, beta) of conscientiousness", &P::staff, &SP::conscientiousness_alpha),
       real_p("/staff/conscientiousness_beta", above(0, 1000),
              "Beta(alpha, beta) of conscientiousness", &P::staff, &SP::conscientiousness_beta),
-      real_p("/staff/hero_threshold", unit, "conscientiousness of a lone hero", &P::staff,
-             &SP::hero_threshold),
-      real_p("/staff/hero_absorb_probability", probability, "a hero takes on an unheld issue",
-             &P::staff, &SP::hero_absorb_probability),
+      real_p("/staff/hero_absorb_probability", probability,
+             "a colleague of conscientiousness 1 with room takes on an unheld issue", &P::staff,
+             &SP::hero_absorb_probability),
+      real_p("/staff/absorb_load_limit", above(1, 100),
+             "load (hours / hours_per_day) at which nobody takes on more", &P::staff,
+             &SP::absorb_load_limit),
       real_p("/staff/burnout_gain", at_least(0, 100), "burnout per unit of overload per day",
              &P::staff, &SP::burnout_gain),
       real_p("/staff/burnout_recovery", at_least(0, 1), "burnout recovered per day under capacity",
@@ -342,6 +381,11 @@ std::vector<Field<S>> build_scenario_fields() {
              &P::staff, &SP::burnout_leave_per_day),
       integer_p("/staff/vacancy_days", at_least(0, max_days), "days before a vacancy is filled",
                 &P::staff, &SP::vacancy_days),
+      integer_p("/staff/induction_days", at_least(0, max_days), "days a newcomer is inducted",
+                &P::staff, &SP::induction_days),
+      real_p("/staff/newcomer_productivity", unit,
+             "share of a post's routine work a newcomer gets through while inducted", &P::staff,
+             &SP::newcomer_productivity),
 
       real_p("/barriers/culture_distance", unit, "scales trust gain across organisations",
              &P::barriers, &BP::culture_distance),
@@ -357,6 +401,10 @@ std::vector<Field<S>> build_scenario_fields() {
   };
   add(switch_fields("explicit_workarounds", &Interventions::explicit_workarounds,
                     "workarounds documented and revisited"));
+  t.push_back(real_p("/interventions/explicit_workarounds/revisit_hours", at_least(0, 24),
+                     "hours the holder spends per explicit workaround per revisit",
+                     &P::interventions, &Interventions::explicit_workarounds,
+                     &ExplicitWorkaroundsIntervention::revisit_hours));
   add(switch_fields("facilitators", &Interventions::facilitators,
                     "informal facilitators between teams"));
   t.push_back(integer_p("/interventions/facilitators/per_team", at_least(1, 1000),
@@ -366,17 +414,29 @@ std::vector<Field<S>> build_scenario_fields() {
                      "extra cross-team contacts a facilitator makes", &P::interventions,
                      &Interventions::facilitators,
                      &FacilitatorIntervention::extra_contacts_per_day));
+  t.push_back(real_p("/interventions/facilitators/hours_per_introduction", at_least(0, 24),
+                     "hours a facilitator spends per introduction", &P::interventions,
+                     &Interventions::facilitators,
+                     &FacilitatorIntervention::hours_per_introduction));
   add(switch_fields("difficult_conversations", &Interventions::difficult_conversations,
                     "do not avoid difficult conversations"));
   t.push_back(real_p("/interventions/difficult_conversations/threshold_shift", unit,
                      "lowering of the raise threshold", &P::interventions,
                      &Interventions::difficult_conversations,
                      &DifficultConversationsIntervention::threshold_shift));
+  t.push_back(real_p("/interventions/difficult_conversations/hours_per_conversation",
+                     at_least(0, 24), "hours raiser and counterpart each spend per issue raised",
+                     &P::interventions, &Interventions::difficult_conversations,
+                     &DifficultConversationsIntervention::hours_per_conversation));
   add(switch_fields("hero_awareness", &Interventions::hero_awareness, "awareness of lone heroes"));
   t.push_back(real_p("/interventions/hero_awareness/load_threshold", above(0, 100),
                      "load (relative to capacity) above which work is redistributed",
                      &P::interventions, &Interventions::hero_awareness,
                      &HeroAwarenessIntervention::load_threshold));
+  t.push_back(real_p("/interventions/hero_awareness/handover_hours", at_least(0, 24),
+                     "hours giver and taker each spend per workaround handed over",
+                     &P::interventions, &Interventions::hero_awareness,
+                     &HeroAwarenessIntervention::handover_hours));
   add(switch_fields("fluid_teams", &Interventions::fluid_teams, "rotation between teams"));
   t.push_back(integer_p("/interventions/fluid_teams/rotation_interval_days", interval,
                         "days between rotations", &P::interventions, &Interventions::fluid_teams,
@@ -387,7 +447,14 @@ std::vector<Field<S>> build_scenario_fields() {
   t.push_back(integer_p("/interventions/fluid_teams/secondment_days", interval,
                         "length of a secondment", &P::interventions, &Interventions::fluid_teams,
                         &FluidTeamsIntervention::secondment_days));
+  t.push_back(integer_p("/interventions/fluid_teams/induction_days", at_least(0, max_days),
+                        "days a secondee is inducted into the host team", &P::interventions,
+                        &Interventions::fluid_teams, &FluidTeamsIntervention::induction_days));
   add(switch_fields("data_sharing", &Interventions::data_sharing, "a data-sharing agreement"));
+  t.push_back(real_p("/interventions/data_sharing/hours_per_request", at_least(0, 24),
+                     "hours the raiser spends per issue raised across organisations",
+                     &P::interventions, &Interventions::data_sharing,
+                     &DataSharingIntervention::hours_per_request));
   add(switch_fields("aligned_incentives", &Interventions::aligned_incentives,
                     "aligned financial incentives"));
 
@@ -414,6 +481,25 @@ const std::vector<std::string>& regime_names() {
   return names;
 }
 
+const std::vector<RetiredKey>& retired_keys() {
+  static const std::vector<RetiredKey> keys = {
+      {"/contacts/per_day_in_person",
+       "contacts no longer follow the meeting regime: use /contacts/per_on_site_day (corridor "
+       "and kitchen contacts on a day on site) with /work/on_site_share"},
+      {"/contacts/per_day_remote",
+       "contacts no longer follow the meeting regime: use /contacts/remote_per_day (phone and "
+       "chat contacts every working day)"},
+      {"/staff/capacity", "capacity is now in hours: use /time/hours_per_day"},
+      {"/staff/base_load", "routine work is now in hours: use /time/routine_hours"},
+      {"/workarounds/load",
+       "holding a workaround is now in hours: use /time/hold_workaround_hours"},
+      {"/staff/hero_threshold",
+       "lone heroes are now whoever takes on colleagues' work (/staff/hero_absorb_probability, "
+       "/staff/absorb_load_limit); the hero count follows the same rule"},
+  };
+  return keys;
+}
+
 const std::vector<Field<ScenarioSettings>>& scenario_fields() {
   static const auto table = build_scenario_fields();
   return table;
@@ -425,6 +511,9 @@ const std::vector<Field<TeamSpec>>& team_fields() {
       text<TeamSpec>("/site", true, "where the team is based", &TeamSpec::site),
       mandatory(object_list<TeamSpec, StaffGroupSpec>("/staff", 1, 1000, &staff_group_fields,
                                                       "groups of staff", &TeamSpec::staff)),
+      real<TeamSpec>("/on_site_share", Range{-1.0, 1.0},
+                     "this team's share of working days on site (-1: work.on_site_share)",
+                     &TeamSpec::on_site_share),
   };
   return table;
 }

@@ -41,8 +41,20 @@ inline constexpr long long max_total_teams = 5000;
 // Values of team-by-team trust one run may hold (8 bytes each: 1 GiB).
 inline constexpr long long max_team_trust_values = 1LL << 27;
 inline constexpr int max_replicates = 100000;
+// trust.prune_below is numerical only up to here: pruning drops the excess
+// of the ties it removes from measured trust, and at 0.05 that lowered
+// trust_between by 0.04 (tests/stylised/prune_below_test.cpp checks 0.01).
+inline constexpr double max_prune_below = 0.01;
 
 const std::vector<Field<ScenarioSettings>>& scenario_fields();
+
+// Keys a scenario may no longer set: each is refused with what to use instead
+// (check_consistency's reject_retired_keys, before any key is read).
+struct RetiredKey {
+  std::string pointer;
+  std::string instead;
+};
+const std::vector<RetiredKey>& retired_keys();
 const std::vector<Field<TeamSpec>>& team_fields();
 const std::vector<Field<StaffGroupSpec>>& staff_group_fields();
 const std::vector<Field<RegimeChange>>& regime_change_fields();

@@ -32,6 +32,7 @@ Json parse_document(const std::string& text, const std::string& source) {
 
 ScenarioSettings settings_from_json(const Json& document) {
   ScenarioSettings settings;
+  reject_retired_keys(document);
   read_object(document, "", scenario_fields(), settings);
   check_consistency(settings, document);
   return settings;

@@ -76,7 +76,7 @@ EXPECTED = {
     "probability_negative.json": (": /issues/incident_hazard_per_day: ", "got -0.01"),
     "fraction_above_one.json": (": /meetings/face_to_face_fraction: ", "must be in [0, 1], got 2"),
     "half_life_zero.json": (": /trust/half_life_days: ", "must be in (0, 1e+06], got 0"),
-    "rate_huge.json": (": /contacts/per_day_in_person: ", "got 1e+300"),
+    "rate_huge.json": (": /contacts/per_on_site_day: ", "got 1e+300"),
     # rules across keys
     "duplicate_team_name.json": (": /system/teams/1/name: ", "is used twice"),
     "schedule_day_outside_run.json": (": /meetings/schedule/0/day: ", "not within the run"),

@@ -9,14 +9,18 @@ TEST_CASE("load beyond capacity builds burnout, and rest lets it recover", "[att
   Parameters p = test::two_teams(3);
   p.staff.base_leave_per_day = p.staff.burnout_leave_per_day = 0.0;
   World world(p, 1);
-  world.held_load[0] = 0.5;  // load 1.35 against capacity 1
+  plan_working_day(world, 0);
+  world.held_load[0] = 3.0;  // 6.4 routine + 3 hours held against 7.5: overload 0.2533
+  const double overload = (p.time.routine_hours + 3.0) / p.time.hours_per_day - 1.0;
   DayTally tally;
   burn_out_and_leave(world, 0, tally);
-  CHECK(world.staff.burnout[0] == Approx(p.staff.burnout_gain * 0.35));
+  CHECK(world.staff.burnout[0] == Approx(p.staff.burnout_gain * overload));
   CHECK(world.staff.burnout[1] == 0.0);
   world.held_load[0] = 0.0;
+  plan_working_day(world, 1);
   burn_out_and_leave(world, 1, tally);
-  CHECK(world.staff.burnout[0] == Approx(std::max(0.0, p.staff.burnout_gain * 0.35 - p.staff.burnout_recovery)));
+  CHECK(world.staff.burnout[0] ==
+        Approx(std::max(0.0, p.staff.burnout_gain * overload - p.staff.burnout_recovery)));
 }
 
 TEST_CASE("burnout raises the chance of leaving", "[attrition]") {
@@ -40,7 +44,8 @@ TEST_CASE("burnout raises the chance of leaving", "[attrition]") {
   CHECK(burnt > 25);
 }
 
-TEST_CASE("a vacancy is filled after the delay by a newcomer nobody trusts yet", "[attrition][newcomer]") {
+TEST_CASE("a vacancy is filled after the delay by a newcomer nobody trusts yet",
+          "[attrition][newcomer]") {
   Parameters p = test::two_teams(3);
   p.staff.base_leave_per_day = 0.0;
   p.staff.burnout_leave_per_day = 1.0;

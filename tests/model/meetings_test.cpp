@@ -21,7 +21,7 @@ MeetingStats meet(Regime regime, int days) {
   const RegimeToday today{regime, regime == Regime::face_to_face ? 1.0 : 0.0};
   for (int day = 0; day < days; ++day) {
     DayTally tally;
-    const auto updates = hold_meetings(world, day, today, world.all_localities(), tally);
+    const auto updates = hold_meetings(world, day, today, world.all_localities(), tally).trust;
     stats.informal += static_cast<double>(tally.informal_contacts);
     for (const auto& u : updates)
       if (u.gain < p.trust.informal_gain * (1 - p.barriers.culture_distance) * 0.999) {

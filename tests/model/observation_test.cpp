@@ -16,12 +16,14 @@ World lived_world(const Parameters& p, int days) {
     hire_newcomers(world, day);
     world.refresh_membership();
     const RegimeToday today{Regime::hybrid, 0.5};
+    plan_working_day(world, day);
     auto apply = [&](const std::vector<TrustUpdate>& u) {
-      world.trust.apply(u, day, [&](StaffId a, StaffId b) { return world.baseline(a, b); },
-                        [&](StaffId b) { return world.staff.generation[b]; });
+      world.trust.apply(
+          u, day, [&](StaffId a, StaffId b) { return world.baseline(a, b); },
+          [&](StaffId b) { return world.staff.generation[b]; });
     };
-    apply(hold_meetings(world, day, today, world.all_localities(), tally));
-    apply(make_informal_contacts(world, day, today, world.all_localities(), tally));
+    apply(hold_meetings(world, day, today, world.all_localities(), tally).trust);
+    apply(make_informal_contacts(world, day, world.all_localities(), tally).trust);
     RaisedIssues raised = raise_issues(world, day, world.all_localities(), tally);
     apply(raised.trust_changes);
     settle_issues(world, day, raised);
@@ -49,8 +51,10 @@ TEST_CASE("mean trust from head counts and sparse ties equals the mean over ever
     for (StaffId j = 0; j < s.size(); ++j) {
       if (i == j || !s.active[i] || !s.active[j] || s.locality[i] != s.locality[j]) continue;
       const double t = world.trust_between(i, j, day);
-      if (s.team[i] == s.team[j]) within += t, within_pairs += 1;
-      else between += t, between_pairs += 1;
+      if (s.team[i] == s.team[j])
+        within += t, within_pairs += 1;
+      else
+        between += t, between_pairs += 1;
     }
   const TrustLevels levels = measure_trust(world, day);
   CHECK(levels.within == Approx(within / within_pairs).epsilon(1e-9));
@@ -63,7 +67,8 @@ TEST_CASE("mean trust from head counts and sparse ties equals the mean over ever
       double sum = 0, pairs = 0;
       for (StaffId i = 0; i < s.size(); ++i)
         for (StaffId j = 0; j < s.size(); ++j)
-          if (i != j && s.active[i] && s.active[j] && std::size_t(s.team[i]) == a && std::size_t(s.team[j]) == b)
+          if (i != j && s.active[i] && s.active[j] && std::size_t(s.team[i]) == a &&
+              std::size_t(s.team[j]) == b)
             sum += world.trust_between(i, j, day), pairs += 1;
       CHECK(matrix[a * teams + b] == Approx(sum / pairs).epsilon(1e-9));
     }

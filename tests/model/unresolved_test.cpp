@@ -10,9 +10,20 @@ TEST_CASE("open unresolved issues cause incidents at the daily hazard", "[incide
   p.issues.incident_hazard_per_day = 0.01;
   p.issues.unresolved_mean_days = 1e12;  // none closes by itself
   World world(p, 4);
-  for (int k = 0; k < 10000; ++k) leave_unresolved(world);
+  const IssueCause causes[] = {IssueCause::unraised, IssueCause::delayed,
+                               IssueCause::failed_workaround, IssueCause::lost_workaround};
+  for (int k = 0; k < 10000; ++k) leave_unresolved(world, causes[k % 4], k % 2);
   DayTally tally;
   age_unresolved_issues(world, 0, tally);
+  // Each incident is counted once by cause and once by team.
+  std::int64_t by_cause = 0;
+  for (auto n : tally.incidents_by_cause) {
+    CHECK(n > 5);
+    by_cause += n;
+  }
+  CHECK(by_cause == tally.incidents);
+  REQUIRE(tally.team_incidents.size() == world.teams.size());
+  CHECK(tally.team_incidents[0] + tally.team_incidents[1] == tally.incidents);
   // Binomial(10000, 0.01): mean 100, sd ~10.
   CHECK(tally.incidents > 60);
   CHECK(tally.incidents < 140);
@@ -24,7 +35,7 @@ TEST_CASE("unresolved issues close by themselves after their mean lifetime", "[i
   p.issues.incident_hazard_per_day = 0.0;
   p.issues.unresolved_mean_days = 10.0;
   World world(p, 4);
-  for (int k = 0; k < 10000; ++k) leave_unresolved(world);
+  for (int k = 0; k < 10000; ++k) leave_unresolved(world, IssueCause::unraised, 0);
   DayTally tally;
   for (int day = 0; day < 10; ++day) age_unresolved_issues(world, day, tally);
   // (1 - 1/10)^10 = 0.349 still open.

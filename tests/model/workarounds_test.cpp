@@ -18,7 +18,7 @@ Parameters one_leaver() {
 
 void give(World& world, StaffId holder, bool is_explicit) {
   world.workarounds.push_back({world.next_workaround_id++, holder, world.staff.generation[holder],
-                               world.staff.home_team[holder], is_explicit});
+                               world.staff.home_team[holder], is_explicit, false});
 }
 
 }  // namespace
@@ -78,7 +78,8 @@ TEST_CASE("an overloaded holder's implicit workarounds fail more often", "[worka
   CHECK(overloaded > 70);
 }
 
-TEST_CASE("hero awareness hands work from the overloaded to the least loaded", "[workarounds][heroes]") {
+TEST_CASE("hero awareness hands work from the overloaded to the least loaded",
+          "[workarounds][heroes]") {
   Parameters p = test::two_teams(3);
   p.workarounds.mean_lifetime_days = 1e12;
   p.workarounds.daily_failure = 0.0;
@@ -88,7 +89,9 @@ TEST_CASE("hero awareness hands work from the overloaded to the least loaded", "
   for (int k = 0; k < 30; ++k) give(world, 0, false);
   DayTally tally;
   maintain_workarounds(world, 0, tally);
-  const double limit = p.interventions.hero_awareness.load_threshold * p.staff.capacity - p.staff.base_load;
-  for (StaffId i : world.teams[0].members) CHECK(world.held_load[i] <= limit + p.workarounds.load);
+  const double limit =
+      p.interventions.hero_awareness.load_threshold * p.time.hours_per_day - p.time.routine_hours;
+  for (StaffId i : world.teams[0].members)
+    CHECK(world.held_load[i] <= limit + p.time.hold_workaround_hours);
   CHECK(world.workarounds.size() == 30);
 }

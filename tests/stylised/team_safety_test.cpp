@@ -1,0 +1,70 @@
+// Across teams within a run, lower working trust goes with more incidents
+// per head (De Jong, Dirks & Gillespie 2016, J Appl Psychol 101(8): trust
+// and team performance, meta-analytic rho about .30). Nothing reads trust
+// into incidents: teams differ in trust by their make-up (organisations,
+// sites), and incidents come from what is left unraised or badly held.
+#include "replicates.hpp"
+
+using namespace trustsim;
+using namespace trustsim::stylised;
+
+namespace {
+
+// Each team's mean trust in everyone of its locality (its row of the
+// team-by-team matrix, over the run's last 60 days of samples), and its
+// incidents per head-year, both as deviations from the run's own team mean:
+// pooled over runs, their correlation.
+struct Correlation {
+  double r = 0;
+  std::size_t n = 0;
+};
+
+Correlation trust_vs_incidents(const std::vector<RunResult>& runs) {
+  std::vector<double> x, y;
+  for (const auto& run : runs) {
+    const std::size_t teams = run.team_names.size();
+    std::vector<double> trust(teams, 0.0), rate(teams, 0.0);
+    int samples = 0;
+    for (std::size_t s = 0; s < run.team_trust_days.size(); ++s) {
+      if (run.team_trust_days[s] < run.days - outcome_tail_days) continue;
+      ++samples;
+      for (std::size_t a = 0; a < teams; ++a)
+        for (std::size_t b = 0; b < teams; ++b)
+          trust[a] += run.team_trust[(s * teams + a) * teams + b] / double(teams);
+    }
+    double mean_trust = 0, mean_rate = 0;
+    for (std::size_t a = 0; a < teams; ++a) {
+      trust[a] /= samples;
+      rate[a] = run.team_incidents[a] / run.team_staff_days[a] * 260.0;
+      mean_trust += trust[a] / double(teams);
+      mean_rate += rate[a] / double(teams);
+    }
+    for (std::size_t a = 0; a < teams; ++a) {
+      x.push_back(trust[a] - mean_trust);
+      y.push_back(rate[a] - mean_rate);
+    }
+  }
+  const Sample sx = sample(x), sy = sample(y);
+  double cov = 0;
+  for (std::size_t k = 0; k < x.size(); ++k) cov += (x[k] - sx.mean) * (y[k] - sy.mean);
+  cov /= double(x.size() - 1);
+  return {cov / std::sqrt(sx.variance * sy.variance), x.size()};
+}
+
+}  // namespace
+
+// Does not hold at every hypercube point at t > 3 with these replicates
+// (r -0.28 at the defaults, from +0.10 to -0.67 across the points; see the issue 12 report): tagged
+// [!mayfail], which runs and prints every comparison without failing the suite. Not forced.
+TEST_CASE("across teams, lower working trust goes with more incidents per head",
+          "[stylised][!mayfail]") {
+  for (const auto& world : plausible_worlds()) {
+    const auto c = trust_vs_incidents(replicate(world.p, 40));
+    // t of a correlation: r sqrt((n - 2) / (1 - r^2)), one-sided, negative.
+    const double t = -c.r * std::sqrt(double(c.n - 2) / (1 - c.r * c.r));
+    std::printf("stylised: team trust vs incidents per head (%s): r = %.3f (n %zu), t = %.2f\n",
+                world.name.c_str(), c.r, c.n, t);
+    INFO(world.name << ": r = " << c.r << " over " << c.n << " teams");
+    CHECK(t > required_t);
+  }
+}
