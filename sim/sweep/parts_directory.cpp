@@ -113,19 +113,25 @@ int take_lock(const fs::path& directory) {
   return fd;
 }
 
+// Whether `name` is `prefix`, at least `digits` digits, then `suffix`.
+bool is_numbered(const std::string& name, const std::string& prefix, std::size_t digits) {
+  const std::string suffix = part_suffix;
+  if (name.size() <= prefix.size() + suffix.size() || name.compare(0, prefix.size(), prefix) != 0 ||
+      name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return false;
+  const std::string number = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  return number.size() >= digits && number.find_first_not_of("0123456789") == std::string::npos;
+}
+
 // Whether `name` is a file of the work directory that trustsim writes: the
-// manifest, the lock, a part, or a temporary file of one of these.
+// manifest, the lock, a sweep's run part, a calibration's committed
+// population (sim/calibrate/population_store.cpp), or a temporary file of
+// one of these.
 bool is_ours(const std::string& name) {
   std::string final_name;
   if (is_temporary_file_name(name, final_name)) return is_ours(final_name);
   if (name == manifest_name || name == lock_name) return true;
-  const std::string prefix = part_prefix, suffix = part_suffix;
-  if (name.size() <= prefix.size() + suffix.size() || name.compare(0, prefix.size(), prefix) != 0 ||
-      name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
-    return false;
-  const std::string digits =
-      name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
-  return digits.size() >= 6 && digits.find_first_not_of("0123456789") == std::string::npos;
+  return is_numbered(name, part_prefix, 6) || is_numbered(name, "population_", 3);
 }
 
 // Removes trustsim's own files from the work directory (the caller holds
