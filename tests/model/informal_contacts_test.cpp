@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "fixtures.hpp"
@@ -15,6 +16,7 @@ struct ContactCounts {
 
 ContactCounts count_contacts(Parameters p, double on_site_share, int days = 300) {
   p.work.on_site_share = on_site_share;
+  p.days = std::max(p.days, days);  // the world's decay table covers the days stepped
   World world(p, 11);
   ContactCounts counts;
   for (int day = 0; day < days; ++day) {
