@@ -9,25 +9,6 @@ namespace trustsim {
 
 namespace {
 
-std::string number(double value, int decimals, bool sign = false) {
-  if (std::isnan(value)) return "";
-  char text[64];
-  std::snprintf(text, sizeof text, sign ? "%+.*f" : "%.*f", decimals, value);
-  return text;
-}
-
-std::string interval(double low, double high, int decimals, bool sign = false) {
-  if (std::isnan(low) || std::isnan(high)) return "";
-  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive)
-  // on a chain of + that starts from a literal.
-  std::string text = "[";
-  text += number(low, decimals, sign);
-  text += ", ";
-  text += number(high, decimals, sign);
-  text += "]";
-  return text;
-}
-
 std::string cell_title(const ComparisonTable& table, const ComparisonRow& row) {
   std::string title;
   for (std::size_t k = 0; k < table.grid_keys.size(); ++k) {
@@ -47,6 +28,25 @@ std::string pad(const std::string& text, std::size_t width, bool left) {
 }
 
 }  // namespace
+
+std::string fixed_number(double value, int decimals, bool sign) {
+  if (std::isnan(value)) return "";
+  char text[64];
+  std::snprintf(text, sizeof text, sign ? "%+.*f" : "%.*f", decimals, value);
+  return text;
+}
+
+std::string interval_text(double low, double high, int decimals, bool sign) {
+  if (std::isnan(low) || std::isnan(high)) return "";
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive)
+  // on a chain of + that starts from a literal.
+  std::string text = "[";
+  text += fixed_number(low, decimals, sign);
+  text += ", ";
+  text += fixed_number(high, decimals, sign);
+  text += "]";
+  return text;
+}
 
 int decimals_for(double half_width) {
   if (!(half_width > 0.0) || !std::isfinite(half_width)) return 4;
@@ -105,14 +105,14 @@ std::string comparison_text(const ComparisonTable& table) {
         std::vector<std::string> line{
             row->variant,
             std::to_string(row->mean.n),
-            number(row->mean.mean, decimals),
-            interval(row->mean.low, row->mean.high, decimals),
-            number(row->difference.difference, decimals, true),
-            interval(row->difference.low, row->difference.high, decimals, true)};
+            fixed_number(row->mean.mean, decimals),
+            interval_text(row->mean.low, row->mean.high, decimals),
+            fixed_number(row->difference.difference, decimals, true),
+            interval_text(row->difference.low, row->difference.high, decimals, true)};
         if (paired)
-          line.insert(line.end(), {number(row->paired.difference, decimals, true),
-                                   interval(row->paired.low, row->paired.high, decimals, true),
-                                   number(row->prob_improves, 2)});
+          line.insert(line.end(), {fixed_number(row->paired.difference, decimals, true),
+                                   interval_text(row->paired.low, row->paired.high, decimals, true),
+                                   fixed_number(row->prob_improves, 2)});
         line.emplace_back(separated ? "*" : "");
         cells.push_back(std::move(line));
       }

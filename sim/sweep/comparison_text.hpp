@@ -18,4 +18,10 @@ std::string comparison_text(const ComparisonTable& table);
 // digits (0 for 15, 1 for 2.1, 4 for 0.0014), capped at 6.
 int decimals_for(double half_width);
 
+// A value with fixed decimals ("" for NaN), signed on request, and an
+// interval "[low, high]" of two such values: the one formatting of every
+// table `trustsim summary` prints (comparison, response, sensitivity).
+std::string fixed_number(double value, int decimals, bool sign = false);
+std::string interval_text(double low, double high, int decimals, bool sign = false);
+
 }  // namespace trustsim

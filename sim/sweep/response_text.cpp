@@ -11,13 +11,6 @@ namespace trustsim {
 
 namespace {
 
-std::string number(double value, int decimals) {
-  if (std::isnan(value)) return "";
-  char text[64];
-  std::snprintf(text, sizeof text, "%.*f", decimals, value);
-  return text;
-}
-
 std::string grid_value(double value) {
   char text[40];
   std::snprintf(text, sizeof text, "%g", value);
@@ -68,12 +61,12 @@ std::string response_text(const ComparisonTable& table) {
           line.emplace_back();
           continue;
         }
-        std::string cell = number(row->mean.mean, decimals);
+        std::string cell = fixed_number(row->mean.mean, decimals);
         if (!std::isnan(row->mean.low)) {
           cell += " [";
-          cell += number(row->mean.low, decimals);
+          cell += fixed_number(row->mean.low, decimals);
           cell += ", ";
-          cell += number(row->mean.high, decimals);
+          cell += fixed_number(row->mean.high, decimals);
           cell += "]";
         }
         line.push_back(cell);

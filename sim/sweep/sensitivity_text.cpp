@@ -11,21 +11,8 @@ namespace trustsim {
 
 namespace {
 
-std::string number(double value, int decimals) {
-  if (std::isnan(value)) return "";
-  char text[64];
-  std::snprintf(text, sizeof text, "%.*f", decimals, value);
-  return text;
-}
-
 std::string interval(const IndexEstimate& estimate, int decimals) {
-  if (std::isnan(estimate.low) || std::isnan(estimate.high)) return "";
-  std::string text = "[";
-  text += number(estimate.low, decimals);
-  text += ", ";
-  text += number(estimate.high, decimals);
-  text += "]";
-  return text;
+  return interval_text(estimate.low, estimate.high, decimals);
 }
 
 }  // namespace
@@ -77,8 +64,9 @@ std::string sensitivity_text(const SensitivityTable& table) {
     std::vector<std::vector<std::string>> cells{
         {"parameter", names[0], "95% CI", names[1], "95% CI"}};
     for (const auto* row : rows)
-      cells.push_back({row->parameter, number(row->indices[0].value, decimals),
-                       interval(row->indices[0], decimals), number(row->indices[1].value, decimals),
+      cells.push_back({row->parameter, fixed_number(row->indices[0].value, decimals),
+                       interval(row->indices[0], decimals),
+                       fixed_number(row->indices[1].value, decimals),
                        interval(row->indices[1], decimals)});
     std::vector<std::size_t> widths(cells[0].size(), 0);
     for (const auto& line : cells)
