@@ -5,8 +5,8 @@ posterior predictive of each target against its observation.
     from trustsim import posterior
     p = posterior.read_calibration("results/recovery.h5")
     p.summary()                                    # median and 90% interval per parameter
-    posterior.marginals_and_pairs(p, "out/posterior")
-    posterior.predictive_vs_targets(p, "out/predictive")
+    style.save(posterior.marginals_and_pairs(p), "out/posterior")   # PNG and SVG
+    style.save(posterior.predictive_vs_targets(p), "out/predictive")
 
     python3 -m trustsim.posterior results/recovery.h5 -o out/
 """
@@ -22,6 +22,7 @@ from pathlib import Path
 import h5py
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
 from . import style
 from .load import TrustsimFileError, _column, open_results
@@ -117,7 +118,7 @@ def _bins(p, count=24):
 
 
 @style.styled
-def marginals_and_pairs(cal: Calibration, out):
+def marginals_and_pairs(cal: Calibration) -> Figure:
     """A corner plot: each parameter's weighted posterior histogram over its
     prior (faint), and each pair's particles, sized by weight, over a faint
     sample from the prior (population 0)."""
@@ -163,11 +164,11 @@ def marginals_and_pairs(cal: Calibration, out):
                 ax.set_ylabel(pi["key"])
     axes[0][0].legend(loc="upper right", fontsize=7)
     fig.suptitle("Posterior (blue) over the prior (grey)")
-    return style.save(fig, out)
+    return fig
 
 
 @style.styled
-def predictive_vs_targets(cal: Calibration, out):
+def predictive_vs_targets(cal: Calibration) -> Figure:
     """Per target: the posterior predictive distribution of its outcome
     with the observation (a line, or a shaded interval) and its sd or tolerance."""
     targets = [row for _, row in cal.targets.iterrows()]
@@ -196,7 +197,7 @@ def predictive_vs_targets(cal: Calibration, out):
         ax.set_yticks([])
     axes[0].legend(loc="upper right", fontsize=7)
     fig.suptitle("Posterior predictive against the targets")
-    return style.save(fig, out)
+    return fig
 
 
 def main(argv=None) -> int:
@@ -211,8 +212,8 @@ def main(argv=None) -> int:
         print(error, file=sys.stderr)
         return 2
     out = Path(args.output)
-    marginals_and_pairs(cal, out / "posterior")
-    predictive_vs_targets(cal, out / "predictive")
+    style.save(marginals_and_pairs(cal), out / "posterior")
+    style.save(predictive_vs_targets(cal), out / "predictive")
     print(cal.summary().to_string(index=False))
     print()
     print(cal.predictive_summary().to_string(index=False))

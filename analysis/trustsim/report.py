@@ -619,22 +619,6 @@ Made {made} by trustsim {html.escape(str(p.get('program_version', '?')))}.</p>
 """
 
 
-def unsupported_page(path: Path, kind: str) -> str:
-    """A calibration file: said plainly rather than drawn as if it were a sweep."""
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>trustsim report: {html.escape(path.name)}</title>
-<style>{CSS}</style></head><body><h1>trustsim report</h1>
-<section id="not-supported"><h2>Not yet supported</h2>
-<p class=notice>{html.escape(path.name)} is a <strong>{html.escape(kind)}</strong> file. This version of the
-report does not read that kind of file yet, so it shows nothing rather than something misleading.
-`trustsim summary {html.escape(path.name)}` prints what it holds.</p></section>
-<script>{IMAGE_CHECK}</script></body></html>
-"""
-
-
-REPORTED_KINDS = ("run", "sweep", "comparison")
-
-
 def _kind_of(path):
     """The root attribute `kind` of a trustsim file, or None (open_results then says what is wrong)."""
     try:
@@ -649,13 +633,10 @@ def _kind_of(path):
 
 def write_report(path, out_dir, all_tables: bool = False, outcomes=None) -> Path:
     """Write the report of `path` into `out_dir`; return the HTML file."""
-    kind = _kind_of(path)
-    if kind is not None and kind not in REPORTED_KINDS:
-        out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        page = out_dir / "report.html"
-        page.write_text(unsupported_page(Path(path), kind), encoding="utf-8")
-        return page
+    if _kind_of(path) == "calibration":
+        from .calibration_report import render_calibration  # it builds on this module's page parts
+
+        return render_calibration(path, out_dir)
     results = open_results(path)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -314,3 +314,58 @@ def write_sampled_file(path, points=40, days=30):
         }
         plans.append(RunPlan(i, "baseline", 0, 3000 + i, parameters))  # one variant over the points
     return write_file(path, plans, days, "sweep", swept=SAMPLED_PARAMETERS)
+
+
+# --- a calibration file (docs/calibration.md) ------------------------------
+
+
+def _calibration_table(group, columns):
+    for name, values in columns.items():
+        values = np.asarray(values)
+        if values.dtype.kind in "UO":
+            group.create_dataset(name, data=values.astype(object), dtype=h5py.string_dtype())
+        else:
+            group.create_dataset(name, data=values)
+    group.attrs["columns"] = list(columns)
+
+
+def write_calibration_file(path, n=200):
+    """Two parameters; the posterior of `gain` has equal weights on 0.01 .. 2.00 / 10,
+    so its weighted median and 5% / 95% points are known exactly."""
+    rng = np.random.default_rng(4)
+    gain = np.arange(1, n + 1) / (10 * n) * 2  # 0.001 .. 0.2
+    rate = np.exp(rng.uniform(np.log(1e-4), np.log(1e-2), n))
+    weight = np.full(n, 1.0 / n)
+    with h5py.File(path, "w") as f:
+        f.attrs.update({"format": "trustsim", "format_version": 1, "kind": "calibration",
+                        "stop_reason": "reached max_populations (2)",
+                        "scenario_resolved": json.dumps({"method": {"population_size": n}})})
+        particles = {"particle": np.arange(n), "weight": weight, "distance": rng.uniform(0, 1, n),
+                     "trust.informal_gain": gain, "staff.base_leave_per_day": rate,
+                     "leavers": rng.normal(2.0, 0.5, n), "trust_within": rng.normal(0.6, 0.02, n)}
+        _calibration_table(f.create_group("summary"), particles)
+        c = f.create_group("calibration")
+        _calibration_table(c.create_group("parameters"), {
+            "key": ["trust.informal_gain", "staff.base_leave_per_day"],
+            "prior": ["uniform", "log_uniform"],
+            "low": [0.0, 1e-4], "high": [0.5, 1e-2]})
+        _calibration_table(c.create_group("targets"), {
+            "name": ["trust", "leaving"], "outcome": ["trust_within", "leavers"],
+            "observed": [0.6, np.nan], "low": [0.6, 1.0], "high": [0.6, 3.0],
+            "scale": [0.02, 1.0], "scale_kind": ["sd", "tolerance"],
+            "source": ["a", "b"], "verified": [1, 0], "note": ["", ""]})
+        _calibration_table(c.create_group("populations"), {
+            "population": [0, 1], "tolerance": [np.inf, 1.5],
+            "attempts": [n, 3 * n], "simulations": [2 * n, 8 * n],
+            "accepted": [n, n], "acceptance_rate": [1.0, 1 / 3],
+            "effective_sample_size": [n, n * 0.8]})
+        prior = dict(particles)
+        prior["trust.informal_gain"] = rng.uniform(0, 0.5, n)
+        _calibration_table(c.create_group("population_000"), prior)
+        _calibration_table(c.create_group("population_001"), particles)
+        _calibration_table(c.create_group("posterior_predictive"), {
+            "draw": np.arange(50), "particle": np.arange(50),
+            "seed": np.arange(50, dtype=np.uint64),
+            "leavers": np.linspace(0, 4, 50),
+            "trust_within": np.linspace(0.5, 0.58, 50)})
+    return path

@@ -9,60 +9,11 @@ import json
 import os
 import subprocess
 
-import h5py
-import numpy as np
 import pytest
 
+from fixture_files import write_calibration_file
 from tiny_scenario import TINY_SCENARIO, trustsim_binary
-from trustsim import TrustsimFileError, posterior
-
-
-def _table(group, columns):
-    for name, values in columns.items():
-        values = np.asarray(values)
-        if values.dtype.kind in "UO":
-            group.create_dataset(name, data=values.astype(object), dtype=h5py.string_dtype())
-        else:
-            group.create_dataset(name, data=values)
-    group.attrs["columns"] = list(columns)
-
-
-def write_calibration_file(path, n=200):
-    """Two parameters; the posterior of `gain` has equal weights on 0.01 .. 2.00 / 10,
-    so its weighted median and 5% / 95% points are known exactly."""
-    rng = np.random.default_rng(4)
-    gain = np.arange(1, n + 1) / (10 * n) * 2  # 0.001 .. 0.2
-    rate = np.exp(rng.uniform(np.log(1e-4), np.log(1e-2), n))
-    weight = np.full(n, 1.0 / n)
-    with h5py.File(path, "w") as f:
-        f.attrs.update({"format": "trustsim", "format_version": 1, "kind": "calibration",
-                        "stop_reason": "reached max_populations (2)",
-                        "scenario_resolved": json.dumps({"method": {"population_size": n}})})
-        particles = {"particle": np.arange(n), "weight": weight, "distance": rng.uniform(0, 1, n),
-                     "trust.informal_gain": gain, "staff.base_leave_per_day": rate,
-                     "leavers": rng.normal(2.0, 0.5, n), "trust_within": rng.normal(0.6, 0.02, n)}
-        _table(f.create_group("summary"), particles)
-        c = f.create_group("calibration")
-        _table(c.create_group("parameters"), {"key": ["trust.informal_gain", "staff.base_leave_per_day"],
-                                              "prior": ["uniform", "log_uniform"],
-                                              "low": [0.0, 1e-4], "high": [0.5, 1e-2]})
-        _table(c.create_group("targets"), {"name": ["trust", "leaving"], "outcome": ["trust_within", "leavers"],
-                                           "observed": [0.6, np.nan], "low": [0.6, 1.0], "high": [0.6, 3.0],
-                                           "scale": [0.02, 1.0], "scale_kind": ["sd", "tolerance"],
-                                           "source": ["a", "b"], "verified": [1, 0], "note": ["", ""]})
-        _table(c.create_group("populations"), {"population": [0, 1], "tolerance": [np.inf, 1.5],
-                                               "attempts": [n, 3 * n], "simulations": [2 * n, 8 * n],
-                                               "accepted": [n, n], "acceptance_rate": [1.0, 1 / 3],
-                                               "effective_sample_size": [n, n * 0.8]})
-        prior = dict(particles)
-        prior["trust.informal_gain"] = rng.uniform(0, 0.5, n)
-        _table(c.create_group("population_000"), prior)
-        _table(c.create_group("population_001"), particles)
-        _table(c.create_group("posterior_predictive"), {"draw": np.arange(50), "particle": np.arange(50),
-                                                        "seed": np.arange(50, dtype=np.uint64),
-                                                        "leavers": np.linspace(0, 4, 50),
-                                                        "trust_within": np.linspace(0.5, 0.58, 50)})
-    return path
+from trustsim import TrustsimFileError, posterior, style
 
 
 def test_weighted_quantile_matches_the_order_statistic_and_follows_weights():
@@ -91,9 +42,9 @@ def test_reads_the_calibration_and_summarises_the_posterior(tmp_path):
 
 def test_figures_are_written_as_png_and_svg(tmp_path):
     cal = posterior.read_calibration(write_calibration_file(tmp_path / "c.h5"))
-    png, svg = posterior.marginals_and_pairs(cal, tmp_path / "fig" / "posterior")
+    png, svg = style.save(posterior.marginals_and_pairs(cal), tmp_path / "fig" / "posterior")
     assert png.stat().st_size > 10_000 and svg.stat().st_size > 10_000
-    png, svg = posterior.predictive_vs_targets(cal, tmp_path / "fig" / "predictive")
+    png, svg = style.save(posterior.predictive_vs_targets(cal), tmp_path / "fig" / "predictive")
     assert png.exists() and svg.exists()
 
 
@@ -132,5 +83,5 @@ def test_reads_a_calibration_the_binary_made(tmp_path):
     assert len(cal.posterior) == 10
     assert cal.posterior["weight"].sum() == pytest.approx(1.0)
     assert len(cal.predictive) == 5
-    posterior.marginals_and_pairs(cal, tmp_path / "posterior")
-    posterior.predictive_vs_targets(cal, tmp_path / "predictive")
+    style.save(posterior.marginals_and_pairs(cal), tmp_path / "posterior")
+    style.save(posterior.predictive_vs_targets(cal), tmp_path / "predictive")

@@ -185,15 +185,29 @@ def test_report_help(tmp_path):
     assert "self-contained HTML report" in done.stdout and "--all-tables" in done.stdout
 
 
-def test_a_calibration_file_gets_a_plain_not_yet_supported_page(tmp_path):
-    """Its format is the calibration engineer's; until the report reads it, it says so."""
-    import h5py
-
-    path = tmp_path / "calibration.h5"
-    with h5py.File(path, "w") as f:
-        f.attrs["format"] = "trustsim"
-        f.attrs["kind"] = "calibration"
-        f.create_group("posterior")
-    text = write_report(path, tmp_path / "out").read_text()
-    assert "Not yet supported" in text and "<strong>calibration</strong>" in text
-    assert "<img" not in text
+def test_a_calibration_file_gets_its_own_page(tmp_path):
+    """What was fitted to what, how far each prior narrowed, which targets the
+    fitted model reproduces (and which it does not), how the fit went; figures
+    embedded, tables beside the page. The synthetic calibration's trust target
+    (0.6) lies above every predictive run (0.50-0.58), its leaving target is
+    covered; gain's 90% interval is 36% of its prior, rate's spans its prior."""
+    path = ff.write_calibration_file(tmp_path / "calibration.h5")
+    page = write_report(path, tmp_path / "out")
+    text = page.read_text()
+    assert "trustsim calibration report" in text
+    assert text.count('<img src="data:image/png;base64,') == 2
+    glance = text[text.index('id="glance"'):text.index('id="figures"')]
+    trust = glance[glance.index("trust (<code>trust_within"):]
+    assert "not reproduced" in trust[:trust.index("</li>")]
+    leaving = glance[glance.index("leaving (<code>leavers"):]
+    assert "reproduced" in leaving[:leaving.index("</li>")] and "not reproduced" not in leaving[:leaving.index("</li>")]
+    gain = glance[glance.index("<code>trust.informal_gain"):]
+    assert "partly identified" in gain[:gain.index("</li>")]
+    rate = glance[glance.index("<code>staff.base_leave_per_day"):]
+    assert "barely narrowed" in rate[:rate.index("</li>")]
+    # The unverified target is named in the caveats.
+    assert "does not mark leaving as" in text
+    tables = {p.name: pd.read_csv(p) for p in (tmp_path / "out").glob("*.csv")}
+    assert set(tables) == {"parameters.csv", "targets.csv", "posterior.csv", "populations.csv", "predictive.csv"}
+    assert len(tables["posterior.csv"]) == 200 and list(tables["targets.csv"]["covered"]) == [False, True]
+    assert tables["parameters.csv"].set_index("parameter").loc["trust.informal_gain", "median"] == pytest.approx(0.1, abs=0.002)
