@@ -3,26 +3,26 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "calibrate/particle_runs.hpp"
-
 namespace trustsim {
 
 namespace {
 
-EnsembleOptions ensemble_options(const CalibrationRunOptions& options) {
+ComputeRuns compute_runs(const Simulate& simulate, const CalibrationRunOptions& options) {
+  if (options.compute_runs) return options.compute_runs;
   EnsembleOptions ensemble;
   ensemble.threads = options.threads;
   ensemble.cancel = options.cancel;
   ensemble.on_run_done = options.on_run_done;
-  return ensemble;
+  return [simulate, ensemble](const std::vector<RunPlan>& plans) {
+    return compute_runs_here(plans, simulate, ensemble);
+  };
 }
 
 }  // namespace
 
 std::vector<PredictiveDraw> posterior_predictive(const CalibrationDefinition& calibration,
                                                  const Population& posterior,
-                                                 const Simulate& simulate,
-                                                 const EnsembleOptions& options) {
+                                                 const ComputeRuns& compute) {
   std::vector<double> cumulative;
   double sum = 0.0;
   for (const auto& p : posterior.particles) cumulative.push_back(sum += p.weight);
@@ -44,7 +44,7 @@ std::vector<PredictiveDraw> posterior_predictive(const CalibrationDefinition& ca
     draws.push_back(draw);
   }
   if (runs.empty()) return draws;
-  const std::vector<Outcomes> outcomes = simulate_particles(calibration, runs, simulate, options);
+  const std::vector<Outcomes> outcomes = simulate_particles(calibration, runs, compute);
   for (std::size_t d = 0; d < draws.size(); ++d) draws[d].outcomes = outcomes[d];
   return draws;
 }
@@ -55,7 +55,7 @@ CalibrationResult run_calibration(const CalibrationDefinition& calibration,
   CalibrationResult result;
   result.populations = store.committed();
   result.resumed_populations = static_cast<int>(result.populations.size());
-  const EnsembleOptions ensemble = ensemble_options(options);
+  const ComputeRuns compute = compute_runs(simulate, options);
   const EvaluateProposals evaluate = [&](const std::vector<Proposal>& proposals) {
     std::vector<ParticleRuns> runs;
     for (const auto& proposal : proposals) {
@@ -65,7 +65,7 @@ CalibrationResult run_calibration(const CalibrationDefinition& calibration,
             proposal_run_seed(calibration.seed, proposal.address, static_cast<std::uint64_t>(r)));
       runs.push_back(std::move(particle));
     }
-    return simulate_particles(calibration, runs, simulate, ensemble);
+    return simulate_particles(calibration, runs, compute);
   };
   for (;;) {
     if (auto reason = stop_reason(calibration, result.populations)) {
@@ -86,12 +86,11 @@ CalibrationResult run_calibration(const CalibrationDefinition& calibration,
       result.stop_reason = text;
       break;
     }
-    store.commit(sampled.population);
+    if (options.commit_populations) store.commit(sampled.population);
     result.populations.push_back(std::move(sampled.population));
     if (options.on_population_committed) options.on_population_committed(result.populations.back());
   }
-  result.predictive =
-      posterior_predictive(calibration, result.populations.back(), simulate, ensemble);
+  result.predictive = posterior_predictive(calibration, result.populations.back(), compute);
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "calibrate/abc_smc.hpp"
+#include "calibrate/particle_runs.hpp"
 #include "calibrate/population_store.hpp"
 #include "runner/ensemble.hpp"
 
@@ -36,6 +37,12 @@ struct CalibrationRunOptions {
   const std::atomic<bool>* cancel = nullptr;
   std::function<void()> on_run_done;  // from worker threads
   std::function<void(const Population&)> on_population_committed;
+  // How the runs are computed; empty: on this process's threads. Under MPI
+  // every rank runs the same calibration (each step is determined by the
+  // last) and computes its share of each batch of runs
+  // (cluster/share_across_ranks.hpp); only one commits the populations.
+  ComputeRuns compute_runs;
+  bool commit_populations = true;
 };
 
 // Throws Cancelled if options.cancel is raised (committed populations stay).
@@ -46,7 +53,6 @@ CalibrationResult run_calibration(const CalibrationDefinition& calibration,
 // The posterior predictive draws of `posterior` (its particles by weight).
 std::vector<PredictiveDraw> posterior_predictive(const CalibrationDefinition& calibration,
                                                  const Population& posterior,
-                                                 const Simulate& simulate,
-                                                 const EnsembleOptions& options);
+                                                 const ComputeRuns& compute);
 
 }  // namespace trustsim

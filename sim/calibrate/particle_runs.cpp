@@ -6,9 +6,26 @@
 
 namespace trustsim {
 
+std::vector<Outcomes> compute_runs_here(const std::vector<RunPlan>& plans, const Simulate& simulate,
+                                        const EnsembleOptions& options) {
+  std::vector<Outcomes> per_run(plans.size());
+  std::vector<RunPlan> numbered = plans;  // stored by position: order of arrival does not matter
+  for (std::size_t i = 0; i < numbered.size(); ++i)
+    numbered[i].run_id = static_cast<std::int64_t>(i);
+  EnsembleOptions ensemble = options;
+  ensemble.in_plan_order = false;
+  run_ensemble(
+      numbered, simulate,
+      [&per_run](const RunPlan& plan, RunResult&& result) {
+        per_run[static_cast<std::size_t>(plan.run_id)] = result.outcomes;
+      },
+      ensemble);
+  return per_run;
+}
+
 std::vector<Outcomes> simulate_particles(const CalibrationDefinition& calibration,
                                          const std::vector<ParticleRuns>& particles,
-                                         const Simulate& simulate, const EnsembleOptions& options) {
+                                         const ComputeRuns& compute) {
   std::vector<RunPlan> plans;
   std::vector<std::size_t> owner;  // plan -> particle
   for (std::size_t i = 0; i < particles.size(); ++i) {
@@ -32,15 +49,7 @@ std::vector<Outcomes> simulate_particles(const CalibrationDefinition& calibratio
       owner.push_back(i);
     }
   }
-  std::vector<Outcomes> per_run(plans.size());
-  EnsembleOptions ensemble = options;
-  ensemble.in_plan_order = false;  // stored by run id: order of arrival does not matter
-  run_ensemble(
-      plans, simulate,
-      [&per_run](const RunPlan& plan, RunResult&& result) {
-        per_run[static_cast<std::size_t>(plan.run_id)] = result.outcomes;
-      },
-      ensemble);
+  const std::vector<Outcomes> per_run = compute(plans);
   std::vector<Outcomes> means(particles.size(), Outcomes{});
   std::vector<std::size_t> counts(particles.size(), 0);
   for (std::size_t run = 0; run < plans.size(); ++run) {  // replicate order within a particle

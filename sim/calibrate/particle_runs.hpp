@@ -1,12 +1,14 @@
 // Particles to runs: each particle's parameter values applied to the base
 // scenario (validated like a sweep's design point), one RunPlan per
-// replicate with its addressed seed, all run in parallel on the runner
-// (runner/ensemble.hpp, the same oneTBB pool sweeps use), and each
-// particle's outcomes averaged over its replicates in replicate order, so
-// the means do not depend on which run finished first.
+// replicate with its addressed seed; the runs computed (by default in
+// parallel on the runner, runner/ensemble.hpp, the oneTBB pool sweeps use;
+// under MPI across ranks), and each particle's outcomes averaged over its
+// replicates in replicate order, so the means do not depend on which run
+// finished first or where.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "calibrate/calibration_file.hpp"
@@ -20,10 +22,17 @@ struct ParticleRuns {
   std::vector<std::uint64_t> seeds;  // one per replicate
 };
 
+// The outcomes of each plan, in plan order, however they are computed.
+using ComputeRuns = std::function<std::vector<Outcomes>(const std::vector<RunPlan>&)>;
+
+// On this process's threads. Throws Cancelled if options.cancel is raised.
+std::vector<Outcomes> compute_runs_here(const std::vector<RunPlan>& plans, const Simulate& simulate,
+                                        const EnsembleOptions& options);
+
 // Throws ScenarioError if a combination of values makes an invalid
-// scenario, Cancelled if options.cancel is raised.
+// scenario; whatever `compute` throws.
 std::vector<Outcomes> simulate_particles(const CalibrationDefinition& calibration,
                                          const std::vector<ParticleRuns>& particles,
-                                         const Simulate& simulate, const EnsembleOptions& options);
+                                         const ComputeRuns& compute);
 
 }  // namespace trustsim

@@ -356,26 +356,13 @@ int execute_here(const SweepOptions& options) {
 }
 
 #if TRUSTSIM_WITH_MPI
-// Runs `step` on every rank; if it fails on any, the lowest failing rank
-// reports it and every rank stops (none is left waiting for another).
-template <class Step>
-void on_every_rank(const cluster::MpiSession& session, Step&& step) {
-  std::exception_ptr problem;
-  try {
-    step();
-  } catch (...) {
-    problem = std::current_exception();
-  }
-  session.agree(problem);
-}
-
 // Under mpirun: every rank computes runs dealt out by rank 0 into the
 // shared work directory; rank 0 writes the output (cluster/).
 int execute_across_ranks(const SweepOptions& options, const cluster::MpiSession& session) {
   const auto started = std::chrono::steady_clock::now();
   const bool root = session.is_root();
   std::optional<PreparedSweep> prepared;
-  on_every_rank(session, [&] {
+  cluster::on_every_rank(session, [&] {
     prepared.emplace(prepare(options));
     // Finishing a sweep killed after its output was written is done
     // without mpirun (execute_here): nothing to compute.
@@ -388,10 +375,10 @@ int execute_across_ranks(const SweepOptions& options, const cluster::MpiSession&
   // Rank 0 opens (or creates, or resumes) the directory and holds its lock
   // for the job; the others join it once it is there.
   std::optional<PartsDirectory> parts;
-  on_every_rank(session, [&] {
+  cluster::on_every_rank(session, [&] {
     if (root) parts.emplace(prepared->output, manifest_of(*prepared, options), parts_mode(options));
   });
-  on_every_rank(session, [&] {
+  cluster::on_every_rank(session, [&] {
     if (!root) parts.emplace(prepared->output, manifest_of(*prepared, options), PartsMode::join);
   });
   std::vector<RunPlan> missing;

@@ -1,4 +1,4 @@
-// MPI for the life of one `trustsim sweep` launched by mpirun (or srun):
+// MPI for the life of one `trustsim sweep` or `calibrate` launched by mpirun (or srun):
 // initialised with MPI_THREAD_SERIALIZED, because a rank's oneTBB workers
 // ask rank 0 for runs (one at a time, under a lock), and finalised however
 // the sweep ends. The same binary run by hand does not touch MPI at all.
@@ -53,5 +53,18 @@ class MpiSession {
   int size_ = 1;
   MPI_Comm communicator_ = MPI_COMM_NULL;
 };
+
+// Runs `step` on every rank; if it fails on any, the lowest failing rank
+// reports it and every rank stops (none is left waiting for another).
+template <class Step>
+void on_every_rank(const MpiSession& session, Step&& step) {
+  std::exception_ptr problem;
+  try {
+    step();
+  } catch (...) {
+    problem = std::current_exception();
+  }
+  session.agree(problem);
+}
 
 }  // namespace trustsim::cluster
