@@ -178,11 +178,21 @@ class CalibrationReader {
     if (!defaults.contains(place))
       (void)resolve_with_overrides(base, {PlacedOverride{make_override(at, key, prior.low), at}},
                                    source_, at);
-    if (defaults.contains(place) && !defaults.at(place).is_number_float()) {
-      const Json& setting = defaults.at(place);
-      fail(at, "only real-valued settings can be calibrated; " + key + " is " +
-                   (setting.is_number() ? "an integer setting (here " + setting.dump() + ")"
-                                        : describe(setting)));
+    // Integers that set up the run rather than describe the teams: fitting
+    // them to data has no meaning.
+    if (key == "seed" || key == "days" || key.rfind("outputs.", 0) == 0)
+      fail(at, key + " sets up the run, not the teams: it cannot be calibrated");
+    if (defaults.contains(place) && !defaults.at(place).is_number())
+      fail(at, "only numeric settings can be calibrated; " + key + " is " +
+                   describe(defaults.at(place)));
+    prior.integer = defaults.contains(place) && !defaults.at(place).is_number_float();
+    if (prior.integer) {
+      for (std::size_t end = 0; end < 2; ++end)
+        if (std::floor(end == 0 ? prior.low : prior.high) != (end == 0 ? prior.low : prior.high))
+          fail(child_pointer(range_at, end), key +
+                                                 " is an integer setting: its range must be "
+                                                 "whole numbers, got " +
+                                                 range[end].dump());
     }
     // Both ends must be valid values of the setting, and it must be real.
     ResolvedScenario resolved;
@@ -192,8 +202,8 @@ class CalibrationReader {
       resolved = resolve_with_overrides(base, {placed}, source_, at);
     }
     const Json& setting = resolved.resolved.at(Json::json_pointer(shape.pointer));
-    if (!setting.is_number_float())
-      fail(at, "only real-valued settings can be calibrated; " + key + " is " + describe(setting));
+    if (!setting.is_number())
+      fail(at, "only numeric settings can be calibrated; " + key + " is " + describe(setting));
     return prior;
   }
 

@@ -1,5 +1,6 @@
 #include "calibrate/prior.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace trustsim {
@@ -14,6 +15,11 @@ double Prior::to_internal(double value) const {
 }
 
 double Prior::from_internal(double internal) const {
+  if (integer) {
+    // The ends of the widened range round to low - 1 or high + 1: clamp.
+    const double value = kind == PriorKind::uniform ? internal : std::exp(internal);
+    return std::clamp(std::round(value), low, high);
+  }
   if (kind == PriorKind::uniform) return internal;
   // exp(log(x)) may differ from x in the last bit: keep the ends exact.
   if (internal == internal_low()) return low;

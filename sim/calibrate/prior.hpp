@@ -5,6 +5,13 @@
 // uniform on a box: a proposal's prior density is a constant inside the box
 // and zero outside, and perturbing a rate that spans decades moves it by
 // factors rather than by amounts.
+//
+// An integer setting (staff.vacancy_days) is calibrated through a
+// continuous value on [low - 1/2, high + 1/2] that the model sees rounded
+// to the nearest integer: the model's outcome is a step function of the
+// continuous value, so ABC-SMC's kernels and weights apply unchanged, and
+// under a uniform prior every integer in [low, high] has the same prior
+// mass (under a log-uniform one, mass falling as 1/value).
 #pragma once
 
 #include <string>
@@ -22,9 +29,10 @@ struct Prior {
   PriorKind kind = PriorKind::uniform;
   double low = 0.0;  // on the parameter's own scale; low < high (and 0 < low if log-uniform)
   double high = 1.0;
+  bool integer = false;  // low and high whole; values rounded to the nearest integer
 
-  double internal_low() const { return to_internal(low); }
-  double internal_high() const { return to_internal(high); }
+  double internal_low() const { return to_internal(integer ? low - 0.5 : low); }
+  double internal_high() const { return to_internal(integer ? high + 0.5 : high); }
   double to_internal(double value) const;
   double from_internal(double internal) const;
   bool contains_internal(double internal) const;

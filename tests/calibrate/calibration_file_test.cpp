@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 #include "calibrate/calibration_file.hpp"
 #include "calibrate_fixtures.hpp"
@@ -44,6 +45,22 @@ TEST_CASE("a calibration file reads with its defaults filled in", "[calibration_
   CHECK(c.method.tolerance_quantile == 0.5);
   CHECK(c.target_outcomes == std::vector<std::size_t>{index(Outcome::trust_within)});
   CHECK(c.resolved_json.find("\"population_size\": 50") != std::string::npos);
+}
+
+TEST_CASE("an integer setting is calibrated through a rounded continuous value",
+          "[calibration_file]") {
+  Json document = calibration_document(small_scenario());
+  document["parameters"]["staff.vacancy_days"] = {{"prior", "uniform"}, {"range", {10, 90}}};
+  const CalibrationDefinition c = testing::read_calibration_json(document);
+  REQUIRE(c.priors.size() == 2);
+  const auto& [vacancy, gain] = c.priors[0].key == "staff.vacancy_days"
+                                    ? std::tie(c.priors[0], c.priors[1])
+                                    : std::tie(c.priors[1], c.priors[0]);
+  CHECK(vacancy.key == "staff.vacancy_days");
+  CHECK(vacancy.integer);
+  CHECK_FALSE(gain.integer);
+  CHECK(vacancy.internal_low() == 9.5);
+  CHECK(vacancy.internal_high() == 90.5);
 }
 
 TEST_CASE("the seed defaults to the base scenario's", "[calibration_file]") {
@@ -111,6 +128,13 @@ TEST_CASE("every bad calibration file is refused at its pointer", "[calibration_
   CHECK(refused_at(
             changed("/parameters/meetings.regime", {{"prior", "uniform"}, {"range", {0, 1}}})) ==
         "/parameters/meetings.regime");
+  CHECK(refused_at(changed("/parameters/outputs.team_trust_every_days",
+                           {{"prior", "uniform"}, {"range", {1, 20}}})) ==
+        "/parameters/outputs.team_trust_every_days");
+  // An integer setting's range is whole numbers.
+  CHECK(refused_at(changed("/parameters/staff.vacancy_days",
+                           {{"prior", "uniform"}, {"range", {10.5, 90}}})) ==
+        "/parameters/staff.vacancy_days/range/0");
   CHECK(refused_at(changed("/targets/targets/trust/outcome", "trust_amongst")) ==
         "/targets/targets/trust/outcome");
   CHECK(refused_at(changed("/targets/targets/trust/sd", 0)) == "/targets/targets/trust/sd");

@@ -36,3 +36,26 @@ TEST_CASE("inside_priors needs every coordinate inside", "[prior]") {
   CHECK_FALSE(inside_priors(priors, {1.5, std::log(5.0)}));
   CHECK_FALSE(inside_priors(priors, {0.5, std::log(0.5)}));
 }
+
+TEST_CASE("an integer prior rounds, and gives every integer the same prior mass", "[prior]") {
+  Prior p{"staff.vacancy_days", "/parameters/x", PriorKind::uniform, 10.0, 12.0};
+  p.integer = true;
+  // [9.5, 12.5]: three unit intervals, one per integer.
+  CHECK(p.internal_low() == 9.5);
+  CHECK(p.internal_high() == 12.5);
+  CHECK(p.from_internal(9.5) == 10.0);  // the widened ends clamp into [low, high]
+  CHECK(p.from_internal(12.5) == 12.0);
+  CHECK(p.from_internal(10.49) == 10.0);
+  CHECK(p.from_internal(10.51) == 11.0);
+  int counts[3] = {0, 0, 0};
+  for (int i = 0; i < 3000; ++i)
+    ++counts[static_cast<int>(p.from_internal(p.internal_at((i + 0.5) / 3000.0))) - 10];
+  CHECK(counts[0] == 1000);
+  CHECK(counts[1] == 1000);
+  CHECK(counts[2] == 1000);
+  Prior log{"staff.vacancy_days", "/parameters/x", PriorKind::log_uniform, 1.0, 100.0};
+  log.integer = true;
+  CHECK(log.internal_low() == std::log(0.5));
+  CHECK(log.from_internal(std::log(37.2)) == 37.0);
+  CHECK(log.from_internal(log.internal_high()) == 100.0);
+}

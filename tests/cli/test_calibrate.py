@@ -100,6 +100,20 @@ def test_the_result_is_the_same_on_one_thread_and_two(trustsim, tmp_path):
     assert_same_calibration(tmp_path / "one.h5", tmp_path / "two.h5")
 
 
+def test_an_integer_setting_is_calibrated_in_whole_numbers(trustsim, tmp_path):
+    path = write_calibration(tmp_path)
+    c = json.loads(path.read_text())
+    c["parameters"]["staff.vacancy_days"] = {"prior": "uniform", "range": [5, 60]}
+    path.write_text(json.dumps(c))
+    result = trustsim("calibrate", path, "-o", "out.h5", "--quiet")
+    assert result.returncode == 0, result.stderr
+    with h5py.File(tmp_path / "out.h5", "r") as f:
+        for group in ["summary", *[f"calibration/{g}" for g in f["calibration"] if g.startswith("population_")]]:
+            days = f[group]["staff.vacancy_days"][()]
+            assert np.array_equal(days, np.round(days)) and days.min() >= 5 and days.max() <= 60, group
+        assert len(set(f["summary"]["staff.vacancy_days"][()])) > 1  # the posterior is not one point
+
+
 def test_an_existing_output_needs_force(trustsim, tmp_path):
     calibrate(trustsim, tmp_path)
     again = trustsim("calibrate", "calibration.json", "-o", "out.h5")
@@ -131,6 +145,10 @@ BAD = [
      "/parameters/meetings.regime", ""),
     (lambda c: c["parameters"].update({"replicates": {"prior": "uniform", "range": [1, 5]}}),
      "/parameters/replicates", "cannot be calibrated"),
+    (lambda c: c["parameters"].update({"staff.vacancy_days": {"prior": "uniform", "range": [10, 90.5]}}),
+     "/parameters/staff.vacancy_days/range/1", "integer setting: its range must be whole numbers"),
+    (lambda c: c["parameters"].update({"days": {"prior": "uniform", "range": [50, 80]}}),
+     "/parameters/days", "sets up the run"),
     (lambda c: c["method"].update(population_size=1), "/method/population_size", "[2, 100000]"),
     (lambda c: c["method"].update(tolerance_quantile=1), "/method/tolerance_quantile", "below 1"),
     (lambda c: c["method"].update(distance="cosine"), "/method/distance", "euclidean"),
