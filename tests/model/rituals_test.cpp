@@ -75,7 +75,7 @@ TEST_CASE("a disruption breaks the rituals, which re-form only slowly", "[ritual
   CHECK(r[199] > 0.9);
 }
 
-TEST_CASE("a move of meetings online disrupts the rituals; a move back does not",
+TEST_CASE("a move of meetings online disrupts the rituals, a move back does not",
           "[rituals][meetings]") {
   Parameters p = everyone_in();
   p.meetings.regime = Regime::face_to_face;
