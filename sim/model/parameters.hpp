@@ -241,10 +241,12 @@ struct JustCultureIntervention : Intervention {
   double review_hours = 1.0;      // per member
 };
 // Seed 1: "Disruptions in everyday practice require new traditions or
-// rituals". While on, a team convenes its gathering on every ritual day
-// whether or not the habit would have held it, someone organising it.
+// rituals". While on, a team convenes a gathering every interval_days
+// unless the habit holds one that day anyway, someone organising it.
 struct NewRitualsIntervention : Intervention {
-  double organise_hours = 0.5;  // the organiser, per gathering convened
+  int interval_days = 5;         // weekly, on the team's ritual days by default
+  double hours = 0.5;            // per attendee of a convened gathering
+  double organise_hours = 0.25;  // the organiser, per gathering convened
 };
 
 struct Interventions {

@@ -20,8 +20,8 @@ namespace trustsim {
 
 namespace {
 
-bool ritual_day(const World& world, int day, std::size_t team) {
-  return (day + static_cast<int>(team)) % world.p.rituals.interval_days == 0;
+bool every(int interval, int day, std::size_t team) {
+  return (day + static_cast<int>(team)) % interval == 0;
 }
 
 // A scheduled change today that lowers the share of meetings in person.
@@ -43,29 +43,30 @@ void disrupt_rituals(World& world, int day) {
 
 RitualsHeld hold_rituals(const World& world, int day, Localities localities, DayTally& tally) {
   const auto& r = world.p.rituals;
-  const bool convene = world.p.interventions.new_rituals.active_on(day);
+  const auto& fresh = world.p.interventions.new_rituals;
   const std::size_t first = localities.first * world.teams_per_locality();
   const std::size_t end = localities.end * world.teams_per_locality();
   RitualsHeld out;
   for (std::size_t t = first; t < end; ++t) {
-    if (!ritual_day(world, day, t)) continue;
+    const bool ritual_day = every(r.interval_days, day, t);
+    const bool convene_day = fresh.active_on(day) && every(fresh.interval_days, day, t);
+    if (!ritual_day && !convene_day) continue;
     const Team& team = world.teams[t];
     RandomStream rng(world.seed, Purpose::ritual, static_cast<std::uint32_t>(day),
                      static_cast<std::uint32_t>(t));
-    const bool habit = rng.chance(team.ritual_strength);
+    const bool habit = ritual_day && rng.chance(team.ritual_strength);
     std::vector<StaffId> present;
     for (StaffId i : team.members)
       if (world.staff.on_site[i]) present.push_back(i);
-    if ((!habit && !convene) || present.size() < 2) {
-      out.lapsed.push_back(static_cast<std::int32_t>(t));
+    if ((!habit && !convene_day) || present.size() < 2) {
+      if (ritual_day) out.lapsed.push_back(static_cast<std::int32_t>(t));
       continue;
     }
     out.held.push_back(static_cast<std::int32_t>(t));
     ++tally.rituals_held;
-    for (StaffId i : present) out.time.push_back({i, r.hours});
+    for (StaffId i : present) out.time.push_back({i, habit ? r.hours : fresh.hours});
     if (!habit)  // convened: someone organised it
-      out.time.push_back(
-          {present[rng.below(present.size())], world.p.interventions.new_rituals.organise_hours});
+      out.time.push_back({present[rng.below(present.size())], fresh.organise_hours});
     for (StaffId i : present) {
       const int contacts = rng.poisson(r.contacts_per_attendee);
       for (int c = 0; c < contacts; ++c) {

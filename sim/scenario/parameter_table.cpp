@@ -512,7 +512,13 @@ std::vector<Field<S>> build_scenario_fields() {
                      "hours a learning review takes each member", &P::interventions,
                      &Interventions::just_culture, &JustCultureIntervention::review_hours));
   add(switch_fields("new_rituals", &Interventions::new_rituals,
-                    "new rituals: teams convene their gatherings whatever the habit"));
+                    "new rituals: teams convene gatherings the habit no longer holds"));
+  t.push_back(integer_p("/interventions/new_rituals/interval_days", interval,
+                        "days between the gatherings a team convenes", &P::interventions,
+                        &Interventions::new_rituals, &NewRitualsIntervention::interval_days));
+  t.push_back(real_p("/interventions/new_rituals/hours", at_least(0, 24),
+                     "hours a convened gathering takes each attendee", &P::interventions,
+                     &Interventions::new_rituals, &NewRitualsIntervention::hours));
   t.push_back(real_p("/interventions/new_rituals/organise_hours", at_least(0, 24),
                      "hours someone spends organising each gathering convened", &P::interventions,
                      &Interventions::new_rituals, &NewRitualsIntervention::organise_hours));

@@ -94,6 +94,7 @@ TEST_CASE("new rituals convene the gathering, at an organiser's time, and re-for
   World lapsed(p, 4);
   p.interventions.new_rituals.enabled = true;
   p.interventions.new_rituals.organise_hours = 0.3;  // told apart from attending
+  p.interventions.new_rituals.interval_days = 1;
   World convened(p, 4);
   plan_working_day(convened, 0);
   DayTally tally;

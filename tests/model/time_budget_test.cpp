@@ -132,6 +132,7 @@ TEST_CASE("new rituals and just culture take staff time", "[time][interventions]
   const double without = hours(base);
   Parameters rituals = base;
   rituals.interventions.new_rituals.enabled = true;
+  rituals.interventions.new_rituals.interval_days = 1;
   CHECK(hours(rituals) > without);
   Parameters just = base;
   just.interventions.just_culture.enabled = true;
