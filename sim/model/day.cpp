@@ -21,21 +21,29 @@ DayResult run_day_in_phases(World& world, int day, std::uint64_t& trust_updates)
   hire_newcomers(world, day);  // 1
   rotate_secondments(world, day);
   world.refresh_membership();
-  plan_working_day(world, day);                                                        // 1b
+  plan_working_day(world, day);  // 1b
+  disrupt_rituals(world, day);   // 1c
+  hold_learning_reviews(world, day);
   const MeetingsHeld meetings = hold_meetings(world, day, regime, everywhere, tally);  // 2
   apply(meetings.trust);
   charge(world, meetings.time);
   for (StaffId i : meetings.participants) world.staff.participated[i] = 1;
+  const RitualsHeld rituals = hold_rituals(world, day, everywhere, tally);  // 2b
+  apply(rituals.trust);
+  charge(world, rituals.time);
   const ContactsMade contacts = make_informal_contacts(world, day, everywhere, tally);  // 3
   apply(contacts.trust);
   charge(world, contacts.time);
   const RaisedIssues raised = raise_issues(world, day, everywhere, tally);  // 4
   apply(raised.trust_changes);
   charge(world, raised.time);
+  settle_rituals(world, rituals);
   settle_issues(world, day, raised);
   maintain_workarounds(world, day, tally);   // 5
   burn_out_and_leave(world, day, tally);     // 6
   age_unresolved_issues(world, day, tally);  // 7
+  blame_after_incidents(world, day, tally);
+  record_climate(world, tally);
   return {tally, measure_trust(world, day)};
 }
 
@@ -55,6 +63,8 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
   rotate_secondments(world, day);
   world.refresh_membership();
   plan_working_day(world, day);
+  disrupt_rituals(world, day);
+  hold_learning_reviews(world, day);
 
   // Meetings, contacts and issues touch only trust rows within a locality,
   // so each locality goes through all three, and has its rows measured,
@@ -66,6 +76,7 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
   std::vector<DayTally> tallies(localities);
   std::vector<std::uint64_t> applied(localities, 0);
   std::vector<RaisedIssues> raised(localities);
+  std::vector<RitualsHeld> rituals(localities);
   ExcessSums sums(world.staff.size());
   tbb::parallel_for(std::size_t{0}, localities, [&](std::size_t l) {
     const Localities here{l, l + 1};
@@ -77,6 +88,9 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
     applied[l] += apply(meetings.trust);
     charge(world, meetings.time);
     for (StaffId i : meetings.participants) world.staff.participated[i] = 1;
+    rituals[l] = hold_rituals(world, day, here, tallies[l]);
+    applied[l] += apply(rituals[l].trust);
+    charge(world, rituals[l].time);
     stop_if_cancelled();
     const ContactsMade contacts = make_informal_contacts(world, day, here, tallies[l]);
     applied[l] += apply(contacts.trust);
@@ -91,6 +105,7 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
   for (std::size_t l = 0; l < localities; ++l) {
     tally += tallies[l];
     trust_updates += applied[l];
+    settle_rituals(world, rituals[l]);  // touches only this locality's teams
     settle_issues(world, day, raised[l]);
   }
 
@@ -98,6 +113,8 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
   const std::vector<std::uint8_t> active_before = world.staff.active;
   burn_out_and_leave(world, day, tally);
   age_unresolved_issues(world, day, tally);
+  blame_after_incidents(world, day, tally);
+  record_climate(world, tally);
 
   // Today's leavers no longer count: their localities are measured again.
   if (tally.leavers > 0) {

@@ -33,6 +33,11 @@ void rotate_secondments(World& world, int day);
 //     (working_day.cpp). Starts today's hours afresh.
 void plan_working_day(World& world, int day);
 
+// 1c. Rituals lapse at a disruption (rituals.cpp); blame-free learning
+//     reviews take every member's time while just_culture is on (climate.cpp).
+void disrupt_rituals(World& world, int day);
+void hold_learning_reviews(World& world, int day);
+
 // Phases 2 to 4 change trust. Each works on some localities and returns
 // the trust updates it makes there, for TrustNetwork::apply; run_day takes
 // one locality at a time through all three.
@@ -48,6 +53,19 @@ struct MeetingsHeld {
 };
 MeetingsHeld hold_meetings(const World& world, int day, const RegimeToday& regime,
                            Localities localities, DayTally& tally);
+
+// 2b. Team rituals (rituals.cpp): on a team's ritual day its gathering is
+//     held as the habit has it (or convened under new_rituals) among the
+//     members on site, bringing contacts and taking their time. The habit
+//     and the climate change afterwards (settle_rituals), team by team.
+struct RitualsHeld {
+  std::vector<TrustUpdate> trust;
+  std::vector<TimeCharge> time;
+  std::vector<std::int32_t> held;    // teams whose gathering was held
+  std::vector<std::int32_t> lapsed;  // teams whose ritual day passed without one
+};
+RitualsHeld hold_rituals(const World& world, int day, Localities localities, DayTally& tally);
+void settle_rituals(World& world, const RitualsHeld& rituals);
 
 // 3. Corridor and kitchen contacts between people on site, phone and chat
 //    contacts, and facilitated introductions (informal_contacts.cpp).
@@ -70,10 +88,16 @@ struct IssueLeft {
   IssueCause cause = IssueCause::unraised;  // unresolved
   std::int32_t team = 0;                    // unresolved: the post's team
 };
+// A raised issue's outcome as its raiser's team lives it (climate.cpp).
+struct SpeakingUp {
+  std::int32_t team;
+  bool resolved;  // false: a rebuff
+};
 struct RaisedIssues {
   std::vector<TrustUpdate> trust_changes;
   std::vector<IssueLeft> left;
   std::vector<TimeCharge> time;
+  std::vector<SpeakingUp> spoken;
 };
 RaisedIssues raise_issues(const World& world, int day, Localities localities, DayTally& tally);
 void settle_issues(World& world, int day, const RaisedIssues& raised);
@@ -87,8 +111,15 @@ void maintain_workarounds(World& world, int day, DayTally& tally);
 void burn_out_and_leave(World& world, int day, DayTally& tally);
 
 // 7. Open unresolved issues may cause incidents; some close by themselves
-//    (unresolved.cpp).
+//    (unresolved.cpp). Blame after them erodes their team's climate unless
+//    just_culture is on (climate.cpp).
 void age_unresolved_issues(World& world, int day, DayTally& tally);
+void blame_after_incidents(World& world, int day, const DayTally& tally);
+
+// Team climate (climate.cpp): what raising and its outcome do to it, and
+// each team's climate into the day's tally.
+void update_climate(World& world, const std::vector<SpeakingUp>& spoken);
+void record_climate(const World& world, DayTally& tally);
 
 // The phases above in order: one working day (day.cpp), ending with trust
 // measured (observation.hpp), which drops ties once stale or decayed. Adds
@@ -120,8 +151,10 @@ inline void informal_contact(const World& world, StaffId a, StaffId b,
 // The chance of raising an issue with someone trusted `trust`: logistic,
 // rising with trust; "do not avoid difficult conversations" lowers the
 // threshold once that intervention is on, and so does having taken part in
-// a meeting today (`at_meeting`).
-double raise_probability(const Parameters& p, double trust, int day, bool at_meeting = false);
+// a meeting today (`at_meeting`) and a team climate (`safety`, the
+// raiser's team's psychological safety) above one half.
+double raise_probability(const Parameters& p, double trust, int day, bool at_meeting = false,
+                         double safety = 0.5);
 
 // The chance that a colleague with this conscientiousness and load
 // (yesterday's hours / hours_per_day) takes on someone else's unheld issue.

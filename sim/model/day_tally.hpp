@@ -32,11 +32,15 @@ struct DayTally {
   std::int64_t informal_contacts = 0;
   std::int64_t overloaded_staff = 0;  // hours worked above hours_per_day
   double hours_worked = 0.0;          // all active staff, every task
+  std::int64_t rituals_held = 0;      // team gatherings held
 
   // Per team (World::teams order); empty in the tallies of blocks.
   std::vector<std::int64_t> team_incidents;
   std::vector<double> team_hours;
   std::vector<std::int64_t> team_headcount;
+  // Each team's psychological safety at the end of the day (climate.cpp);
+  // set once a day by run_day, not added up.
+  std::vector<double> team_psychological_safety;
 
   DayTally& operator+=(const DayTally& o);
 };

@@ -85,12 +85,14 @@ std::vector<Absorbers> absorbers_per_team(const World& world, Localities localit
 
 }  // namespace
 
-double raise_probability(const Parameters& p, double trust, int day, bool at_meeting) {
+double raise_probability(const Parameters& p, double trust, int day, bool at_meeting,
+                         double safety) {
   const double threshold = p.issues.raise_threshold -
                            (p.interventions.difficult_conversations.active_on(day)
                                 ? p.interventions.difficult_conversations.threshold_shift
                                 : 0.0) -
-                           (at_meeting ? p.meetings.participation_raise_shift : 0.0);
+                           (at_meeting ? p.meetings.participation_raise_shift : 0.0) -
+                           p.climate.raise_shift * (safety - 0.5);
   return 1.0 / (1.0 + std::exp(-p.issues.raise_steepness * (trust - threshold)));
 }
 
@@ -107,9 +109,11 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
   const std::size_t first_team = localities.first * world.teams_per_locality();
 
   struct Effect {
-    TrustUpdate update;  // when `left` is none and `time` is empty
-    IssueLeft left;
-    TimeCharge time{0, 0.0};
+    enum Kind : std::uint8_t { trust_change, issue_left, time_spent, spoke_up } kind;
+    TrustUpdate update{};
+    IssueLeft left{};
+    TimeCharge hours{0, 0.0};
+    SpeakingUp speaking{0, false};
   };
   const auto effects = collect_per_staff<Effect>(
       world.slots_of(localities), tally, [&](StaffId post, std::vector<Effect>& out, DayTally& t) {
@@ -129,14 +133,16 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
           i = members[vrng.below(members.size())];
         }
         auto spend = [&](StaffId who, double hours) {
-          if (hours > 0.0) out.push_back({{}, {}, {who, hours}});
+          if (hours > 0.0) out.push_back({Effect::time_spent, {}, {}, {who, hours}});
         };
         for (int k = 0; k < issues; ++k) {
           StaffId j = i;
           if (!find_counterpart(world, i, rng, j)) continue;
           bool raised = false;
-          if (rng.chance(
-                  raise_probability(p, world.trust_between(i, j, day), day, s.participated[i]))) {
+          const double safety =
+              world.teams[static_cast<std::size_t>(s.team[i])].psychological_safety;
+          if (rng.chance(raise_probability(p, world.trust_between(i, j, day), day,
+                                           s.participated[i], safety))) {
             raised = true;
             ++t.issues_raised;
             spend(i, p.time.raise_hours);
@@ -151,11 +157,14 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
               ++t.issues_resolved;
               spend(j, p.time.resolve_hours);
               const auto gain = static_cast<float>(p.trust.resolved_gain * culture);
-              out.push_back({{i, j, gain, 0.0f}, {}});
-              out.push_back({{j, i, gain * 0.5f, 0.0f}, {}});
+              out.push_back({Effect::trust_change, {i, j, gain, 0.0f}});
+              out.push_back({Effect::trust_change, {j, i, gain * 0.5f, 0.0f}});
+              out.push_back({Effect::spoke_up, {}, {}, {}, {s.team[i], true}});
               continue;
             }
-            out.push_back({{i, j, 0.0f, static_cast<float>(p.trust.unresolved_loss)}, {}});
+            out.push_back(
+                {Effect::trust_change, {i, j, 0.0f, static_cast<float>(p.trust.unresolved_loss)}});
+            out.push_back({Effect::spoke_up, {}, {}, {}, {s.team[i], false}});
           } else {
             ++t.issues_unraised;
           }
@@ -166,29 +175,37 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
           const StaffId hero = other_first ? a.first : a.second;
           const double willing = other_first ? a.p_first : a.p_second;
           if (hero != i && rng.chance(willing))
-            out.push_back({{}, {IssueLeft::to_workaround, hero, true}});
+            out.push_back({Effect::issue_left, {}, {IssueLeft::to_workaround, hero, true}});
           else if (rng.chance(p.issues.workaround_probability))
-            out.push_back({{}, {IssueLeft::to_workaround, i, false}});
+            out.push_back({Effect::issue_left, {}, {IssueLeft::to_workaround, i, false}});
           else
-            out.push_back({{},
+            out.push_back({Effect::issue_left,
+                           {},
                            {IssueLeft::unresolved, 0, false,
                             raised ? IssueCause::delayed : IssueCause::unraised, post_team}});
         }
       });
 
   RaisedIssues raised;
-  for (const auto& e : effects) {
-    if (e.time.hours > 0.0)
-      raised.time.push_back(e.time);
-    else if (e.left.kind == IssueLeft::none)
-      raised.trust_changes.push_back(e.update);
-    else
-      raised.left.push_back(e.left);
-  }
+  for (const auto& e : effects) switch (e.kind) {
+      case Effect::trust_change:
+        raised.trust_changes.push_back(e.update);
+        break;
+      case Effect::issue_left:
+        raised.left.push_back(e.left);
+        break;
+      case Effect::time_spent:
+        raised.time.push_back(e.hours);
+        break;
+      case Effect::spoke_up:
+        raised.spoken.push_back(e.speaking);
+        break;
+    }
   return raised;
 }
 
 void settle_issues(World& world, int day, const RaisedIssues& raised) {
+  update_climate(world, raised.spoken);
   const bool explicit_now = world.p.interventions.explicit_workarounds.active_on(day);
   for (const IssueLeft& left : raised.left) {
     if (left.kind == IssueLeft::unresolved) {

@@ -17,7 +17,8 @@ struct HeadCounts {
   std::vector<double> team_organisation;  // [team][organisation]
 
   explicit HeadCounts(const World& world)
-      : professions(world.profession_names.size()), team(world.teams.size(), 0.0),
+      : professions(world.profession_names.size()),
+        team(world.teams.size(), 0.0),
         team_profession(world.teams.size() * professions, 0.0),
         team_organisation(world.teams.size() * organisation_count, 0.0) {
     const Staff& s = world.staff;
@@ -70,8 +71,10 @@ void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums) {
     double within = 0.0, between = 0.0;  // summed in row order, as before pruning was fused
     world.trust.prune_and_visit(i, day, s.generation, [&](const TrustTie& tie, double excess) {
       if (!active[tie.to]) return;  // pruning has checked the generation
-      if (team[tie.to] == own_team) within += excess;
-      else if (locality[tie.to] == own_locality) between += excess;
+      if (team[tie.to] == own_team)
+        within += excess;
+      else if (locality[tie.to] == own_locality)
+        between += excess;
     });
     sums.within[i] = within;
     sums.between[i] = between;
@@ -116,7 +119,8 @@ std::vector<double> team_trust_matrix(const World& world, int day) {
     if (!s.active[i]) continue;
     for (const auto& tie : world.trust.ties_of(i))
       if (holds(world, tie))
-        excess[static_cast<std::size_t>(s.team[i]) * teams + static_cast<std::size_t>(s.team[tie.to])] +=
+        excess[static_cast<std::size_t>(s.team[i]) * teams +
+               static_cast<std::size_t>(s.team[tie.to])] +=
             tie.excess * world.trust.decay(day - tie.day);
   }
   const HeadCounts counts(world);
@@ -144,7 +148,8 @@ NetworkSnapshot network_snapshot(const World& world, int day) {
       if (!holds(world, tie)) continue;
       snap.source.push_back(i);
       snap.target.push_back(tie.to);
-      snap.trust.push_back(world.baseline(i, tie.to) + tie.excess * world.trust.decay(day - tie.day));
+      snap.trust.push_back(world.baseline(i, tie.to) +
+                           tie.excess * world.trust.decay(day - tie.day));
     }
   }
   return snap;

@@ -157,6 +157,42 @@ struct StaffParameters {
   double newcomer_productivity = 0.5;
 };
 
+// Team climate (psychological safety), per team in [0,1]. Seed 1: "Risks
+// encouraged, 'failure' punished"; "Repeated everyday interactions set the
+// overall culture, tone and expectation of team working". A raised issue
+// that gets resolved builds it, a rebuff (raised in vain) erodes it, and so
+// does blame after an incident; it shifts everyone's raise threshold.
+struct ClimateParameters {
+  double initial = 0.5;
+  double resolved_gain = 0.01;  // fraction of the gap to 1, per issue resolved
+  double rebuff_loss = 0.01;    // fraction of the climate, per issue raised in vain
+  double blame_loss = 0.10;     // fraction of the climate, per incident in the team
+  // The raise threshold is lower by raise_shift x (climate - 0.5): a team at
+  // climate 1 raises as if trust were raise_shift / 2 higher.
+  double raise_shift = 0.2;
+};
+
+// Rituals: recurring informal team gatherings (huddle, coffee, shared
+// lunch). Seed 1: "Disruptions in everyday practice require new traditions
+// or rituals for continued collaboration". A team's ritual is a habit of
+// strength in [0,1]: on a ritual day it is held with that probability;
+// holding it strengthens the habit, and a lapsed one comes back only
+// slowly (spontaneous_restart). A disruption weakens it at a stroke.
+struct RitualParameters {
+  int interval_days = 5;               // weekly
+  double initial_strength = 1.0;       // established before day 0
+  double hours = 0.5;                  // per attendee
+  double contacts_per_attendee = 1.0;  // informal contacts with other attendees
+  double climate_gain = 0.03;          // fraction of the gap to 1, per gathering held
+  double reinforcement = 0.1;          // fraction of the gap to 1, per gathering held
+  double spontaneous_restart = 0.02;   // fraction of the gap to 1, per ritual day not held
+  double disruption_loss = 0.9;        // share of the habit a disruption breaks
+  // Days on which every team's rituals are disrupted (a relocation, a
+  // restructure). A scheduled change that lowers the share of meetings in
+  // person (a move online) disrupts them too.
+  std::vector<int> disruption_days;
+};
+
 struct BarrierParameters {
   double culture_distance = 0.3;     // across organisations, scales trust gain
   double information_sharing = 0.3;  // drop in resolution across organisations
@@ -196,6 +232,23 @@ struct DataSharingIntervention : Intervention {
   double hours_per_request = 0.1;  // raiser, per issue raised across organisations
 };
 
+// Seed 1: "Risks encouraged, 'failure' punished" turned round. While on,
+// incidents no longer erode the team's climate (no blame), and each team
+// holds a blame-free learning review every review_interval_days that
+// every member attends.
+struct JustCultureIntervention : Intervention {
+  int review_interval_days = 20;  // monthly
+  double review_hours = 1.0;      // per member
+};
+// Seed 1: "Disruptions in everyday practice require new traditions or
+// rituals". While on, a team convenes a gathering every interval_days
+// unless the habit holds one that day anyway, someone organising it.
+struct NewRitualsIntervention : Intervention {
+  int interval_days = 5;         // weekly, on the team's ritual days by default
+  double hours = 0.5;            // per attendee of a convened gathering
+  double organise_hours = 0.25;  // the organiser, per gathering convened
+};
+
 struct Interventions {
   ExplicitWorkaroundsIntervention explicit_workarounds;
   FacilitatorIntervention facilitators;
@@ -204,6 +257,8 @@ struct Interventions {
   FluidTeamsIntervention fluid_teams;
   DataSharingIntervention data_sharing;
   Intervention aligned_incentives;  // organisational: no staff time
+  JustCultureIntervention just_culture;
+  NewRitualsIntervention new_rituals;
 };
 
 struct OutputParameters {
@@ -212,7 +267,12 @@ struct OutputParameters {
 };
 
 struct Parameters {
-  int days = 520;  // two years of working days
+  int days = 520;  // two years of working days, measured
+  // Simulated before measurement starts, under the settings of day 0, so
+  // that results do not carry the transient from the initial state.
+  // Timed changes (schedule, start days, disruptions) count from the first
+  // measured day.
+  int warmup_days = 520;
   SystemSpec system;
   WorkParameters work;
   TimeParameters time;
@@ -223,6 +283,8 @@ struct Parameters {
   WorkaroundParameters workarounds;
   StaffParameters staff;
   BarrierParameters barriers;
+  ClimateParameters climate;
+  RitualParameters rituals;
   Interventions interventions;
   OutputParameters outputs;
 };

@@ -24,7 +24,8 @@ std::vector<Item> collect_per_staff(SlotRange slots, DayTally& tally, const Rule
   tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
     const std::size_t begin = slots.begin + b * staff_block;
     const std::size_t end = std::min<std::size_t>(slots.end, begin + staff_block);
-    for (std::size_t i = begin; i < end; ++i) rule(static_cast<StaffId>(i), produced[b], tallies[b]);
+    for (std::size_t i = begin; i < end; ++i)
+      rule(static_cast<StaffId>(i), produced[b], tallies[b]);
   });
   std::size_t total = 0;
   for (const auto& block : produced) total += block.size();

@@ -39,6 +39,7 @@ enum class Purpose : std::uint32_t {
   // ancestors, perturbations) and posterior predictive picks.
   calibration_proposal = 17,
   calibration_predictive = 18,
+  ritual = 19,
 };
 
 class RandomStream {

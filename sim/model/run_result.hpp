@@ -42,6 +42,8 @@ struct RunResult {
   std::vector<double> team_incidents;
   std::vector<double> team_staff_days;  // active staff, summed over days
   std::vector<double> team_hours;       // hours worked, every task
+  // Each team's psychological safety (climate.cpp), mean over the measured days.
+  std::vector<double> team_psychological_safety;
   // Incidents over the run by IssueCause (unraised, delayed, failed
   // workaround, lost workaround).
   std::array<double, 4> incidents_by_cause{};

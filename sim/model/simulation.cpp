@@ -23,6 +23,7 @@ DayTally& DayTally::operator+=(const DayTally& o) {
   informal_contacts += o.informal_contacts;
   overloaded_staff += o.overloaded_staff;
   hours_worked += o.hours_worked;
+  rituals_held += o.rituals_held;
   auto add = [](auto& mine, const auto& theirs) {
     if (theirs.empty()) return;
     if (mine.empty()) mine.assign(theirs.size(), 0);
@@ -97,10 +98,40 @@ void summarise(RunResult& r) {
   r.outcomes[index(Outcome::headcount)] = d[index(Daily::headcount)].back();
 }
 
+// The parameters of the whole simulated span, warm-up and measurement: the
+// warm-up runs under the settings of the first measured day (its regime,
+// the interventions on from then), and every timed change and event falls
+// warmup_days later than the day the scenario gives it.
+Parameters with_warmup(const Parameters& p) {
+  Parameters whole = p;
+  const int w = p.warmup_days;
+  whole.days = p.days + w;
+  for (auto& change : whole.meetings.schedule)
+    if (change.day > 0) change.day += w;
+  for (int& day : whole.rituals.disruption_days) day += w;
+  Interventions& iv = whole.interventions;
+  for (Intervention* i :
+       {static_cast<Intervention*>(&iv.explicit_workarounds),
+        static_cast<Intervention*>(&iv.facilitators),
+        static_cast<Intervention*>(&iv.difficult_conversations),
+        static_cast<Intervention*>(&iv.hero_awareness), static_cast<Intervention*>(&iv.fluid_teams),
+        static_cast<Intervention*>(&iv.data_sharing), &iv.aligned_incentives,
+        static_cast<Intervention*>(&iv.just_culture), static_cast<Intervention*>(&iv.new_rituals)})
+    if (i->start_day > 0) i->start_day += w;
+  return whole;
+}
+
 }  // namespace
 
 RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& control) {
-  World world(p, seed);
+  World world(with_warmup(p), seed);
+  const int warmup = p.warmup_days;
+  for (int day = 0; day < warmup; ++day) {
+    if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw Cancelled();
+    std::uint64_t updates = 0;
+    run_day(world, day, updates, control.cancel);
+  }
+
   RunResult result;
   result.days = p.days;
   for (auto& series : result.daily) series.assign(static_cast<std::size_t>(p.days), 0.0);
@@ -110,12 +141,15 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
   result.team_incidents.assign(world.teams.size(), 0.0);
   result.team_staff_days.assign(world.teams.size(), 0.0);
   result.team_hours.assign(world.teams.size(), 0.0);
+  result.team_psychological_safety.assign(world.teams.size(), 0.0);
 
+  // Measured days count from 0; the world's own day runs on from the warm-up.
   for (int day = 0; day < p.days; ++day) {
     if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw Cancelled();
-    const auto [tally, trust] = run_day(world, day, result.trust_updates, control.cancel);
+    const auto [tally, trust] = run_day(world, warmup + day, result.trust_updates, control.cancel);
     record_day(world, tally, trust, day, result);
     for (std::size_t t = 0; t < world.teams.size(); ++t) {
+      result.team_psychological_safety[t] += tally.team_psychological_safety[t];
       result.team_incidents[t] += static_cast<double>(tally.team_incidents[t]);
       result.team_staff_days[t] += static_cast<double>(tally.team_headcount[t]);
       result.team_hours[t] += tally.team_hours[t];
@@ -126,13 +160,16 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
     result.overloaded_staff_days += static_cast<double>(tally.overloaded_staff);
     if (day % p.outputs.team_trust_every_days == 0 || day == p.days - 1) {
       result.team_trust_days.push_back(day);
-      const auto matrix = team_trust_matrix(world, day);
+      const auto matrix = team_trust_matrix(world, warmup + day);
       result.team_trust.insert(result.team_trust.end(), matrix.begin(), matrix.end());
     }
-    if (std::find(snapshots.begin(), snapshots.end(), day) != snapshots.end())
-      result.snapshots.push_back(network_snapshot(world, day));
+    if (std::find(snapshots.begin(), snapshots.end(), day) != snapshots.end()) {
+      result.snapshots.push_back(network_snapshot(world, warmup + day));
+      result.snapshots.back().day = day;
+    }
     if (control.on_day) control.on_day(day);
   }
+  for (double& safety : result.team_psychological_safety) safety /= p.days;
   summarise(result);
   return result;
 }

@@ -20,8 +20,10 @@ std::uint32_t room_for(std::size_t ties) { return static_cast<std::uint32_t>(tie
 
 TrustNetwork::TrustNetwork(std::size_t slots, double half_life_days, int horizon_days,
                            double prune_below)
-    : extent_(slots), overflow_(slots),
-      decay_by_age_(static_cast<std::size_t>(horizon_days) + 1), prune_below_(prune_below) {
+    : extent_(slots),
+      overflow_(slots),
+      decay_by_age_(static_cast<std::size_t>(horizon_days) + 1),
+      prune_below_(prune_below) {
   if (horizon_days > std::numeric_limits<std::uint16_t>::max())
     throw std::invalid_argument("trust network: ties store days in 16 bits; at most 65535 days");
   for (std::size_t age = 0; age < decay_by_age_.size(); ++age)
@@ -58,16 +60,15 @@ void TrustNetwork::append(StaffId from, StaffId to, std::uint32_t to_generation,
   }
 }
 
-double TrustNetwork::excess(StaffId from, StaffId to, std::uint32_t to_generation,
-                            int day) const {
+double TrustNetwork::excess(StaffId from, StaffId to, std::uint32_t to_generation, int day) const {
   const std::size_t k = find(from, to, to_generation);
   if (k == none) return 0.0;
   const TrustTie tie = ties_of(from)[k];
   return tie.excess * decay(day - tie.day);
 }
 
-void TrustNetwork::set_excess(StaffId from, StaffId to, std::uint32_t to_generation,
-                              double excess, int day) {
+void TrustNetwork::set_excess(StaffId from, StaffId to, std::uint32_t to_generation, double excess,
+                              int day) {
   const std::size_t k = find(from, to, to_generation);
   if (k == none) return append(from, to, to_generation, static_cast<float>(excess), day);
   StoredTie& tie = tie_at(from, k);
@@ -105,7 +106,8 @@ void TrustNetwork::lay_out() {
   std::size_t end = 0;
   for (StaffId i = 0; i < extent_.size(); ++i) {
     const std::size_t ties = extent_[i].size + overflow_[i].size();
-    laid[i] = {static_cast<std::uint32_t>(end), static_cast<std::uint32_t>(ties), room_for(ties), 0};
+    laid[i] = {static_cast<std::uint32_t>(end), static_cast<std::uint32_t>(ties), room_for(ties),
+               0};
     end += laid[i].capacity;
   }
   if (end > std::numeric_limits<std::uint32_t>::max())

@@ -32,8 +32,7 @@ struct TrustUpdate {
 
 class TrustNetwork {
  public:
-  TrustNetwork(std::size_t slots, double half_life_days, int horizon_days,
-               double prune_below);
+  TrustNetwork(std::size_t slots, double half_life_days, int horizon_days, double prune_below);
 
   // Fraction of an excess left after `age` days: exp2(-age / half-life).
   double decay(int age) const { return decay_by_age_[static_cast<std::size_t>(age)]; }
@@ -111,8 +110,8 @@ class TrustNetwork {
 
   static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-  std::vector<StoredTie> ties_;  // the arena: every row's packed ties
-  std::vector<Extent> extent_;   // per row
+  std::vector<StoredTie> ties_;                   // the arena: every row's packed ties
+  std::vector<Extent> extent_;                    // per row
   std::vector<std::vector<StoredTie>> overflow_;  // per row, ties beyond its room
   std::vector<double> decay_by_age_;
   double prune_below_;

@@ -77,8 +77,10 @@ void TrustNetwork::prune_and_visit(StaffId from, int day,
   for (const StoredTie& tie : overflow) {
     double excess;
     if (!keep(tie, excess)) continue;
-    if (e.size < e.capacity) packed[e.size++] = tie;
-    else overflow[still_over++] = tie;
+    if (e.size < e.capacity)
+      packed[e.size++] = tie;
+    else
+      overflow[still_over++] = tie;
     visit(tie.unpacked(), excess);
   }
   overflow.resize(still_over);

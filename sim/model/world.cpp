@@ -53,7 +53,9 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
            locality,
            intern(site_names, spec.site + "@" + std::to_string(locality)),
            spec.on_site_share >= 0.0 ? spec.on_site_share : p.work.on_site_share,
-           {}});
+           {},
+           p.climate.initial,
+           p.rituals.initial_strength});
       for (const auto& group : spec.staff) {
         const std::string& site_name = group.site.empty() ? spec.site : group.site;
         const auto site = intern(site_names, site_name + "@" + std::to_string(locality));

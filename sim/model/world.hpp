@@ -44,9 +44,11 @@ struct Staff {
 struct Team {
   std::string name;
   std::int32_t locality = 0;
-  std::int32_t site = 0;         // where its meetings are held
-  double on_site_share = 0.0;    // work.on_site_share unless the team overrides it
-  std::vector<StaffId> members;  // active staff currently in the team
+  std::int32_t site = 0;              // where its meetings are held
+  double on_site_share = 0.0;         // work.on_site_share unless the team overrides it
+  std::vector<StaffId> members;       // active staff currently in the team
+  double psychological_safety = 0.0;  // the team's climate, in [0,1] (climate.cpp)
+  double ritual_strength = 0.0;       // how established its gatherings are (rituals.cpp)
 };
 
 struct Workaround {

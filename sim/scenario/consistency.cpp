@@ -72,11 +72,23 @@ void check_interventions(const Interventions& interventions, int days) {
       {"fluid_teams", &interventions.fluid_teams},
       {"data_sharing", &interventions.data_sharing},
       {"aligned_incentives", &interventions.aligned_incentives},
+      {"just_culture", &interventions.just_culture},
+      {"new_rituals", &interventions.new_rituals},
   };
   for (const auto& [name, intervention] : all)
     if (intervention->enabled)
       check_within_run(intervention->start_day, days,
                        std::string("/interventions/") + name + "/start_day");
+}
+
+void check_rituals(const RitualParameters& rituals, int days) {
+  const auto& d = rituals.disruption_days;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    const std::string at = "/rituals/disruption_days/" + std::to_string(i);
+    check_within_run(d[i], days, at);
+    if (i > 0 && d[i] <= d[i - 1])
+      throw InvalidValue(at, "days must be in increasing order without repeats");
+  }
 }
 
 void check_outputs(const OutputParameters& outputs, int days, const SystemSpec& system) {
@@ -118,6 +130,7 @@ void check_consistency(const ScenarioSettings& settings, const Json& document) {
   check_system(p.system);
   check_meetings(p.meetings, p.days, document);
   check_interventions(p.interventions, p.days);
+  check_rituals(p.rituals, p.days);
   check_outputs(p.outputs, p.days, p.system);
 }
 

@@ -210,7 +210,10 @@ std::vector<Field<S>> build_scenario_fields() {
       }(),
       integer<S>("/replicates", at_least(1, max_replicates), "runs with different seeds",
                  &S::replicates),
-      integer_p("/days", days_range, "working days simulated", &P::days),
+      integer_p("/days", days_range, "working days simulated and measured", &P::days),
+      integer_p("/warmup_days", at_least(0, max_days),
+                "working days simulated before measurement starts, under the settings of day 0",
+                &P::warmup_days),
 
       // system
       mandatory(object_list<S, TeamSpec>("/system/teams", 1, max_teams, &team_fields,
@@ -288,6 +291,8 @@ std::vector<Field<S>> build_scenario_fields() {
   using WP = WorkaroundParameters;
   using SP = StaffParameters;
   using BP = BarrierParameters;
+  using ClP = ClimateParameters;
+  using RP = RitualParameters;
   const std::vector<Field<S>> rest = {
       real_p("/trust/stranger_baseline", unit, "trust between strangers", &P::trust,
              &TP::stranger_baseline),
@@ -387,6 +392,46 @@ std::vector<Field<S>> build_scenario_fields() {
              "share of a post's routine work a newcomer gets through while inducted", &P::staff,
              &SP::newcomer_productivity),
 
+      real_p("/climate/initial", unit, "each team's psychological safety on day 0", &P::climate,
+             &ClP::initial),
+      real_p("/climate/resolved_gain", unit,
+             "fraction of the gap to 1 a raised issue that is resolved adds to the raiser's team",
+             &P::climate, &ClP::resolved_gain),
+      real_p("/climate/rebuff_loss", unit,
+             "fraction of the climate lost per issue raised but not resolved", &P::climate,
+             &ClP::rebuff_loss),
+      real_p("/climate/blame_loss", unit,
+             "fraction of the climate lost per incident in the team (blame)", &P::climate,
+             &ClP::blame_loss),
+      real_p("/climate/raise_shift", at_least(0, 2),
+             "lowering of the raise threshold per unit of climate above one half", &P::climate,
+             &ClP::raise_shift),
+
+      integer_p("/rituals/interval_days", interval, "days between a team's ritual days",
+                &P::rituals, &RP::interval_days),
+      real_p("/rituals/initial_strength", unit, "strength of each team's ritual habit on day 0",
+             &P::rituals, &RP::initial_strength),
+      real_p("/rituals/hours", at_least(0, 24), "hours a gathering takes each attendee",
+             &P::rituals, &RP::hours),
+      real_p("/rituals/contacts_per_attendee", at_least(0, 100),
+             "informal contacts each attendee makes at a gathering", &P::rituals,
+             &RP::contacts_per_attendee),
+      real_p("/rituals/climate_gain", unit,
+             "fraction of the gap to 1 a gathering adds to the team's climate", &P::rituals,
+             &RP::climate_gain),
+      real_p("/rituals/reinforcement", unit,
+             "fraction of the gap to 1 a gathering adds to the habit", &P::rituals,
+             &RP::reinforcement),
+      real_p("/rituals/spontaneous_restart", unit,
+             "fraction of the gap to 1 the habit regains on a ritual day without a gathering",
+             &P::rituals, &RP::spontaneous_restart),
+      real_p("/rituals/disruption_loss", unit, "share of the habit a disruption breaks",
+             &P::rituals, &RP::disruption_loss),
+      integer_list<S>("/rituals/disruption_days", at_least(0, max_days - 1), 1000,
+                      "days a relocation or restructure disrupts every team's rituals (a move "
+                      "of meetings online in meetings.schedule does too)",
+                      &S::parameters, &P::rituals, &RP::disruption_days),
+
       real_p("/barriers/culture_distance", unit, "scales trust gain across organisations",
              &P::barriers, &BP::culture_distance),
       real_p("/barriers/information_sharing", unit, "drop in resolution across organisations",
@@ -457,6 +502,26 @@ std::vector<Field<S>> build_scenario_fields() {
                      &DataSharingIntervention::hours_per_request));
   add(switch_fields("aligned_incentives", &Interventions::aligned_incentives,
                     "aligned financial incentives"));
+  add(switch_fields("just_culture", &Interventions::just_culture,
+                    "a just culture: no blame after incidents, regular learning reviews"));
+  t.push_back(integer_p("/interventions/just_culture/review_interval_days", interval,
+                        "days between a team's blame-free learning reviews", &P::interventions,
+                        &Interventions::just_culture,
+                        &JustCultureIntervention::review_interval_days));
+  t.push_back(real_p("/interventions/just_culture/review_hours", at_least(0, 24),
+                     "hours a learning review takes each member", &P::interventions,
+                     &Interventions::just_culture, &JustCultureIntervention::review_hours));
+  add(switch_fields("new_rituals", &Interventions::new_rituals,
+                    "new rituals: teams convene gatherings the habit no longer holds"));
+  t.push_back(integer_p("/interventions/new_rituals/interval_days", interval,
+                        "days between the gatherings a team convenes", &P::interventions,
+                        &Interventions::new_rituals, &NewRitualsIntervention::interval_days));
+  t.push_back(real_p("/interventions/new_rituals/hours", at_least(0, 24),
+                     "hours a convened gathering takes each attendee", &P::interventions,
+                     &Interventions::new_rituals, &NewRitualsIntervention::hours));
+  t.push_back(real_p("/interventions/new_rituals/organise_hours", at_least(0, 24),
+                     "hours someone spends organising each gathering convened", &P::interventions,
+                     &Interventions::new_rituals, &NewRitualsIntervention::organise_hours));
 
   t.push_back(integer_p("/outputs/team_trust_every_days", interval,
                         "days between samples of team-by-team trust", &P::outputs,

@@ -38,8 +38,9 @@ TEST_CASE("issues are raised more often when trust is higher", "[issues]") {
   CHECK(share_high > share_low + 0.2);
 }
 
-TEST_CASE("information-sharing and incentive barriers lower resolution, and removing them restores it",
-          "[issues][barriers][interventions]") {
+TEST_CASE(
+    "information-sharing and incentive barriers lower resolution, and removing them restores it",
+    "[issues][barriers][interventions]") {
   Parameters p = test::two_teams(6);
   p.trust.stranger_baseline = 0.9;  // raise nearly everything
   p.trust.same_profession_bonus = p.trust.same_organisation_bonus = 0.0;
@@ -54,21 +55,25 @@ TEST_CASE("information-sharing and incentive barriers lower resolution, and remo
   CHECK(double(open.issues_resolved) / double(open.issues_raised) == 1.0);
 }
 
-TEST_CASE("an issue not raised becomes a workaround or is left unresolved", "[issues][workarounds]") {
+TEST_CASE("an issue not raised becomes a workaround or is left unresolved",
+          "[issues][workarounds]") {
   Parameters p = test::two_teams(6);
   p.trust.stranger_baseline = 0.0;  // raise almost nothing
-  p.trust.same_profession_bonus = p.trust.same_organisation_bonus = p.trust.initial_within_team = 0.0;
+  p.trust.same_profession_bonus = p.trust.same_organisation_bonus = p.trust.initial_within_team =
+      0.0;
   p.staff.hero_absorb_probability = 0.0;
   p.issues.workaround_probability = 1.0;
   std::size_t workarounds = 0;
   const auto t = run_issues(p, 100, &workarounds);
-  CHECK(static_cast<std::int64_t>(workarounds) == t.issues_unraised + t.issues_raised - t.issues_resolved);
+  CHECK(static_cast<std::int64_t>(workarounds) ==
+        t.issues_unraised + t.issues_raised - t.issues_resolved);
   p.issues.workaround_probability = 0.0;
   World world(p, 3);
   DayTally tally;
   for (int day = 0; day < 100; ++day) handle_issues(world, day, tally);
   CHECK(world.workarounds.empty());
-  CHECK(static_cast<std::int64_t>(world.unresolved.size()) == tally.issues_unraised + tally.issues_raised - tally.issues_resolved);
+  CHECK(static_cast<std::int64_t>(world.unresolved.size()) ==
+        tally.issues_unraised + tally.issues_raised - tally.issues_resolved);
 }
 
 TEST_CASE("lone heroes absorb what others leave", "[issues][heroes]") {

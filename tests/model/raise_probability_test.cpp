@@ -25,6 +25,7 @@ TEST_CASE("'do not avoid difficult conversations' lowers the threshold from its 
   const double trust = 0.35;
   CHECK(raise_probability(p, trust, 9) == raise_probability(Parameters{}, trust, 9));
   CHECK(raise_probability(p, trust, 10) > raise_probability(p, trust, 9));
-  const double shifted = p.issues.raise_threshold - p.interventions.difficult_conversations.threshold_shift;
+  const double shifted =
+      p.issues.raise_threshold - p.interventions.difficult_conversations.threshold_shift;
   CHECK(raise_probability(p, shifted, 10) == Approx(0.5));
 }

@@ -35,7 +35,7 @@ TEST_CASE("uniform draws fill the half-open unit interval evenly", "[random]") {
     sum += u;
     low += u < 0.25;
   }
-  CHECK(sum / n == Approx(0.5).margin(0.005));      // sd of the mean ~0.0009
+  CHECK(sum / n == Approx(0.5).margin(0.005));           // sd of the mean ~0.0009
   CHECK(low / double(n) == Approx(0.25).margin(0.006));  // sd ~0.0014
 }
 

@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <tbb/global_control.h>
+#include <catch2/catch.hpp>
 
 #include <cstring>
 
@@ -11,7 +11,8 @@ using namespace trustsim;
 namespace {
 
 RunResult run_with_threads(const Parameters& p, int threads) {
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
   return simulate(p, 77);
 }
 
@@ -30,6 +31,12 @@ TEST_CASE("same parameters and seed give bit-identical results for 1, 2 and 8 th
   p.interventions.facilitators.enabled = true;
   p.interventions.fluid_teams.enabled = true;
   p.interventions.hero_awareness.enabled = true;
+  p.interventions.just_culture.enabled = true;
+  p.interventions.new_rituals.enabled = true;
+  p.interventions.new_rituals.start_day = 70;
+  p.rituals.disruption_days = {60};
+  p.meetings.schedule = {{30, Regime::online, 0.0}};
+  p.warmup_days = 40;
   const RunResult one = run_with_threads(p, 1);
   for (int threads : {2, 8}) {
     const RunResult other = run_with_threads(p, threads);
@@ -41,6 +48,7 @@ TEST_CASE("same parameters and seed give bit-identical results for 1, 2 and 8 th
       CHECK(same_bytes(one.snapshots[k].trust, other.snapshots[k].trust));
     }
     CHECK(one.trust_updates == other.trust_updates);
+    CHECK(same_bytes(one.team_psychological_safety, other.team_psychological_safety));
   }
 }
 
@@ -75,4 +83,34 @@ TEST_CASE("a cancelled run stops with Cancelled", "[simulation]") {
     if (day == 5) cancel = true;
   };
   CHECK_THROWS_AS(simulate(test::two_teams(3), 1, control), Cancelled);
+}
+
+TEST_CASE("a warm-up is simulated before measurement and shifts every timed change",
+          "[simulation][warmup]") {
+  Parameters p = test::two_teams(5);
+  p.days = 60;
+  p.warmup_days = 0;
+  Parameters warmed = p;
+  warmed.warmup_days = 50;
+  const RunResult cold = simulate(p, 5), warm = simulate(warmed, 5);
+  CHECK(warm.days == 60);
+  for (const auto& series : warm.daily) CHECK(series.size() == 60);
+  CHECK(warm.snapshots.front().day == 0);
+  CHECK(warm.snapshots.back().day == 59);
+  // The measured days are not the first days of the world.
+  CHECK(warm.daily[index(Daily::informal_contacts)] != cold.daily[index(Daily::informal_contacts)]);
+  // Equivalent to a longer cold run measured from its 50th day: the same
+  // world, the same draws (addressed by the world's own day).
+  Parameters longer = p;
+  longer.days = 110;
+  const RunResult whole = simulate(longer, 5);
+  for (std::size_t d = 0; d < 60; ++d)
+    CHECK(warm.daily[index(Daily::trust_between)][d] ==
+          whole.daily[index(Daily::trust_between)][d + 50]);
+  // A change of regime on measured day 10 happens 50 days into the world.
+  warmed.meetings.schedule = {{10, Regime::online, 0.0}};
+  longer.meetings.schedule = {{60, Regime::online, 0.0}};
+  const RunResult a = simulate(warmed, 5), b = simulate(longer, 5);
+  for (std::size_t d = 0; d < 60; ++d)
+    CHECK(a.daily[index(Daily::incidents)][d] == b.daily[index(Daily::incidents)][d + 50]);
 }

@@ -21,6 +21,7 @@ Parameters quiet_days() {
   p.meetings.team_meeting_interval_days = 1;
   p.meetings.cross_team_representatives = 0;
   p.meetings.online.attendance = p.meetings.face_to_face.attendance = 1.0;
+  p.rituals.initial_strength = 0.0;  // no team gatherings
   return p;
 }
 
@@ -113,4 +114,29 @@ TEST_CASE("every intervention that takes staff time charges it", "[time][interve
   CHECK(with([](Interventions& i) { i.facilitators.enabled = true; }) > without);
   CHECK(with([](Interventions& i) { i.difficult_conversations.enabled = true; }) > without);
   CHECK(with([](Interventions& i) { i.data_sharing.enabled = true; }) > without);
+}
+
+TEST_CASE("new rituals and just culture take staff time", "[time][interventions]") {
+  Parameters base = quiet_days();
+  base.meetings.online.attendance = base.meetings.face_to_face.attendance = 0.0;
+  base.work.on_site_share = 1.0;
+  base.rituals.interval_days = 1;
+  auto hours = [](const Parameters& p) {
+    World world(p, 4);
+    std::uint64_t updates = 0;
+    double sum = 0;
+    for (int day = 0; day < 5; ++day)
+      sum += run_day_in_phases(world, day, updates).tally.hours_worked;
+    return sum;
+  };
+  const double without = hours(base);
+  Parameters rituals = base;
+  rituals.interventions.new_rituals.enabled = true;
+  rituals.interventions.new_rituals.interval_days = 1;
+  CHECK(hours(rituals) > without);
+  Parameters just = base;
+  just.interventions.just_culture.enabled = true;
+  just.interventions.just_culture.review_interval_days = 1;
+  CHECK(hours(just) == Approx(without + 5 * double(just.interventions.just_culture.review_hours) *
+                                            double(World(just, 4).staff.size())));
 }

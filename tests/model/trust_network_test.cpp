@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <tbb/global_control.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -50,7 +50,8 @@ TEST_CASE("informal gains saturate below one", "[trust][saturation]") {
 
 TEST_CASE("losses shrink trust toward zero and never below", "[trust]") {
   TrustNetwork net(2, 1e9, 10, 0.0);
-  for (int k = 0; k < 100; ++k) net.apply({{0, 1, 0.0f, 0.5f}}, 0, constant_baseline, first_generation);
+  for (int k = 0; k < 100; ++k)
+    net.apply({{0, 1, 0.0f, 0.5f}}, 0, constant_baseline, first_generation);
   const double t = 0.3 + net.excess(0, 1, 0, 0);
   CHECK(t >= 0.0);
   CHECK(t == Approx(0.0).margin(1e-6));
@@ -66,7 +67,7 @@ TEST_CASE("a tie to a slot's earlier holder counts for nothing", "[trust][newcom
 
 TEST_CASE("pruning drops stale ties and ties decayed to baseline", "[trust]") {
   TrustNetwork net(3, 1.0, 100, 0.01);
-  net.set_excess(0, 1, 0, 0.5, 0);  // will decay away
+  net.set_excess(0, 1, 0, 0.5, 0);   // will decay away
   net.set_excess(0, 2, 0, 0.5, 50);  // fresh, but slot 2 has a new holder
   std::vector<std::uint32_t> generation{0, 0, 1};
   net.prune(0, 50, generation);
@@ -79,7 +80,8 @@ TEST_CASE("applying updates gives the same network for any thread count", "[trus
     updates.push_back({k % 97, (k * 7919) % 101, 0.05f + 0.001f * static_cast<float>(k % 13),
                        (k % 5 == 0) ? 0.1f : 0.0f});
   auto run = [&](int threads) {
-    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
     TrustNetwork net(101, 20.0, 10, 0.0);
     net.apply(updates, 3, constant_baseline, first_generation);
     std::vector<float> values;
@@ -103,7 +105,8 @@ TEST_CASE("rows keep their ties and order however the arena is laid out", "[trus
   for (int day = 0; day < 120; ++day) {
     std::vector<TrustUpdate> updates;
     for (int k = 0; k < 60; ++k) {
-      const auto from = static_cast<StaffId>(draw() % slots), to = static_cast<StaffId>(draw() % slots);
+      const auto from = static_cast<StaffId>(draw() % slots),
+                 to = static_cast<StaffId>(draw() % slots);
       if (from != to) updates.push_back({from, to, 0.2f, draw() % 11 == 0 ? 0.3f : 0.0f});
     }
     if (day % 30 == 29) generation[static_cast<std::size_t>(day) % slots] += 1;  // a newcomer
@@ -113,10 +116,13 @@ TEST_CASE("rows keep their ties and order however the arena is laid out", "[trus
       auto tie = std::find_if(row.begin(), row.end(), [&](const TrustTie& t) {
         return t.to == u.to && t.to_generation == generation[u.to];
       });
-      const double before = 0.3 + (tie != row.end() ? tie->excess * net.decay(day - tie->day) : 0.0);
+      const double before =
+          0.3 + (tie != row.end() ? tie->excess * net.decay(day - tie->day) : 0.0);
       const double after = std::clamp(before + u.gain * (1.0 - before) - u.loss * before, 0.0, 1.0);
-      if (tie != row.end()) *tie = {u.to, generation[u.to], static_cast<float>(after - 0.3), day};
-      else row.push_back({u.to, generation[u.to], static_cast<float>(after - 0.3), day});
+      if (tie != row.end())
+        *tie = {u.to, generation[u.to], static_cast<float>(after - 0.3), day};
+      else
+        row.push_back({u.to, generation[u.to], static_cast<float>(after - 0.3), day});
     }
     for (StaffId i = 0; i < slots; ++i) {
       net.prune(i, day, generation);

@@ -209,6 +209,38 @@ TEST_CASE("days named in the scenario must fall within the run") {
   document = small_scenario();
   document["interventions"] = {{"hero_awareness", {{"enabled", true}, {"start_day", 30}}}};
   CHECK(error_for(document).pointer() == "/interventions/hero_awareness/start_day");
+
+  document = small_scenario();
+  document["interventions"] = {{"new_rituals", {{"enabled", true}, {"start_day", 30}}}};
+  CHECK(error_for(document).pointer() == "/interventions/new_rituals/start_day");
+
+  document = small_scenario();
+  document["rituals"] = {{"disruption_days", {5, 30}}};
+  error = error_for(document);
+  CHECK(error.pointer() == "/rituals/disruption_days/1");
+  CHECK(error.problem() == "day 30 is not within the run (days 0..29)");
+
+  document = small_scenario();
+  document["rituals"] = {{"disruption_days", {10, 10}}};
+  CHECK(error_for(document).pointer() == "/rituals/disruption_days/1");
+}
+
+TEST_CASE("the climate, ritual and warm-up keys are checked like every other") {
+  auto document = small_scenario();
+  document["warmup_days"] = -1;
+  CHECK(error_for(document).pointer() == "/warmup_days");
+  document = small_scenario();
+  document["climate"] = {{"blame_loss", 1.5}};
+  CHECK(error_for(document).pointer() == "/climate/blame_loss");
+  document = small_scenario();
+  document["rituals"] = {{"interval_days", 0}};
+  CHECK(error_for(document).pointer() == "/rituals/interval_days");
+  document = small_scenario();
+  document["interventions"] = {{"just_culture", {{"review_hours", "an hour"}}}};
+  CHECK(error_for(document).pointer() == "/interventions/just_culture/review_hours");
+  document = small_scenario();
+  document["rituals"] = {{"disruption_day", {3}}};
+  CHECK(error_for(document).pointer() == "/rituals/disruption_day");
 }
 
 TEST_CASE("file problems name the file") {

@@ -19,18 +19,30 @@ struct Costed {
   const char* name;
   std::function<void(Interventions&)> switch_on;
   std::function<void(Interventions&)> make_free;
+  // Where the intervention has something to do: new rituals convene only
+  // gatherings the habit no longer holds, so they are costed in the year
+  // after a disruption.
+  std::function<void(Parameters&)> setting = [](Parameters&) {};
 };
 
 }  // namespace
 
-// Hero awareness (a handover of a few minutes, rarely) and data sharing
-// (six minutes a cross-organisation request) cost too little to show in
-// total hours against replicate noise (t 0.7 and 0.5 with 20 replicates):
-// their charges are checked directly in tests/model/time_budget_test.cpp,
-// and here only printed.
+// The arms of each comparison share seeds, so they are compared pair by
+// pair. Hero awareness (a handover of a few minutes, rarely) and data
+// sharing (six minutes a cross-organisation request) cost too little to
+// show in total hours against replicate noise (paired t 1.8 and 1.2 with
+// 20 replicates): their charges are checked directly in
+// tests/model/time_budget_test.cpp, and here only printed. Just culture's
+// cost shows only narrowly (paired t 3.05: an hour a month each).
+// New rituals are costed in the year after a disruption, where they
+// convene gatherings.
 static void compare(const Costed& c, bool claim) {
+  // All hours worked: a vacant post's work falls on colleagues, so the
+  // total is steadier than hours per person-day, which rise with vacancies.
   const auto hours = [](const RunResult& r) { return r.hours_worked; };
-  Parameters costed = baseline();
+  Parameters world = baseline();
+  c.setting(world);
+  Parameters costed = world;
   c.switch_on(costed.interventions);
   Parameters free = costed;
   c.make_free(free.interventions);
@@ -39,13 +51,15 @@ static void compare(const Costed& c, bool claim) {
   const std::string what =
       std::string("hours worked, ") + c.name + " at its time cost over at none";
   if (claim) {
-    require_higher(what, with_cost, at_none);
+    require_higher_paired(what, with_cost, at_none);
   } else {
-    const Sample a = sample(with_cost), b = sample(at_none);
-    std::printf("stylised: %s (not claimed): effect %+.4g, t = %.2f\n", what.c_str(),
-                a.mean - b.mean, welch_t(a, b));
+    std::vector<double> d;
+    for (std::size_t r = 0; r < with_cost.size(); ++r) d.push_back(with_cost[r] - at_none[r]);
+    const Sample p = sample(d);
+    std::printf("stylised: %s (not claimed): effect %+.4g, paired t = %.2f\n", what.c_str(), p.mean,
+                p.mean / std::sqrt(p.variance / static_cast<double>(p.n)));
   }
-  const auto without = sample(measured(replicate(baseline(), 20), hours));
+  const auto without = sample(measured(replicate(world, 20), hours));
   const auto net = sample(with_cost);
   std::printf("stylised: net hours worked, with %s over without: %+.4g (t = %.2f)\n", c.name,
               net.mean - without.mean, welch_t(net, without));
@@ -62,6 +76,14 @@ TEST_CASE("every intervention that asks staff for time costs hours worked", "[st
        [](Interventions& i) { i.difficult_conversations.hours_per_conversation = 0; }},
       {"fluid teams", [](Interventions& i) { i.fluid_teams.enabled = true; },
        [](Interventions& i) { i.fluid_teams.induction_days = 0; }},
+      {"just culture", [](Interventions& i) { i.just_culture.enabled = true; },
+       [](Interventions& i) { i.just_culture.review_hours = 0; }},
+      {"new rituals", [](Interventions& i) { i.new_rituals.enabled = true; },
+       [](Interventions& i) { i.new_rituals.hours = i.new_rituals.organise_hours = 0; },
+       [](Parameters& p) {
+         p.days = 260;
+         p.rituals.disruption_days = {0};
+       }},
   };
   for (const auto& c : claimed) compare(c, true);
   const Costed small[] = {
@@ -71,4 +93,78 @@ TEST_CASE("every intervention that asks staff for time costs hours worked", "[st
        [](Interventions& i) { i.data_sharing.hours_per_request = 0; }},
   };
   for (const auto& c : small) compare(c, false);
+}
+
+// Too much of an intervention that takes staff time does harm: dosed so
+// that it overloads staff, it burns them out and they leave. The cause
+// changed is the dose; the effect measured is leaving, which the dose
+// reaches only through hours worked, overload and burnout. Aligned
+// incentives take no staff time and cannot be overdosed this way.
+TEST_CASE("an overdose of an intervention that takes everyone's time drives staff away",
+          "[stylised][time]") {
+  const std::pair<const char*, std::function<void(Parameters&)>> overdoses[] = {
+      {"explicit workarounds revisited daily for 2 hours each",
+       [](Parameters& p) {
+         p.interventions.explicit_workarounds.enabled = true;
+         p.interventions.explicit_workarounds.revisit_hours = 2.0;
+         p.workarounds.revisit_interval_days = 1;
+       }},
+      {"difficult conversations of 4 hours",
+       [](Parameters& p) {
+         p.interventions.difficult_conversations.enabled = true;
+         p.interventions.difficult_conversations.hours_per_conversation = 4.0;
+       }},
+      {"everyone rotated every 10 days",
+       [](Parameters& p) {
+         auto& f = p.interventions.fluid_teams;
+         f.enabled = true;
+         f.share = 1.0;
+         f.rotation_interval_days = 10;
+         f.secondment_days = 10;
+       }},
+      {"daily learning reviews of 3 hours",
+       [](Parameters& p) {
+         auto& j = p.interventions.just_culture;
+         j.enabled = true;
+         j.review_interval_days = 1;
+         j.review_hours = 3.0;
+       }},
+      {"daily convened gatherings of 3 hours",
+       [](Parameters& p) {
+         auto& r = p.interventions.new_rituals;
+         r.enabled = true;
+         r.interval_days = 1;
+         r.hours = 3.0;
+       }},
+  };
+  for (const auto& [what, overdose] : overdoses)
+    require_everywhere(
+        std::string("leavers, ") + what + " over none", overdose, [](Parameters&) {},
+        outcome_of(Outcome::leavers), 20);
+}
+
+// Two interventions whose time falls on few people and few occasions do
+// not harm even at absurd doses: hero handovers (3 hours each, from barely
+// any load) happen only while someone holds two or more workarounds, and
+// relieve them; data-sharing requests (4 hours each) come to about one a
+// person a fortnight. Leavers t -0.8 to -0.2 and 0.2 to 1.2 across the six
+// worlds (issue 12 report): tagged [!mayfail], printed, not forced.
+TEST_CASE("an overdose of hero handovers or data-sharing requests drives staff away",
+          "[stylised][time][!mayfail]") {
+  require_everywhere(
+      "leavers, hero handovers of 3 hours from barely any load over none",
+      [](Parameters& p) {
+        auto& h = p.interventions.hero_awareness;
+        h.enabled = true;
+        h.load_threshold = 0.76;
+        h.handover_hours = 3.0;
+      },
+      [](Parameters&) {}, outcome_of(Outcome::leavers), 10);
+  require_everywhere(
+      "leavers, data-sharing requests of 4 hours over none",
+      [](Parameters& p) {
+        p.interventions.data_sharing.enabled = true;
+        p.interventions.data_sharing.hours_per_request = 4.0;
+      },
+      [](Parameters&) {}, outcome_of(Outcome::leavers), 10);
 }

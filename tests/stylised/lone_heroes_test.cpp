@@ -38,7 +38,7 @@ std::vector<double> spike_excess(const std::vector<RunResult>& runs) {
 }  // namespace
 
 // Does not hold at every hypercube point at t > 3 with these replicates
-// (t 2.1 to 7.5 across the points, 4.1 at the defaults; see the issue 12 report): tagged
+// (t 1.7 to 7.1 across the points, 3.0 at the defaults; see the issue 12 report): tagged
 // [!mayfail], which runs and prints every comparison without failing the suite. Not forced.
 TEST_CASE("absorbing colleagues' work drives burnout and leaving", "[stylised][!mayfail]") {
   require_everywhere(

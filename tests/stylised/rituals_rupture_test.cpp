@@ -1,0 +1,51 @@
+// A disruption leaves a rupture that new rituals shorten. S1: "Disruptions
+// in everyday practice require new traditions or rituals for continued
+// collaboration" (Clarke 2025). The cause changed is the disruption (a
+// relocation on the first measured day, rituals.disruption_days) and then
+// the intervention (new_rituals); the effects measured are downstream of
+// whether gatherings happen: the teams' psychological safety and the issues
+// left unraised over the year from the disruption. Neither is set by the
+// disruption or the intervention: gatherings lift climate, climate lowers
+// the bar to raising.
+#include "replicates.hpp"
+
+using namespace trustsim;
+using namespace trustsim::stylised;
+
+namespace {
+
+void year_from_disruption(Parameters& p) { p.days = 260; }
+void disrupted(Parameters& p) {
+  year_from_disruption(p);
+  p.rituals.disruption_days = {0};
+}
+void disrupted_with_new_rituals(Parameters& p) {
+  disrupted(p);
+  p.interventions.new_rituals.enabled = true;
+}
+
+}  // namespace
+
+TEST_CASE("a disruption of rituals leaves a rupture in team climate", "[stylised][rituals]") {
+  require_everywhere("team psychological safety, undisrupted over disrupted", year_from_disruption,
+                     disrupted, mean_psychological_safety, 20);
+}
+
+TEST_CASE("new rituals shorten the rupture in team climate", "[stylised][rituals]") {
+  require_everywhere("team psychological safety after a disruption, new rituals over none",
+                     disrupted_with_new_rituals, disrupted, mean_psychological_safety, 20);
+}
+
+// Downstream, in issues left unraised over the year: the rupture holds at
+// the defaults (t 3.1) and at hypercube point 5 (4.0) but not at points 1
+// to 4 (t 1.1 to 2.7), and new rituals' repair likewise (t 2.9 at the
+// defaults, 1.0 to 4.4 across the points), with 20 replicates an arm
+// (issue 12 report): a rupture of about 30 unraised issues in 750 is near
+// replicate noise. Tagged [!mayfail], printed, not forced.
+TEST_CASE("a disruption of rituals leaves issues unraised, and new rituals repair it",
+          "[stylised][rituals][!mayfail]") {
+  require_everywhere("issues_unraised, disrupted over undisrupted", disrupted, year_from_disruption,
+                     outcome_of(Outcome::issues_unraised), 20);
+  require_everywhere("issues_unraised after a disruption, none over new rituals", disrupted,
+                     disrupted_with_new_rituals, outcome_of(Outcome::issues_unraised), 20);
+}
