@@ -19,6 +19,19 @@ enum class IssueCause : std::uint8_t {
 };
 inline constexpr std::size_t issue_cause_count = 4;
 
+// What a person's hours went on (the time budget). Every hour worked is in
+// exactly one category, so the categories add up to the hours worked.
+enum class Spent : std::uint8_t {
+  routine,        // a post's routine work, covering vacancies and inducting newcomers
+  meetings,       // attending team and cross-team meetings
+  travel,         // journeys to in-person meetings at another site
+  issues,         // raising issues and resolving those raised
+  workarounds,    // holding implicit and explicit workarounds
+  interventions,  // facilitation, difficult conversations, data-sharing requests,
+                  // revisiting explicit workarounds, handing over a hero's load
+};
+inline constexpr std::size_t spent_count = 6;
+
 struct DayTally {
   std::int64_t issues_raised = 0;
   std::int64_t issues_unraised = 0;
@@ -30,13 +43,23 @@ struct DayTally {
   std::int64_t workarounds_failed = 0;
   std::int64_t workarounds_lost = 0;
   std::int64_t informal_contacts = 0;
-  std::int64_t overloaded_staff = 0;  // hours worked above hours_per_day
-  double hours_worked = 0.0;          // all active staff, every task
+  std::int64_t overloaded_staff = 0;              // hours worked above hours_per_day
+  double hours_worked = 0.0;                      // all active staff, every task
+  std::array<double, spent_count> hours_spent{};  // the same hours by Spent
+  // Invitations, attendances and participations, by MeetingMode (parameters.hpp).
+  std::array<std::int64_t, 2> meeting_invited{};
+  std::array<std::int64_t, 2> meeting_attended{};
+  std::array<std::int64_t, 2> meeting_participated{};
+  // Slots whose holder left an issue unraised today (a slot may repeat).
+  std::vector<std::uint32_t> withheld_by;
 
   // Per team (World::teams order); empty in the tallies of blocks.
   std::vector<std::int64_t> team_incidents;
   std::vector<double> team_hours;
   std::vector<std::int64_t> team_headcount;
+  std::vector<std::int64_t> team_issues_raised;  // by the raiser's team
+  std::vector<std::int64_t> team_issues_unraised;
+  std::vector<std::int64_t> team_leavers;  // by the leaver's home team
 
   DayTally& operator+=(const DayTally& o);
 };

@@ -109,7 +109,7 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
   struct Effect {
     TrustUpdate update;  // when `left` is none and `time` is empty
     IssueLeft left;
-    TimeCharge time{0, 0.0};
+    TimeCharge time{0, 0.0, Spent::issues};
   };
   const auto effects = collect_per_staff<Effect>(
       world.slots_of(localities), tally, [&](StaffId post, std::vector<Effect>& out, DayTally& t) {
@@ -128,8 +128,13 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
                             post);
           i = members[vrng.below(members.size())];
         }
-        auto spend = [&](StaffId who, double hours) {
-          if (hours > 0.0) out.push_back({{}, {}, {who, hours}});
+        // A block's tally gets per-team columns once it has something to count.
+        auto by_team = [&](std::vector<std::int64_t>& column, std::int32_t team) -> std::int64_t& {
+          if (column.empty()) column.assign(world.teams.size(), 0);
+          return column[static_cast<std::size_t>(team)];
+        };
+        auto spend = [&](StaffId who, double hours, Spent spent) {
+          if (hours > 0.0) out.push_back({{}, {}, {who, hours, spent}});
         };
         for (int k = 0; k < issues; ++k) {
           StaffId j = i;
@@ -139,17 +144,18 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
                   raise_probability(p, world.trust_between(i, j, day), day, s.participated[i]))) {
             raised = true;
             ++t.issues_raised;
-            spend(i, p.time.raise_hours);
+            ++by_team(t.team_issues_raised, s.team[i]);
+            spend(i, p.time.raise_hours, Spent::issues);
             if (iv.difficult_conversations.active_on(day)) {
-              spend(i, iv.difficult_conversations.hours_per_conversation);
-              spend(j, iv.difficult_conversations.hours_per_conversation);
+              spend(i, iv.difficult_conversations.hours_per_conversation, Spent::interventions);
+              spend(j, iv.difficult_conversations.hours_per_conversation, Spent::interventions);
             }
             if (iv.data_sharing.active_on(day) && s.organisation[i] != s.organisation[j])
-              spend(i, iv.data_sharing.hours_per_request);
+              spend(i, iv.data_sharing.hours_per_request, Spent::interventions);
             const double culture = world.culture_factor(i, j);
             if (rng.chance(resolve_probability(world, i, j, day))) {
               ++t.issues_resolved;
-              spend(j, p.time.resolve_hours);
+              spend(j, p.time.resolve_hours, Spent::issues);
               const auto gain = static_cast<float>(p.trust.resolved_gain * culture);
               out.push_back({{i, j, gain, 0.0f}, {}});
               out.push_back({{j, i, gain * 0.5f, 0.0f}, {}});
@@ -158,6 +164,8 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
             out.push_back({{i, j, 0.0f, static_cast<float>(p.trust.unresolved_loss)}, {}});
           } else {
             ++t.issues_unraised;
+            ++by_team(t.team_issues_unraised, s.team[i]);
+            t.withheld_by.push_back(i);
           }
           // Not raised, or raised in vain: the most willing colleague may take
           // it on, or the one who has it works around it, or nobody does.

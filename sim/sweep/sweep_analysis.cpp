@@ -19,9 +19,12 @@ void write_sweep_analysis(hid_t file, const SweepPlan& plan, const std::vector<R
   const std::vector<std::string> grid_keys(
       plan.swept_keys.begin(),
       plan.swept_keys.begin() + static_cast<std::ptrdiff_t>(plan.grid_key_count));
+  std::vector<std::pair<std::string, int>> windows;
+  for (const RunPlan& run : runs)
+    windows.emplace_back(run.variant, run.parameters->outputs.measure_from_day);
   write_comparison(file, ComparisonTable{grid_keys, compare_variants(plan.variant_names, outcomes),
                                          plan.common_random_numbers, plan.parameters_from,
-                                         plan.parameters_from_digest});
+                                         plan.parameters_from_digest, window_text(windows)});
   if (plan.sensitivity)
     write_sensitivity(file, sensitivity_analysis(*plan.sensitivity, plan.variant_names,
                                                  plan.replicates, outcomes.outcomes, plan.seed));

@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <tbb/global_control.h>
+#include <catch2/catch.hpp>
 
 #include <cstring>
 
@@ -11,7 +11,8 @@ using namespace trustsim;
 namespace {
 
 RunResult run_with_threads(const Parameters& p, int threads) {
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
   return simulate(p, 77);
 }
 
@@ -34,6 +35,9 @@ TEST_CASE("same parameters and seed give bit-identical results for 1, 2 and 8 th
   for (int threads : {2, 8}) {
     const RunResult other = run_with_threads(p, threads);
     for (std::size_t m = 0; m < daily_count; ++m) CHECK(same_bytes(one.daily[m], other.daily[m]));
+    for (std::size_t t = 0; t < team_outcome_count; ++t)
+      CHECK(same_bytes(one.team_outcomes[t], other.team_outcomes[t]));
+    CHECK(std::memcmp(one.outcomes.data(), other.outcomes.data(), sizeof one.outcomes) == 0);
     CHECK(same_bytes(one.team_trust, other.team_trust));
     REQUIRE(one.snapshots.size() == other.snapshots.size());
     for (std::size_t k = 0; k < one.snapshots.size(); ++k) {
