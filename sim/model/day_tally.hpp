@@ -50,15 +50,18 @@ struct DayTally {
   std::array<std::int64_t, 2> meeting_invited{};
   std::array<std::int64_t, 2> meeting_attended{};
   std::array<std::int64_t, 2> meeting_participated{};
-  // Slots whose holder left an issue unraised today (a slot may repeat).
+  // Who left an issue unraised today, one entry per issue: their slot and
+  // their team then; and the team of whoever raised each issue raised.
+  // Lists rather than per-team columns, so that a block of staff adds only
+  // what it counted, whatever the number of teams.
   std::vector<std::uint32_t> withheld_by;
+  std::vector<std::int32_t> withheld_in_team;
+  std::vector<std::int32_t> raised_in_team;
 
   // Per team (World::teams order); empty in the tallies of blocks.
   std::vector<std::int64_t> team_incidents;
   std::vector<double> team_hours;
   std::vector<std::int64_t> team_headcount;
-  std::vector<std::int64_t> team_issues_raised;  // by the raiser's team
-  std::vector<std::int64_t> team_issues_unraised;
   std::vector<std::int64_t> team_leavers;  // by the leaver's home team
 
   DayTally& operator+=(const DayTally& o);

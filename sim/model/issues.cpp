@@ -128,11 +128,6 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
                             post);
           i = members[vrng.below(members.size())];
         }
-        // A block's tally gets per-team columns once it has something to count.
-        auto by_team = [&](std::vector<std::int64_t>& column, std::int32_t team) -> std::int64_t& {
-          if (column.empty()) column.assign(world.teams.size(), 0);
-          return column[static_cast<std::size_t>(team)];
-        };
         auto spend = [&](StaffId who, double hours, Spent spent) {
           if (hours > 0.0) out.push_back({{}, {}, {who, hours, spent}});
         };
@@ -144,7 +139,7 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
                   raise_probability(p, world.trust_between(i, j, day), day, s.participated[i]))) {
             raised = true;
             ++t.issues_raised;
-            ++by_team(t.team_issues_raised, s.team[i]);
+            t.raised_in_team.push_back(s.team[i]);
             spend(i, p.time.raise_hours, Spent::issues);
             if (iv.difficult_conversations.active_on(day)) {
               spend(i, iv.difficult_conversations.hours_per_conversation, Spent::interventions);
@@ -164,8 +159,8 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
             out.push_back({{i, j, 0.0f, static_cast<float>(p.trust.unresolved_loss)}, {}});
           } else {
             ++t.issues_unraised;
-            ++by_team(t.team_issues_unraised, s.team[i]);
             t.withheld_by.push_back(i);
+            t.withheld_in_team.push_back(s.team[i]);
           }
           // Not raised, or raised in vain: the most willing colleague may take
           // it on, or the one who has it works around it, or nobody does.

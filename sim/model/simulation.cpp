@@ -31,7 +31,12 @@ DayTally& DayTally::operator+=(const DayTally& o) {
     meeting_attended[m] += o.meeting_attended[m];
     meeting_participated[m] += o.meeting_participated[m];
   }
-  withheld_by.insert(withheld_by.end(), o.withheld_by.begin(), o.withheld_by.end());
+  auto append = [](auto& mine, const auto& theirs) {
+    mine.insert(mine.end(), theirs.begin(), theirs.end());
+  };
+  append(withheld_by, o.withheld_by);
+  append(withheld_in_team, o.withheld_in_team);
+  append(raised_in_team, o.raised_in_team);
   auto add = [](auto& mine, const auto& theirs) {
     if (theirs.empty()) return;
     if (mine.empty()) mine.assign(theirs.size(), 0);
@@ -40,8 +45,6 @@ DayTally& DayTally::operator+=(const DayTally& o) {
   add(team_incidents, o.team_incidents);
   add(team_hours, o.team_hours);
   add(team_headcount, o.team_headcount);
-  add(team_issues_raised, o.team_issues_raised);
-  add(team_issues_unraised, o.team_issues_unraised);
   add(team_leavers, o.team_leavers);
   return *this;
 }
@@ -189,9 +192,9 @@ struct TeamWindow {
       for (std::size_t k = 0; k < from.size(); ++k) to[k] += static_cast<double>(from[k]);
     };
     add(incidents, t.team_incidents);
-    add(raised, t.team_issues_raised);
-    add(unraised, t.team_issues_unraised);
     add(leavers, t.team_leavers);
+    for (std::int32_t team : t.raised_in_team) raised[static_cast<std::size_t>(team)] += 1;
+    for (std::int32_t team : t.withheld_in_team) unraised[static_cast<std::size_t>(team)] += 1;
     for (std::size_t team = 0; team < trust.team.size(); ++team) {
       const TeamTrustLevels& l = trust.team[team];
       working[team] += l.working * l.working_pairs;
