@@ -191,6 +191,27 @@ def test_team_summary_and_each_variants_window(trustsim, tmp_path):
     result = trustsim("summary", "out.h5")
     assert window in result.stdout
 
+    # /team_comparison: per team, the variant's mean and difference from baseline.
+    with h5py.File(out, "r") as f:
+        c = f["team_comparison"]
+        columns = list(c.attrs["columns"])
+        table = {k: c[k].asstr()[()] if c[k].dtype.kind == "O" else c[k][()] for k in columns}
+        teams = f["team_summary"]
+        values = teams["incidents"][()]
+        team_of = teams["team"].asstr()[()]
+    assert columns == ["variant", "locality", "team", "outcome", "n", "mean", "ci_low", "ci_high",
+                       "diff", "diff_ci_low", "diff_ci_high"]
+    rows = [i for i in range(len(table["variant"]))
+            if table["variant"][i] == "late" and table["outcome"][i] == "incidents"]
+    assert len(rows) == 2  # one per team
+    first = rows[0]
+    team = table["team"][first]
+    late = [values[i] for i in range(4, 8) if team_of[i] == team]
+    base = [values[i] for i in range(0, 4) if team_of[i] == team]
+    assert table["n"][first] == 2
+    assert table["mean"][first] == pytest.approx(np.mean(late))
+    assert table["diff"][first] == pytest.approx(np.mean(late) - np.mean(base))
+
 
 def test_an_unknown_measure_from_is_refused(trustsim, tmp_path):
     sweep = write_sweep(tmp_path, measure_from="intervention")
