@@ -163,6 +163,10 @@ class Results:
     Tables (pandas DataFrames, built on first use):
       summary     one row per run: run_id, variant, replicate, seed,
                   swept parameters, outcomes
+      team_summary one row per run and team: run, variant, team, locality,
+                  the team's outcomes (run is /summary's run_id)
+      team_comparison  per grid cell, locality, team, variant and team
+                  outcome: as comparison
       comparison  per variant and outcome: n, mean, ci_low, ci_high, diff,
                   diff_ci_low, diff_ci_high (difference from the baseline)
       daily       long: run_id, variant, replicate, day, metric, value
@@ -293,6 +297,46 @@ class Results:
         table.attrs["units"] = units
         table.attrs["datasets"] = described
         return table
+
+    @cached_property
+    def team_summary(self) -> pd.DataFrame:
+        """One row per run and team. `team_summary.attrs["units"]` maps column
+        to units; names, labels and descriptions come from the file, so a new
+        team outcome needs no change here. Empty for a file written before
+        /team_summary existed."""
+        with self._reading("/team_summary") as f:
+            if "team_summary" in f:
+                return self._columns_table(f["team_summary"], "/team_summary")
+        table = pd.DataFrame(columns=["run", "variant", "team", "locality"])
+        table.attrs["units"], table.attrs["datasets"] = {}, {}
+        return table
+
+    @cached_property
+    def team_comparison(self) -> pd.DataFrame:
+        """Each variant's team outcomes and their difference from the
+        baseline, with 95% intervals, per grid cell, locality and team: the
+        columns of `comparison` with `locality` and `team` added."""
+        from .stats import comparison_from_summary
+
+        teams = self.team_summary
+        if teams.empty:
+            return teams
+        keys = [k for k in self.grid_keys if k in self.summary.columns]
+        if keys:
+            cells = self.summary[["run_id", *keys]].rename(columns={"run_id": "run"})
+            teams = teams.merge(cells, on="run", how="left")
+        return comparison_from_summary(teams, self.team_outcomes, self.baseline_variant,
+                                       grid_keys=[*keys, "locality", "team"])
+
+    @property
+    def team_outcomes(self) -> list:
+        """Outcome columns of /team_summary, in file order."""
+        ids = ("run", "variant", "team", "locality")
+        return [c for c in self.team_summary.columns if c not in ids]
+
+    def team_outcome_metric(self, name: str) -> Metric:
+        """Name, units, label and description of a team outcome, from /team_summary."""
+        return _metric_of(name, self.team_summary.attrs.get("datasets", {}).get(name))
 
     @property
     def variants(self) -> list:

@@ -62,7 +62,7 @@ std::vector<Override> overrides_of(const RunOptions& options) {
 // The same /comparison a sweep writes (one variant: means and their
 // intervals), so that every reader takes intervals from the file.
 ComparisonTable run_comparison(
-    const std::string& variant,
+    const std::string& variant, int measure_from_day,
     const std::map<std::int64_t, std::array<double, outcome_count>>& runs) {
   SweepOutcomes table;
   for (const auto& [id, outcomes] : runs) {
@@ -70,7 +70,9 @@ ComparisonTable run_comparison(
     table.grid_values.emplace_back();
     table.outcomes.push_back(outcomes);
   }
-  return ComparisonTable{{}, compare_variants({variant}, table)};
+  ComparisonTable comparison{{}, compare_variants({variant}, table)};
+  comparison.window = window_text({{variant, measure_from_day}});
+  return comparison;
 }
 
 std::filesystem::path default_output(const std::string& scenario_path) {
@@ -129,7 +131,9 @@ int execute(const RunOptions& options) {
         },
         ensemble);
     writer.finish();
-    write_comparison(file.id(), run_comparison(options.variant, outcomes));
+    write_comparison(
+        file.id(),
+        run_comparison(options.variant, settings.parameters.outputs.measure_from_day, outcomes));
     if (cancel.requested()) throw Cancelled();  // a signal while finishing: still no file
     file.commit();
   } catch (const Cancelled&) {

@@ -4,7 +4,9 @@
 // file holds a comparison of its variants: that is printed instead of the
 // (long) run table, which --runs adds back; a grid over one or two keys
 // adds each outcome against the grid value, and a Morris or Sobol' sweep
-// its /sensitivity table.
+// its /sensitivity table. --teams prints /team_summary instead, one row per
+// run and team, with each variant's team means below it.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -25,6 +27,7 @@ namespace {
 struct SummaryOptions {
   std::string file;
   bool runs = false;
+  bool teams = false;
 };
 
 bool all_integral(const std::vector<double>& values) {
@@ -90,6 +93,91 @@ void print_row(const std::vector<TextColumn>& columns, const std::vector<std::st
   std::cout << line << '\n';
 }
 
+void print_table(const std::vector<TextColumn>& columns, std::size_t rows,
+                 const std::vector<std::vector<std::string>>& extra_rows) {
+  std::vector<std::size_t> widths;
+  for (const auto& column : columns) {
+    std::size_t width = column.header.size();
+    for (const auto& cell : column.cells) width = std::max(width, cell.size());
+    widths.push_back(width);
+  }
+  for (const auto& row : extra_rows)
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+
+  std::vector<std::string> headers;
+  for (const auto& column : columns) headers.push_back(column.header);
+  print_row(columns, headers, widths);
+  for (std::size_t r = 0; r < rows; ++r) {
+    std::vector<std::string> cells;
+    for (const auto& column : columns) cells.push_back(column.cells[r]);
+    print_row(columns, cells, widths);
+  }
+  if (!extra_rows.empty()) {
+    std::size_t total = 0;
+    for (auto w : widths) total += w + 2;
+    std::cout << std::string(total - 2, '-') << '\n';
+    for (const auto& row : extra_rows) print_row(columns, row, widths);
+  }
+}
+
+// /team_summary, one row per run and team; below it, when some variant has
+// more than one run, the mean of each column over a variant's runs, team by
+// team (the `run` cell then says how many runs).
+int print_teams(const SummaryOptions& options) {
+  const SummaryTable table = read_table(options.file, "team_summary");
+  const std::size_t rows = table.rows();
+  std::cout << options.file << ": /team_summary, " << rows << (rows == 1 ? " row" : " rows")
+            << " (run x team)\n\n";
+  std::vector<TextColumn> columns;
+  for (const auto& column : table.columns) columns.push_back(to_text(column));
+  auto column_of = [&](const std::string& name) -> const TextColumn* {
+    for (const auto& c : columns)
+      if (c.header == name) return &c;
+    return nullptr;
+  };
+  const TextColumn* variant = column_of("variant");
+  const TextColumn* team = column_of("team");
+  std::vector<std::vector<std::string>> extra_rows;
+  if (variant != nullptr && team != nullptr) {
+    // Groups in order of first appearance.
+    std::vector<std::pair<std::string, std::string>> groups;
+    std::vector<std::vector<std::size_t>> members;
+    for (std::size_t r = 0; r < rows; ++r) {
+      const std::pair key{variant->cells[r], team->cells[r]};
+      auto at = std::find(groups.begin(), groups.end(), key);
+      if (at == groups.end()) {
+        groups.push_back(key);
+        members.emplace_back();
+        at = groups.end() - 1;
+      }
+      members[static_cast<std::size_t>(at - groups.begin())].push_back(r);
+    }
+    const bool replicated =
+        std::any_of(members.begin(), members.end(), [](const auto& m) { return m.size() > 1; });
+    for (std::size_t g = 0; replicated && g < groups.size(); ++g) {
+      std::vector<std::string> row;
+      for (const auto& column : columns) {
+        if (column.header == "run") {
+          row.push_back("mean of " + std::to_string(members[g].size()));
+        } else if (&column == variant) {
+          row.push_back(groups[g].first);
+        } else if (&column == team) {
+          row.push_back(groups[g].second);
+        } else if (!column.numbers.empty()) {
+          double mean = 0;
+          for (std::size_t r : members[g]) mean += column.numbers[r];
+          row.push_back(statistic_text(mean / static_cast<double>(members[g].size())));
+        } else {
+          row.push_back("");
+        }
+      }
+      extra_rows.push_back(std::move(row));
+    }
+  }
+  print_table(columns, rows, extra_rows);
+  return ok;
+}
+
 // A calibration's file: its posterior and posterior predictive, instead of
 // the (long) table of particles, which --runs adds back.
 bool print_calibration(const SummaryOptions& options, const SummaryTable& table) {
@@ -104,6 +192,7 @@ bool print_calibration(const SummaryOptions& options, const SummaryTable& table)
 }
 
 int execute(const SummaryOptions& options) {
+  if (options.teams) return print_teams(options);
   const SummaryTable table = read_summary(options.file);
   const std::size_t rows = table.rows();
   std::cout << options.file << ": " << table.kind << ", " << rows << (rows == 1 ? " run" : " runs")
@@ -153,30 +242,7 @@ int execute(const SummaryOptions& options) {
     }
     extra_rows = {mean_row, sd_row};
   }
-
-  std::vector<std::size_t> widths;
-  for (const auto& column : columns) {
-    std::size_t width = column.header.size();
-    for (const auto& cell : column.cells) width = std::max(width, cell.size());
-    widths.push_back(width);
-  }
-  for (const auto& row : extra_rows)
-    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
-
-  std::vector<std::string> headers;
-  for (const auto& column : columns) headers.push_back(column.header);
-  print_row(columns, headers, widths);
-  for (std::size_t r = 0; r < rows; ++r) {
-    std::vector<std::string> cells;
-    for (const auto& column : columns) cells.push_back(column.cells[r]);
-    print_row(columns, cells, widths);
-  }
-  if (!extra_rows.empty()) {
-    std::size_t total = 0;
-    for (auto w : widths) total += w + 2;
-    std::cout << std::string(total - 2, '-') << '\n';
-    for (const auto& row : extra_rows) print_row(columns, row, widths);
-  }
+  print_table(columns, rows, extra_rows);
   return ok;
 }
 
@@ -188,9 +254,12 @@ Subcommand add_summary_command(CLI::App& root) {
   app->add_option("file", options->file, "trustsim output file (HDF5)")->required();
   app->add_flag("--runs", options->runs,
                 "With a sweep's file: list every run as well as the comparison of variants");
+  app->add_flag("--teams", options->teams,
+                "Print /team_summary (one row per run and team) and each variant's team means");
   app->footer(
       "Examples:\n  trustsim summary results/baseline.h5\n"
-      "  trustsim summary results/interventions.h5 --runs");
+      "  trustsim summary results/interventions.h5 --runs\n"
+      "  trustsim summary results/baseline.h5 --teams");
   return {app, [options] { return execute(*options); }};
 }
 

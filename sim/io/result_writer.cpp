@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "io/hdf5_read.hpp"
 #include "io/hdf5_write.hpp"
 
 namespace trustsim {
@@ -70,6 +71,32 @@ void write_team_trust(hid_t run, const RunResult& result) {
                         std::vector<std::string>{"day", "from_team", "to_team"});
 }
 
+// The run's per-team outcomes over its measurement window, one row per team.
+void write_teams(hid_t run, const RunResult& result) {
+  const std::size_t rows = result.team_names.size();
+  for (std::size_t o = 0; o < team_outcome_count; ++o)
+    if (result.team_outcomes[o].size() != rows)
+      throw hdf5::Error(std::string("team outcome ") + team_outcome_info[o].name + " has " +
+                        std::to_string(result.team_outcomes[o].size()) + " values for " +
+                        std::to_string(rows) + " teams");
+  if (result.team_localities.size() != rows)
+    throw hdf5::Error("team localities have " + std::to_string(result.team_localities.size()) +
+                      " values for " + std::to_string(rows) + " teams");
+  hdf5::Handle teams = hdf5::create_group(run, "teams");
+  hdf5::write_strings(teams, "team", result.team_names, DatasetInfo{"1", "team name"});
+  std::vector<std::int32_t> localities(result.team_localities.begin(),
+                                       result.team_localities.end());
+  hdf5::write_dataset(teams, "locality", localities,
+                      DatasetInfo{"1", "locality of the team, from 0"});
+  std::vector<std::string> columns{"team", "locality"};
+  for (std::size_t o = 0; o < team_outcome_count; ++o) {
+    write_metric(teams, team_outcome_info[o], result.team_outcomes[o]);
+    columns.emplace_back(team_outcome_info[o].name);
+  }
+  hdf5::write_attribute(teams, "columns", columns);
+  hdf5::write_attribute(teams, "measure_from_day", std::int64_t{result.measured_from});
+}
+
 void write_network(hid_t run, const RunResult& result, const FileLayout& layout) {
   hdf5::Handle network = hdf5::create_group(run, "network");
   hdf5::write_attribute(network, "teams", result.team_names);
@@ -125,9 +152,12 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
   hdf5::write_attribute(run, "replicate", record.replicate);
   hdf5::write_attribute(run, "seed", record.seed);
   hdf5::write_attribute(run, "parameters", record.parameters_json);
+  hdf5::write_attribute(run, "measure_from_day", std::int64_t{result.measured_from});
   write_daily(run, result);
   write_team_trust(run, result);
+  write_teams(run, result);
   write_network(run, result, layout_);
+  add_team_rows(record);
   RunRecord row = record;
   row.parameters_json.clear();  // kept in the run group; the summary needs only the ids
   rows_.push_back(std::move(row));
@@ -144,6 +174,7 @@ void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord
                                  "open a file to copy a run from");
   const std::string name = run_group_name(record.run_id);
   hdf5::copy_group(from, "runs/" + name, runs_, name);
+  add_team_rows(record);
   RunRecord row = record;
   row.parameters_json.clear();
   rows_.push_back(std::move(row));
@@ -168,10 +199,41 @@ void ResultWriter::copy_run_as(const std::filesystem::path& source, std::int64_t
     hdf5::check_status(H5Adelete(run, attribute), "replace a copied run's attribute");
   hdf5::write_attribute(run, "run_id", record.run_id);
   hdf5::write_attribute(run, "variant", record.variant);
+  run.close("close a copied run");
+  add_team_rows(record);
   RunRecord row = record;
   row.parameters_json.clear();
   rows_.push_back(std::move(row));
   outcomes_.push_back(outcomes);
+}
+
+void ResultWriter::add_team_rows(const RunRecord& record) {
+  hdf5::Handle run = hdf5::group(
+      H5Gopen2(runs_, run_group_name(record.run_id).c_str(), H5P_DEFAULT), "open a run's group");
+  if (H5Lexists(run, "teams", H5P_DEFAULT) <= 0) return;  // a file from before /team_summary
+  hdf5::Handle teams = hdf5::group(H5Gopen2(run, "teams", H5P_DEFAULT), "open a run's teams");
+  const auto names = hdf5::read_strings(teams, "team");
+  const auto localities = hdf5::read_int64s(teams, "locality");
+  std::array<std::vector<double>, team_outcome_count> values;
+  for (std::size_t o = 0; o < team_outcome_count; ++o) {
+    values[o] = hdf5::read_doubles(teams, team_outcome_info[o].name);
+    if (values[o].size() != names.size())
+      throw hdf5::Error("run " + std::to_string(record.run_id) + ": teams/" +
+                        team_outcome_info[o].name + " has " + std::to_string(values[o].size()) +
+                        " rows for " + std::to_string(names.size()) + " teams");
+  }
+  if (localities.size() != names.size())
+    throw hdf5::Error("run " + std::to_string(record.run_id) + ": teams/locality has " +
+                      std::to_string(localities.size()) + " rows for " +
+                      std::to_string(names.size()) + " teams");
+  for (std::size_t t = 0; t < names.size(); ++t) {
+    team_rows_.run.push_back(record.run_id);
+    team_rows_.variant.push_back(record.variant);
+    team_rows_.team.push_back(names[t]);
+    team_rows_.locality.push_back(static_cast<std::int32_t>(localities[t]));
+    for (std::size_t o = 0; o < team_outcome_count; ++o)
+      team_rows_.values[o].push_back(values[o][t]);
+  }
 }
 
 void ResultWriter::finish() {
@@ -208,6 +270,21 @@ void ResultWriter::finish() {
     columns.emplace_back(outcome_info[o].name);
   }
   hdf5::write_attribute(summary, "columns", columns);
+
+  hdf5::Handle teams = hdf5::create_group(file_.id(), "team_summary");
+  hdf5::write_dataset(teams, "run", team_rows_.run, DatasetInfo{"1", "run id (/summary's run_id)"});
+  hdf5::write_strings(teams, "variant", team_rows_.variant, DatasetInfo{"1", "variant name"});
+  hdf5::write_strings(teams, "team", team_rows_.team, DatasetInfo{"1", "team name"});
+  hdf5::write_dataset(teams, "locality", team_rows_.locality,
+                      DatasetInfo{"1", "locality of the team, from 0"});
+  std::vector<std::string> team_columns{"run", "variant", "team", "locality"};
+  for (std::size_t o = 0; o < team_outcome_count; ++o) {
+    write_metric(teams, team_outcome_info[o], team_rows_.values[o]);
+    team_columns.emplace_back(team_outcome_info[o].name);
+  }
+  hdf5::write_attribute(teams, "columns", team_columns);
+  teams.close("close /team_summary");
+
   hdf5::write_attribute(file_.id(), "run_count", static_cast<std::int64_t>(n));
   // Nothing may stay open when the file is committed: HDF5 would otherwise
   // keep the file open past its close, and write to it after the rename.

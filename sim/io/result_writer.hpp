@@ -1,6 +1,7 @@
 // Writes runs into an OutputFile in the layout of docs/output-format.md:
 // provenance on the root, one /runs/run_NNNNNN group per run as it arrives,
-// and the /summary table (one row per run) when finished.
+// and the /summary table (one row per run) and /team_summary table (one row
+// per run and team) when finished.
 #pragma once
 
 #include <array>
@@ -61,7 +62,8 @@ class ResultWriter {
   void copy_run_as(const std::filesystem::path& source, std::int64_t source_run_id,
                    const RunRecord& record, const std::array<double, outcome_count>& outcomes);
 
-  // Writes /summary and run_count. The caller then commits the file.
+  // Writes /summary, /team_summary and run_count. The caller then commits
+  // the file.
   void finish();
 
  private:
@@ -70,6 +72,17 @@ class ResultWriter {
   hdf5::Handle runs_;
   std::vector<RunRecord> rows_;
   std::vector<std::array<double, outcome_count>> outcomes_;
+  // /team_summary's rows: each run's teams table (runs/run_NNNNNN/teams),
+  // from its result or read back from the group as copied.
+  struct TeamRows {
+    std::vector<std::int64_t> run;
+    std::vector<std::string> variant;
+    std::vector<std::string> team;
+    std::vector<std::int32_t> locality;
+    std::array<std::vector<double>, team_outcome_count> values;
+  };
+  TeamRows team_rows_;
+  void add_team_rows(const RunRecord& record);
 };
 
 // "run_000042", "day_0100": fixed-width names that sort in run/day order.

@@ -30,7 +30,7 @@ SummaryValues read_column(hid_t summary, const std::string& name) {
 }
 
 // The reading itself, on a file that is known to be a regular file.
-SummaryTable read_regular_file(const std::filesystem::path& path) {
+SummaryTable read_regular_file(const std::filesystem::path& path, const std::string& group) {
   hdf5::silence_library_errors();
   const std::string name = path.string();
   if (H5Fis_hdf5(name.c_str()) <= 0) throw FileError(name + ": not an HDF5 file");
@@ -41,16 +41,19 @@ SummaryTable read_regular_file(const std::filesystem::path& path) {
     if (!hdf5::has_attribute(file, "format") ||
         hdf5::read_string_attribute(file, "format") != "trustsim")
       throw FileError(name + ": not a trustsim output file (no format=trustsim attribute)");
-    if (H5Lexists(file, "summary", H5P_DEFAULT) <= 0)
-      throw FileError(name + ": has no /summary table (an unfinished file?)");
-    hdf5::Handle summary = hdf5::group(H5Gopen2(file, "summary", H5P_DEFAULT), "open /summary");
+    if (H5Lexists(file, group.c_str(), H5P_DEFAULT) <= 0)
+      throw FileError(name + ": has no /" + group +
+                      (group == "summary" ? " table (an unfinished file?)"
+                                          : " table (written by an older trustsim?)"));
+    hdf5::Handle summary =
+        hdf5::group(H5Gopen2(file, group.c_str(), H5P_DEFAULT), ("open /" + group).c_str());
     SummaryTable table;
     table.kind = hdf5::read_string_attribute(file, "kind");
     table.program_version = hdf5::read_string_attribute(file, "program_version");
     table.created_utc = hdf5::read_string_attribute(file, "created_utc");
     std::size_t rows = 0;
     for (const auto& column : hdf5::read_strings_attribute(summary, "columns")) {
-      const std::string where = "/summary/" + column;
+      const std::string where = "/" + group + "/" + column;
       hdf5::Handle set =
           hdf5::dataset(H5Dopen2(summary, column.c_str(), H5P_DEFAULT), ("open " + where).c_str());
       hdf5::Handle space =
@@ -63,8 +66,8 @@ SummaryTable read_regular_file(const std::filesystem::path& path) {
           read_column(summary, column)};
       const std::size_t length = std::visit([](const auto& v) { return v.size(); }, entry.values);
       if (!table.columns.empty() && length != rows)
-        throw FileError(name + ": /summary/" + column + " has " + std::to_string(length) +
-                        " rows, not " + std::to_string(rows));
+        throw FileError(name + ": " + where + " has " + std::to_string(length) + " rows, not " +
+                        std::to_string(rows));
       rows = length;
       table.columns.push_back(std::move(entry));
     }
@@ -86,7 +89,20 @@ SummaryTable read_summary_of_checked_file(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, error))
     throw FileError(path.string() + ": " +
                     (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
-  return read_regular_file(path);
+  return read_regular_file(path, "summary");
+}
+
+SummaryTable read_table(const std::filesystem::path& path, const std::string& table) {
+  auto read = [&] {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error))
+      throw FileError(
+          path.string() + ": " +
+          (std::filesystem::exists(path, error) ? "not a regular file" : "no such file"));
+    return read_regular_file(path, table);
+  };
+  refuse_if_reading_crashes(path, [&] { read(); });
+  return read();
 }
 
 }  // namespace trustsim

@@ -1,6 +1,7 @@
-// Reading /summary back: the columns named by its `columns` attribute, each
-// with the type it was stored with. Used by `trustsim summary` (and by
-// anything that needs to know which runs a file holds).
+// Reading /summary (or /team_summary) back: the columns named by its
+// `columns` attribute, each with the type it was stored with. Used by
+// `trustsim summary` (and by anything that needs to know which runs a file
+// holds).
 #pragma once
 
 #include <cstdint>
@@ -36,5 +37,9 @@ SummaryTable read_summary(const std::filesystem::path& path);
 // The same read without the child process, for a file that a check in a
 // child process has already read (file_check.hpp).
 SummaryTable read_summary_of_checked_file(const std::filesystem::path& path);
+
+// The same for another table of the file laid out like /summary, e.g.
+// "team_summary".
+SummaryTable read_table(const std::filesystem::path& path, const std::string& table);
 
 }  // namespace trustsim

@@ -45,10 +45,12 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
 
   tally.team_hours.resize(world.teams.size(), 0.0);
   tally.team_headcount.resize(world.teams.size(), 0);
+  tally.team_leavers.resize(world.teams.size(), 0);
   for (StaffId i = 0; i < s.size(); ++i) {
     if (!s.active[i]) continue;
     const auto team = static_cast<std::size_t>(s.team[i]);
     tally.hours_worked += s.hours[i];
+    tally.hours_spent[static_cast<std::size_t>(Spent::workarounds)] += world.held_load[i];
     tally.team_hours[team] += s.hours[i];
     ++tally.team_headcount[team];
     if (s.load[i] > 1.0) ++tally.overloaded_staff;
@@ -62,6 +64,7 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
   for (StaffId i = 0; i < s.size(); ++i) {
     if (!leaves[i]) continue;
     ++tally.leavers;
+    ++tally.team_leavers[static_cast<std::size_t>(s.home_team[i])];
     if (holds_absorbed[i]) ++tally.hero_leavers;
     s.active[i] = 0;
     s.vacant_until[i] = day + p.vacancy_days;

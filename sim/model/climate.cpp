@@ -37,13 +37,16 @@ void blame_after_incidents(World& world, int day, const DayTally& tally) {
       erode(world.teams[t].psychological_safety, world.p.climate.blame_loss);
 }
 
-void hold_learning_reviews(World& world, int day) {
+void hold_learning_reviews(World& world, int day, DayTally& tally) {
   const auto& jc = world.p.interventions.just_culture;
   if (!jc.active_on(day)) return;
+  std::vector<TimeCharge> reviews;
   for (std::size_t t = 0; t < world.teams.size(); ++t) {
     if ((day + static_cast<int>(t)) % jc.review_interval_days != 0) continue;
-    for (StaffId i : world.teams[t].members) world.staff.hours[i] += jc.review_hours;
+    for (StaffId i : world.teams[t].members)
+      reviews.push_back({i, jc.review_hours, Spent::interventions});
   }
+  charge(world, reviews, tally);
 }
 
 void record_climate(const World& world, DayTally& tally) {

@@ -21,22 +21,22 @@ DayResult run_day_in_phases(World& world, int day, std::uint64_t& trust_updates)
   hire_newcomers(world, day);  // 1
   rotate_secondments(world, day);
   world.refresh_membership();
-  plan_working_day(world, day);  // 1b
-  disrupt_rituals(world, day);   // 1c
-  hold_learning_reviews(world, day);
+  plan_working_day(world, day, tally);  // 1b
+  disrupt_rituals(world, day);          // 1c
+  hold_learning_reviews(world, day, tally);
   const MeetingsHeld meetings = hold_meetings(world, day, regime, everywhere, tally);  // 2
   apply(meetings.trust);
-  charge(world, meetings.time);
+  charge(world, meetings.time, tally);
   for (StaffId i : meetings.participants) world.staff.participated[i] = 1;
   const RitualsHeld rituals = hold_rituals(world, day, everywhere, tally);  // 2b
   apply(rituals.trust);
-  charge(world, rituals.time);
+  charge(world, rituals.time, tally);
   const ContactsMade contacts = make_informal_contacts(world, day, everywhere, tally);  // 3
   apply(contacts.trust);
-  charge(world, contacts.time);
+  charge(world, contacts.time, tally);
   const RaisedIssues raised = raise_issues(world, day, everywhere, tally);  // 4
   apply(raised.trust_changes);
-  charge(world, raised.time);
+  charge(world, raised.time, tally);
   settle_rituals(world, rituals);
   settle_issues(world, day, raised);
   maintain_workarounds(world, day, tally);   // 5
@@ -62,9 +62,10 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
   hire_newcomers(world, day);
   rotate_secondments(world, day);
   world.refresh_membership();
-  plan_working_day(world, day);
+  DayTally tally;
+  plan_working_day(world, day, tally);
   disrupt_rituals(world, day);
-  hold_learning_reviews(world, day);
+  hold_learning_reviews(world, day, tally);
 
   // Meetings, contacts and issues touch only trust rows within a locality,
   // so each locality goes through all three, and has its rows measured,
@@ -86,22 +87,21 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
     // Time charges and meeting participation touch only this locality's slots.
     const MeetingsHeld meetings = hold_meetings(world, day, regime, here, tallies[l]);
     applied[l] += apply(meetings.trust);
-    charge(world, meetings.time);
+    charge(world, meetings.time, tallies[l]);
     for (StaffId i : meetings.participants) world.staff.participated[i] = 1;
     rituals[l] = hold_rituals(world, day, here, tallies[l]);
     applied[l] += apply(rituals[l].trust);
-    charge(world, rituals[l].time);
+    charge(world, rituals[l].time, tallies[l]);
     stop_if_cancelled();
     const ContactsMade contacts = make_informal_contacts(world, day, here, tallies[l]);
     applied[l] += apply(contacts.trust);
-    charge(world, contacts.time);
+    charge(world, contacts.time, tallies[l]);
     stop_if_cancelled();
     raised[l] = raise_issues(world, day, here, tallies[l]);
     applied[l] += apply(raised[l].trust_changes);
-    charge(world, raised[l].time);
+    charge(world, raised[l].time, tallies[l]);
     sum_excess(world, slots, day, sums);  // nothing later today changes these rows
   });
-  DayTally tally;
   for (std::size_t l = 0; l < localities; ++l) {
     tally += tallies[l];
     trust_updates += applied[l];

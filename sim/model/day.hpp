@@ -15,12 +15,16 @@
 
 namespace trustsim {
 
-// Hours a task took someone today (time budget, working_day.cpp).
+// Hours a task took someone today (time budget, working_day.cpp), and what
+// they went on, which charge() adds to the tally's hours_spent; `travel`,
+// the journey to an in-person meeting, is charged with the meeting.
 struct TimeCharge {
   StaffId who;
   double hours;
+  Spent spent;
+  double travel = 0.0;
 };
-void charge(World& world, const std::vector<TimeCharge>& charges);
+void charge(World& world, const std::vector<TimeCharge>& charges, DayTally& tally);
 
 // 1. Vacancies whose delay has passed are filled by newcomers; secondments
 //    start and end (fluid teams).
@@ -31,12 +35,17 @@ void rotate_secondments(World& world, int day);
 //     post's work, and what a newcomer cannot yet do, falls on the rest of
 //     the team; colleagues spend time inducting newcomers and secondees
 //     (working_day.cpp). Starts today's hours afresh.
-void plan_working_day(World& world, int day);
+void plan_working_day(World& world, int day, DayTally& tally);
+// For a world stepped phase by phase without counting hours.
+inline void plan_working_day(World& world, int day) {
+  DayTally uncounted;
+  plan_working_day(world, day, uncounted);
+}
 
 // 1c. Rituals lapse at a disruption (rituals.cpp); blame-free learning
 //     reviews take every member's time while just_culture is on (climate.cpp).
 void disrupt_rituals(World& world, int day);
-void hold_learning_reviews(World& world, int day);
+void hold_learning_reviews(World& world, int day, DayTally& tally);
 
 // Phases 2 to 4 change trust. Each works on some localities and returns
 // the trust updates it makes there, for TrustNetwork::apply; run_day takes

@@ -50,7 +50,8 @@ std::vector<TimeCharge> facilitation_hours(const World& world, int day, SlotRang
     if (!world.staff.active[i] || !world.staff.facilitator[i]) continue;
     RandomStream rng(world.seed, Purpose::facilitation, static_cast<std::uint32_t>(day), i);
     const int introductions = rng.poisson(iv.extra_contacts_per_day);
-    if (introductions > 0) charges.push_back({i, introductions * iv.hours_per_introduction});
+    if (introductions > 0)
+      charges.push_back({i, introductions * iv.hours_per_introduction, Spent::interventions});
   }
   return charges;
 }

@@ -112,7 +112,7 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
     enum Kind : std::uint8_t { trust_change, issue_left, time_spent, spoke_up } kind;
     TrustUpdate update{};
     IssueLeft left{};
-    TimeCharge hours{0, 0.0};
+    TimeCharge hours{0, 0.0, Spent::issues};
     SpeakingUp speaking{0, false};
   };
   const auto effects = collect_per_staff<Effect>(
@@ -132,8 +132,8 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
                             post);
           i = members[vrng.below(members.size())];
         }
-        auto spend = [&](StaffId who, double hours) {
-          if (hours > 0.0) out.push_back({Effect::time_spent, {}, {}, {who, hours}});
+        auto spend = [&](StaffId who, double hours, Spent spent) {
+          if (hours > 0.0) out.push_back({Effect::time_spent, {}, {}, {who, hours, spent}});
         };
         for (int k = 0; k < issues; ++k) {
           StaffId j = i;
@@ -145,17 +145,18 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
                                            s.participated[i], safety))) {
             raised = true;
             ++t.issues_raised;
-            spend(i, p.time.raise_hours);
+            t.raised_in_team.push_back(s.team[i]);
+            spend(i, p.time.raise_hours, Spent::issues);
             if (iv.difficult_conversations.active_on(day)) {
-              spend(i, iv.difficult_conversations.hours_per_conversation);
-              spend(j, iv.difficult_conversations.hours_per_conversation);
+              spend(i, iv.difficult_conversations.hours_per_conversation, Spent::interventions);
+              spend(j, iv.difficult_conversations.hours_per_conversation, Spent::interventions);
             }
             if (iv.data_sharing.active_on(day) && s.organisation[i] != s.organisation[j])
-              spend(i, iv.data_sharing.hours_per_request);
+              spend(i, iv.data_sharing.hours_per_request, Spent::interventions);
             const double culture = world.culture_factor(i, j);
             if (rng.chance(resolve_probability(world, i, j, day))) {
               ++t.issues_resolved;
-              spend(j, p.time.resolve_hours);
+              spend(j, p.time.resolve_hours, Spent::issues);
               const auto gain = static_cast<float>(p.trust.resolved_gain * culture);
               out.push_back({Effect::trust_change, {i, j, gain, 0.0f}});
               out.push_back({Effect::trust_change, {j, i, gain * 0.5f, 0.0f}});
@@ -167,6 +168,8 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
             out.push_back({Effect::spoke_up, {}, {}, {}, {s.team[i], false}});
           } else {
             ++t.issues_unraised;
+            t.withheld_by.push_back(i);
+            t.withheld_in_team.push_back(s.team[i]);
           }
           // Not raised, or raised in vain: the most willing colleague may take
           // it on, or the one who has it works around it, or nobody does.

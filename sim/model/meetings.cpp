@@ -23,15 +23,22 @@ void hold_meeting(const World& world, const std::vector<StaffId>& invitees, doub
   const bool in_person = rng.chance(regime.face_to_face_fraction);
   const ModeEffects& mode = in_person ? m.face_to_face : m.online;
 
+  const auto counted =
+      static_cast<std::size_t>(in_person ? MeetingMode::face_to_face : MeetingMode::online);
+  tally.meeting_invited[counted] += static_cast<std::int64_t>(invitees.size());
   std::vector<StaffId> attendees;
   std::vector<bool> participates;
   for (StaffId i : invitees)
     if (rng.chance(mode.attendance)) {
       attendees.push_back(i);
       participates.push_back(rng.chance(mode.participation));
-      if (participates.back()) out.participants.push_back(i);
+      ++tally.meeting_attended[counted];
+      if (participates.back()) {
+        out.participants.push_back(i);
+        ++tally.meeting_participated[counted];
+      }
       const bool travels = in_person && world.staff.site[i] != venue;
-      out.time.push_back({i, hours + (travels ? world.p.time.travel_hours : 0.0)});
+      out.time.push_back({i, hours, Spent::meetings, travels ? world.p.time.travel_hours : 0.0});
     }
 
   const double gain = world.p.trust.meeting_gain;

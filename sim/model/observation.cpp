@@ -1,6 +1,6 @@
 #include "model/observation.hpp"
 
-#include <limits>
+#include <optional>
 
 #include "model/per_staff.hpp"
 
@@ -8,26 +8,45 @@ namespace trustsim {
 
 namespace {
 
-// Head counts of active staff by team, and by team and profession or
-// organisation: all that the baseline part of a mean needs.
+// Head counts by team, and by team and profession or organisation: all that
+// the baseline part of a mean needs; and by locality, organisation and
+// profession for the pairs across organisations. Of active staff in their
+// current team, or of posts (every slot, active or vacant, in its home
+// team) for the mean over no pairs.
 struct HeadCounts {
+  enum Of { active_staff, posts };
   std::size_t professions;
   std::vector<double> team;
-  std::vector<double> team_profession;    // [team][profession]
-  std::vector<double> team_organisation;  // [team][organisation]
+  std::vector<double> team_profession;        // [team][profession]
+  std::vector<double> team_organisation;      // [team][organisation]
+  std::vector<double> locality;               // [locality]
+  std::vector<double> locality_organisation;  // [locality][organisation]
+  std::vector<double> locality_profession;    // [locality][profession]
+  std::vector<double> locality_both;          // [locality][profession][organisation]
 
-  explicit HeadCounts(const World& world)
+  HeadCounts(const World& world, Of of)
       : professions(world.profession_names.size()),
         team(world.teams.size(), 0.0),
         team_profession(world.teams.size() * professions, 0.0),
-        team_organisation(world.teams.size() * organisation_count, 0.0) {
+        team_organisation(world.teams.size() * organisation_count, 0.0),
+        locality(world.locality_slots.size(), 0.0),
+        locality_organisation(locality.size() * organisation_count, 0.0),
+        locality_profession(locality.size() * professions, 0.0),
+        locality_both(locality.size() * professions * organisation_count, 0.0) {
     const Staff& s = world.staff;
     for (StaffId i = 0; i < s.size(); ++i) {
-      if (!s.active[i]) continue;
-      const auto t = static_cast<std::size_t>(s.team[i]);
+      if (of == active_staff && !s.active[i]) continue;
+      const auto t = static_cast<std::size_t>(of == active_staff ? s.team[i] : s.home_team[i]);
+      const auto l = static_cast<std::size_t>(s.locality[i]);
+      const auto p = static_cast<std::size_t>(s.profession[i]);
+      const auto o = static_cast<std::size_t>(s.organisation[i]);
       team[t] += 1;
-      team_profession[t * professions + static_cast<std::size_t>(s.profession[i])] += 1;
-      team_organisation[t * organisation_count + static_cast<std::size_t>(s.organisation[i])] += 1;
+      team_profession[t * professions + p] += 1;
+      team_organisation[t * organisation_count + o] += 1;
+      locality[l] += 1;
+      locality_organisation[l * organisation_count + o] += 1;
+      locality_profession[l * professions + p] += 1;
+      locality_both[(l * professions + p) * organisation_count + o] += 1;
     }
   }
 
@@ -46,20 +65,62 @@ struct HeadCounts {
                        p.same_profession_bonus * matching(team_profession, professions) +
                        p.same_organisation_bonus * matching(team_organisation, organisation_count)};
   }
+
+  // Ordered pairs of locality l with different employers, and the sum of
+  // their baselines (no same-organisation bonus among them).
+  std::pair<double, double> across_pairs_and_baseline(const TrustParameters& p,
+                                                      std::size_t l) const {
+    auto squares = [](const double* first, std::size_t width) {
+      double sum = 0.0;
+      for (std::size_t k = 0; k < width; ++k) sum += first[k] * first[k];
+      return sum;
+    };
+    const double pairs =
+        locality[l] * locality[l] -
+        squares(&locality_organisation[l * organisation_count], organisation_count);
+    const double same_profession = squares(&locality_profession[l * professions], professions) -
+                                   squares(&locality_both[l * professions * organisation_count],
+                                           professions * organisation_count);
+    return {pairs, p.stranger_baseline * pairs + p.same_profession_bonus * same_profession};
+  }
 };
 
 bool holds(const World& world, const TrustTie& tie) {
   return world.staff.active[tie.to] && tie.to_generation == world.staff.generation[tie.to];
 }
 
+// The teams of each locality (teams are numbered locality by locality).
+std::vector<std::vector<std::size_t>> teams_by_locality(const World& world) {
+  std::vector<std::vector<std::size_t>> teams_of(world.locality_members.size());
+  for (std::size_t t = 0; t < world.teams.size(); ++t)
+    teams_of[static_cast<std::size_t>(world.teams[t].locality)].push_back(t);
+  return teams_of;
+}
+
+// A mean over pairs that is never NaN: with no pairs, the posts' mean
+// baseline (`posts_mean`, asked only then), or else the stranger baseline.
+template <class PostsMean>
+double mean_or_posts(double sum, double pairs, const PostsMean& posts_mean,
+                     const TrustParameters& p) {
+  if (pairs > 0) return sum / pairs;
+  const auto [post_pairs, post_baseline] = posts_mean();
+  return post_pairs > 0 ? post_baseline / post_pairs : p.stranger_baseline;
+}
+
 }  // namespace
 
-ExcessSums::ExcessSums(std::size_t slots) : within(slots, 0.0), between(slots, 0.0) {}
+ExcessSums::ExcessSums(std::size_t slots)
+    : within(slots, 0.0),
+      between(slots, 0.0),
+      across_organisations(slots, 0.0),
+      working(slots, 0.0),
+      working_pairs(slots, 0.0) {}
 
 void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums) {
   const Staff& s = world.staff;
   for_each_staff(slots, [&](StaffId i) {
-    sums.within[i] = sums.between[i] = 0.0;
+    sums.within[i] = sums.between[i] = sums.across_organisations[i] = 0.0;
+    sums.working[i] = sums.working_pairs[i] = 0.0;
     if (!s.active[i]) {
       world.trust.prune(i, day, s.generation);
       return;
@@ -67,41 +128,133 @@ void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums) {
     const auto* const active = s.active.data();
     const auto* const team = s.team.data();
     const auto* const locality = s.locality.data();
+    const auto* const organisation = s.organisation.data();
     const auto own_team = team[i], own_locality = locality[i];
-    double within = 0.0, between = 0.0;  // summed in row order, as before pruning was fused
+    const auto own_organisation = organisation[i];
+    // Summed in row order, as before pruning was fused.
+    double within = 0.0, between = 0.0, across = 0.0, working = 0.0, working_pairs = 0.0;
     world.trust.prune_and_visit(i, day, s.generation, [&](const TrustTie& tie, double excess) {
       if (!active[tie.to]) return;  // pruning has checked the generation
       if (team[tie.to] == own_team)
         within += excess;
       else if (locality[tie.to] == own_locality)
         between += excess;
+      if (organisation[tie.to] != own_organisation && locality[tie.to] == own_locality)
+        across += excess;
+      // Changed today: they dealt with each other. The world's first ties
+      // are dated day 0 too (World), so day 0 is not measured.
+      if (tie.day == day && day > 0) {
+        working += world.baseline(i, tie.to) + excess;
+        working_pairs += 1;
+      }
     });
     sums.within[i] = within;
     sums.between[i] = between;
+    sums.across_organisations[i] = across;
+    sums.working[i] = working;
+    sums.working_pairs[i] = working_pairs;
   });
 }
 
 TrustLevels mean_trust(const World& world, const ExcessSums& sums) {
   // Pairs of teams in the same locality only: looping over all pairs of
   // teams and skipping the rest would make a day quadratic in system size.
-  std::vector<std::vector<std::size_t>> teams_of(world.locality_members.size());
-  for (std::size_t t = 0; t < world.teams.size(); ++t)
-    teams_of[static_cast<std::size_t>(world.teams[t].locality)].push_back(t);
-  const HeadCounts counts(world);
+  const auto teams_of = teams_by_locality(world);
+  const HeadCounts counts(world, HeadCounts::active_staff);
+  const TrustParameters& tp = world.p.trust;
+  std::optional<HeadCounts> posts;  // counted only for a mean over no pairs
+  auto posts_counts = [&]() -> const HeadCounts& {
+    if (!posts) posts.emplace(world, HeadCounts::posts);
+    return *posts;
+  };
+  const std::size_t teams = world.teams.size();
+  std::vector<TeamTrustLevels> team(teams);
+  std::vector<double> team_between_pairs(teams, 0.0), team_within_pairs(teams, 0.0);
+  std::vector<double> team_within_sum(teams, 0.0), team_between_sum(teams, 0.0);
   double within_pairs = 0, within_sum = 0, between_pairs = 0, between_sum = 0;
-  for (std::size_t a = 0; a < world.teams.size(); ++a)
+  for (std::size_t a = 0; a < teams; ++a)
     for (std::size_t b : teams_of[static_cast<std::size_t>(world.teams[a].locality)]) {
-      const auto [pairs, baseline] = counts.pairs_and_baseline(world.p.trust, a, b);
+      const auto [pairs, baseline] = counts.pairs_and_baseline(tp, a, b);
       (a == b ? within_pairs : between_pairs) += pairs;
       (a == b ? within_sum : between_sum) += baseline;
+      (a == b ? team_within_pairs : team_between_pairs)[a] += pairs;
+      (a == b ? team_within_sum : team_between_sum)[a] += baseline;
     }
-  for (StaffId i = 0; i < world.staff.size(); ++i) {
+  double across_pairs = 0, across_sum = 0;
+  for (std::size_t l = 0; l < counts.locality.size(); ++l) {
+    const auto [pairs, baseline] = counts.across_pairs_and_baseline(tp, l);
+    across_pairs += pairs;
+    across_sum += baseline;
+  }
+  double working_sum = 0, working_pairs = 0;
+  const Staff& s = world.staff;
+  for (StaffId i = 0; i < s.size(); ++i) {
     within_sum += sums.within[i];
     between_sum += sums.between[i];
+    across_sum += sums.across_organisations[i];
+    working_sum += sums.working[i];
+    working_pairs += sums.working_pairs[i];
+    if (!s.active[i]) continue;
+    const auto t = static_cast<std::size_t>(s.team[i]);
+    team_within_sum[t] += sums.within[i];
+    team_between_sum[t] += sums.between[i];
+    team[t].working += sums.working[i];
+    team[t].working_pairs += sums.working_pairs[i];
   }
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  return {within_pairs > 0 ? within_sum / within_pairs : nan,
-          between_pairs > 0 ? between_sum / between_pairs : nan};
+
+  // The same sums over posts, for a mean over no pairs.
+  auto posts_within = [&] {
+    double pairs = 0, baseline = 0;
+    for (std::size_t a = 0; a < teams; ++a) {
+      const auto [p, b] = posts_counts().pairs_and_baseline(tp, a, a);
+      pairs += p, baseline += b;
+    }
+    return std::pair{pairs, baseline};
+  };
+  auto posts_between_of = [&](std::size_t a) {
+    double pairs = 0, baseline = 0;
+    for (std::size_t b : teams_of[static_cast<std::size_t>(world.teams[a].locality)])
+      if (b != a) {
+        const auto [p, s] = posts_counts().pairs_and_baseline(tp, a, b);
+        pairs += p, baseline += s;
+      }
+    return std::pair{pairs, baseline};
+  };
+  auto posts_between = [&] {
+    double pairs = 0, baseline = 0;
+    for (std::size_t a = 0; a < teams; ++a) {
+      const auto [p, b] = posts_between_of(a);
+      pairs += p, baseline += b;
+    }
+    return std::pair{pairs, baseline};
+  };
+  auto posts_across = [&] {
+    double pairs = 0, baseline = 0;
+    for (std::size_t l = 0; l < counts.locality.size(); ++l) {
+      const auto [p, b] = posts_counts().across_pairs_and_baseline(tp, l);
+      pairs += p, baseline += b;
+    }
+    return std::pair{pairs, baseline};
+  };
+  const auto strangers = [] { return std::pair{0.0, 0.0}; };
+
+  TrustLevels levels;
+  levels.within = mean_or_posts(within_sum, within_pairs, posts_within, tp);
+  levels.between = mean_or_posts(between_sum, between_pairs, posts_between, tp);
+  levels.across_organisations = mean_or_posts(across_sum, across_pairs, posts_across, tp);
+  levels.working = mean_or_posts(working_sum, working_pairs, strangers, tp);
+  levels.working_pairs = working_pairs;
+  for (std::size_t a = 0; a < teams; ++a) {
+    TeamTrustLevels& t = team[a];
+    t.within = mean_or_posts(
+        team_within_sum[a], team_within_pairs[a],
+        [&] { return posts_counts().pairs_and_baseline(tp, a, a); }, tp);
+    t.between = mean_or_posts(
+        team_between_sum[a], team_between_pairs[a], [&] { return posts_between_of(a); }, tp);
+    t.working = mean_or_posts(t.working, t.working_pairs, strangers, tp);
+  }
+  levels.team = std::move(team);
+  return levels;
 }
 
 TrustLevels measure_trust(World& world, int day) {
@@ -123,13 +276,19 @@ std::vector<double> team_trust_matrix(const World& world, int day) {
                static_cast<std::size_t>(s.team[tie.to])] +=
             tie.excess * world.trust.decay(day - tie.day);
   }
-  const HeadCounts counts(world);
+  const HeadCounts counts(world, HeadCounts::active_staff);
+  std::optional<HeadCounts> posts;
   std::vector<double> mean(teams * teams);
   for (std::size_t a = 0; a < teams; ++a)
     for (std::size_t b = 0; b < teams; ++b) {
       const auto [pairs, baseline] = counts.pairs_and_baseline(world.p.trust, a, b);
-      mean[a * teams + b] = pairs > 0 ? (baseline + excess[a * teams + b]) / pairs
-                                      : std::numeric_limits<double>::quiet_NaN();
+      mean[a * teams + b] = mean_or_posts(
+          baseline + excess[a * teams + b], pairs,
+          [&] {
+            if (!posts) posts.emplace(world, HeadCounts::posts);
+            return posts->pairs_and_baseline(world.p.trust, a, b);
+          },
+          world.p.trust);
     }
   return mean;
 }

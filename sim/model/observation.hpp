@@ -1,6 +1,14 @@
 // What is measured each day. Mean trust over all pairs is the closed-form
 // baseline sum (from head counts by profession and organisation) plus the
 // stored ties' decayed excess, so measuring never visits absent pairs.
+//
+// A mean over no pairs (a team emptied by leavers, or down to one member;
+// issue 17) is defined, never NaN: it is the trust the posts would start
+// from when filled, the mean baseline over the ordered pairs of posts
+// (active or vacant) it covers, because newcomers trust nobody beyond
+// baseline (hire_newcomers); with no such posts either, the stranger
+// baseline. Working trust over a day on which nobody dealt with anybody
+// is the stranger baseline too (they are strangers in the work).
 #pragma once
 
 #include <vector>
@@ -10,17 +18,40 @@
 
 namespace trustsim {
 
-struct TrustLevels {
-  double within = 0.0;   // same team
-  double between = 0.0;  // different teams of the same locality
+// One team's trust today: from its members to each other, from its members
+// to the other teams of its locality, and over the pairs from its members
+// who dealt with someone today (working).
+struct TeamTrustLevels {
+  double within = 0.0;
+  double between = 0.0;
+  double working = 0.0;
+  double working_pairs = 0.0;
 };
 
-// Each slot's stored excess over baseline towards its own team and towards
-// the other teams of its locality, as measured today (0 for a vacant slot).
+struct TrustLevels {
+  double within = 0.0;                // same team
+  double between = 0.0;               // different teams of the same locality
+  double across_organisations = 0.0;  // different employers, same locality
+  // Mean T(i->j) after today's changes over the directed pairs who dealt
+  // with each other today (met, made contact, or raised an issue: every
+  // tie changed today), and how many such pairs there were. Not measured
+  // on day 0, whose date the world's first ties bear too (0 pairs).
+  double working = 0.0;
+  double working_pairs = 0.0;
+  std::vector<TeamTrustLevels> team;  // World::teams order
+};
+
+// Each slot's stored excess over baseline towards its own team, the other
+// teams of its locality and the other organisations of its locality (which
+// overlaps both), as measured today (0 for a vacant slot); and over its ties
+// changed today, their trust and their number.
 struct ExcessSums {
   explicit ExcessSums(std::size_t slots);
   std::vector<double> within;
   std::vector<double> between;
+  std::vector<double> across_organisations;
+  std::vector<double> working;
+  std::vector<double> working_pairs;
 };
 
 // Sums the rows of `slots` into `sums`, dropping stale and fully decayed
@@ -35,7 +66,8 @@ TrustLevels mean_trust(const World& world, const ExcessSums& sums);
 // this is for a world stepped phase by phase.
 TrustLevels measure_trust(World& world, int day);
 
-// Mean T(i->j) for i in team a, j in team b, row-major, NaN where no pair.
+// Mean T(i->j) for i in team a, j in team b, row-major; where no pair, the
+// posts' mean baseline, as above.
 std::vector<double> team_trust_matrix(const World& world, int day);
 
 NetworkSnapshot network_snapshot(const World& world, int day);

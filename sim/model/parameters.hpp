@@ -259,11 +259,21 @@ struct Interventions {
   Intervention aligned_incentives;  // organisational: no staff time
   JustCultureIntervention just_culture;
   NewRitualsIntervention new_rituals;
+
+  // Every intervention, for what applies to all of them (a new one is
+  // added here too).
+  std::array<const Intervention*, 9> all() const {
+    return {&explicit_workarounds, &facilitators, &difficult_conversations,
+            &hero_awareness,       &fluid_teams,  &data_sharing,
+            &aligned_incentives,   &just_culture, &new_rituals};
+  }
 };
 
 struct OutputParameters {
   int team_trust_every_days = 5;
   std::vector<int> network_snapshot_days;  // empty: first and last day
+  // Every run outcome is measured from this day to the end (metrics.hpp).
+  int measure_from_day = 0;
 };
 
 struct Parameters {

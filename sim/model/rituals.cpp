@@ -64,9 +64,13 @@ RitualsHeld hold_rituals(const World& world, int day, Localities localities, Day
     }
     out.held.push_back(static_cast<std::int32_t>(t));
     ++tally.rituals_held;
-    for (StaffId i : present) out.time.push_back({i, habit ? r.hours : fresh.hours});
+    // A habit's hours are the team's own; a convened gathering's are the
+    // intervention's cost.
+    const Spent spent = habit ? Spent::rituals : Spent::interventions;
+    for (StaffId i : present) out.time.push_back({i, habit ? r.hours : fresh.hours, spent});
     if (!habit)  // convened: someone organised it
-      out.time.push_back({present[rng.below(present.size())], fresh.organise_hours});
+      out.time.push_back(
+          {present[rng.below(present.size())], fresh.organise_hours, Spent::interventions});
     for (StaffId i : present) {
       const int contacts = rng.poisson(r.contacts_per_attendee);
       for (int c = 0; c < contacts; ++c) {

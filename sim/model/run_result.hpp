@@ -26,9 +26,14 @@ struct NetworkSnapshot {
 struct RunResult {
   int days = 0;
   std::array<std::vector<double>, daily_count> daily;  // each of length days
+  // Measured over days [measured_from, days) (outputs.measure_from_day).
+  int measured_from = 0;
   std::array<double, outcome_count> outcomes{};
+  // Per team (team_names order), over the same window: /team_summary.
+  std::array<std::vector<double>, team_outcome_count> team_outcomes;
 
   std::vector<std::string> team_names;
+  std::vector<int> team_localities;  // team_names order
   std::vector<std::string> profession_names;
   std::vector<int> team_trust_days;
   // Mean T(i->j) for i in team a, j in team b: [sample][a][b], row-major.
@@ -36,15 +41,12 @@ struct RunResult {
 
   std::vector<NetworkSnapshot> snapshots;
 
-  // Per team (team_names order), totals over the run: what the per-team
-  // outcomes of the outputs issue (#13) are made from. Not yet written to
-  // the output file.
+  // Per team (team_names order), totals over the whole run, whatever the
+  // window (team_outcomes are what the output file holds).
   std::vector<double> team_incidents;
   std::vector<double> team_staff_days;  // active staff, summed over days
   std::vector<double> team_hours;       // hours worked, every task
-  // Each team's psychological safety (climate.cpp), mean over the measured days.
-  std::vector<double> team_psychological_safety;
-  // Incidents over the run by IssueCause (unraised, delayed, failed
+  // Incidents over the whole run by IssueCause (unraised, delayed, failed
   // workaround, lost workaround).
   std::array<double, 4> incidents_by_cause{};
   double hours_worked = 0.0;

@@ -2,6 +2,8 @@
 #include "model/simulation.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "model/day.hpp"
@@ -24,6 +26,18 @@ DayTally& DayTally::operator+=(const DayTally& o) {
   overloaded_staff += o.overloaded_staff;
   hours_worked += o.hours_worked;
   rituals_held += o.rituals_held;
+  for (std::size_t c = 0; c < spent_count; ++c) hours_spent[c] += o.hours_spent[c];
+  for (std::size_t m = 0; m < 2; ++m) {
+    meeting_invited[m] += o.meeting_invited[m];
+    meeting_attended[m] += o.meeting_attended[m];
+    meeting_participated[m] += o.meeting_participated[m];
+  }
+  auto append = [](auto& mine, const auto& theirs) {
+    mine.insert(mine.end(), theirs.begin(), theirs.end());
+  };
+  append(withheld_by, o.withheld_by);
+  append(withheld_in_team, o.withheld_in_team);
+  append(raised_in_team, o.raised_in_team);
   auto add = [](auto& mine, const auto& theirs) {
     if (theirs.empty()) return;
     if (mine.empty()) mine.assign(theirs.size(), 0);
@@ -32,6 +46,7 @@ DayTally& DayTally::operator+=(const DayTally& o) {
   add(team_incidents, o.team_incidents);
   add(team_hours, o.team_hours);
   add(team_headcount, o.team_headcount);
+  add(team_leavers, o.team_leavers);
   return *this;
 }
 
@@ -46,11 +61,12 @@ void record_day(const World& world, const DayTally& t, const TrustLevels& trust,
                 RunResult& r) {
   const Staff& s = world.staff;
   double burnout = 0.0;
-  int headcount = 0;
+  int headcount = 0, burnt_out = 0;
   for (StaffId i = 0; i < s.size(); ++i)
     if (s.active[i]) {
       burnout += s.burnout[i];
       ++headcount;
+      if (s.burnout[i] > burnt_out_threshold) ++burnt_out;
     }
   const auto explicit_count = std::count_if(world.workarounds.begin(), world.workarounds.end(),
                                             [](const Workaround& w) { return w.is_explicit; });
@@ -74,28 +90,236 @@ void record_day(const World& world, const DayTally& t, const TrustLevels& trust,
   set(Daily::workarounds_lost, static_cast<double>(t.workarounds_lost));
   set(Daily::mean_burnout, headcount > 0 ? burnout / headcount : 0.0);
   set(Daily::informal_contacts, static_cast<double>(t.informal_contacts));
+  set(Daily::trust_across_organisations, trust.across_organisations);
+  set(Daily::trust_working, trust.working);
+  set(Daily::working_pairs, trust.working_pairs);
+  auto by_cause = [&](IssueCause c) {
+    return static_cast<double>(t.incidents_by_cause[static_cast<std::size_t>(c)]);
+  };
+  set(Daily::incidents_unraised, by_cause(IssueCause::unraised));
+  set(Daily::incidents_delayed, by_cause(IssueCause::delayed));
+  set(Daily::incidents_failed_workaround, by_cause(IssueCause::failed_workaround));
+  set(Daily::incidents_lost_workaround, by_cause(IssueCause::lost_workaround));
+  set(Daily::vacant_posts, static_cast<double>(s.size()) - headcount);
+  set(Daily::burnt_out_staff, burnt_out);
+  constexpr auto online = static_cast<std::size_t>(MeetingMode::online);
+  constexpr auto in_person = static_cast<std::size_t>(MeetingMode::face_to_face);
+  set(Daily::meeting_invited_online, static_cast<double>(t.meeting_invited[online]));
+  set(Daily::meeting_attended_online, static_cast<double>(t.meeting_attended[online]));
+  set(Daily::meeting_participated_online, static_cast<double>(t.meeting_participated[online]));
+  set(Daily::meeting_invited_face_to_face, static_cast<double>(t.meeting_invited[in_person]));
+  set(Daily::meeting_attended_face_to_face, static_cast<double>(t.meeting_attended[in_person]));
+  set(Daily::meeting_participated_face_to_face,
+      static_cast<double>(t.meeting_participated[in_person]));
+  auto hours = [&](Spent c) { return t.hours_spent[static_cast<std::size_t>(c)]; };
+  set(Daily::hours_routine, hours(Spent::routine));
+  set(Daily::hours_meetings, hours(Spent::meetings));
+  set(Daily::hours_travel, hours(Spent::travel));
+  set(Daily::hours_issues, hours(Spent::issues));
+  set(Daily::hours_workarounds, hours(Spent::workarounds));
+  set(Daily::hours_interventions, hours(Spent::interventions));
+  set(Daily::hours_rituals, hours(Spent::rituals));
+  set(Daily::hours_total, t.hours_worked);
 }
 
-void summarise(RunResult& r) {
+// withheld_share's survey: at the end of each 4-week block of the window,
+// the staff then in post are asked whether they left an issue unraised in
+// the block (Schwappach & Richard 2018 ask about the last 4 weeks). A
+// holder counts only what they withheld themselves, not their post's
+// previous holder. A window shorter than a block is one short block; a
+// final block shorter than 4 weeks is not surveyed.
+class WithheldSurvey {
+ public:
+  WithheldSurvey(std::size_t slots, int from, int days)
+      : withheld_(slots, 0),
+        generation_(slots, 0),
+        from_(from),
+        last_(days - from < withheld_window_days ? days - 1 : -1) {}
+
+  void record(const World& world, const DayTally& t, int day) {
+    if (day < from_) return;
+    for (std::uint32_t i : t.withheld_by) {
+      withheld_[i] = 1;
+      generation_[i] = world.staff.generation[i];
+    }
+    const bool block_ends = (day - from_ + 1) % withheld_window_days == 0 || day == last_;
+    if (!block_ends) return;
+    const Staff& s = world.staff;
+    for (StaffId i = 0; i < s.size(); ++i) {
+      if (!s.active[i]) continue;
+      surveyed += 1;
+      if (withheld_[i] && generation_[i] == s.generation[i]) withheld += 1;
+    }
+    std::fill(withheld_.begin(), withheld_.end(), 0);
+  }
+
+  double surveyed = 0.0;
+  double withheld = 0.0;
+
+ private:
+  std::vector<std::uint8_t> withheld_;
+  std::vector<std::uint32_t> generation_;
+  int from_;
+  int last_;
+};
+
+// Per-team sums over the window, from which team_outcomes are made.
+struct TeamWindow {
+  explicit TeamWindow(std::size_t teams)
+      : staff_days(teams, 0.0),
+        burnt_out_days(teams, 0.0),
+        within(teams, 0.0),
+        between(teams, 0.0),
+        working(teams, 0.0),
+        working_pairs(teams, 0.0),
+        incidents(teams, 0.0),
+        raised(teams, 0.0),
+        unraised(teams, 0.0),
+        leavers(teams, 0.0),
+        psychological_safety(teams, 0.0) {}
+  std::vector<double> staff_days, burnt_out_days, within, between, working, working_pairs;
+  std::vector<double> incidents, raised, unraised, leavers, psychological_safety;
+  double tail_days = 0.0;
+  double days = 0.0;
+
+  void record(const World& world, const DayTally& t, const TrustLevels& trust, bool in_tail) {
+    days += 1;
+    const Staff& s = world.staff;
+    for (StaffId i = 0; i < s.size(); ++i) {
+      if (!s.active[i]) continue;
+      const auto team = static_cast<std::size_t>(s.team[i]);
+      staff_days[team] += 1;
+      if (s.burnout[i] > burnt_out_threshold) burnt_out_days[team] += 1;
+    }
+    auto add = [](std::vector<double>& to, const auto& from) {
+      for (std::size_t k = 0; k < from.size(); ++k) to[k] += static_cast<double>(from[k]);
+    };
+    add(incidents, t.team_incidents);
+    add(leavers, t.team_leavers);
+    add(psychological_safety, t.team_psychological_safety);
+    for (std::int32_t team : t.raised_in_team) raised[static_cast<std::size_t>(team)] += 1;
+    for (std::int32_t team : t.withheld_in_team) unraised[static_cast<std::size_t>(team)] += 1;
+    for (std::size_t team = 0; team < trust.team.size(); ++team) {
+      const TeamTrustLevels& l = trust.team[team];
+      working[team] += l.working * l.working_pairs;
+      working_pairs[team] += l.working_pairs;
+      if (!in_tail) continue;
+      within[team] += l.within;
+      between[team] += l.between;
+    }
+    if (in_tail) tail_days += 1;
+  }
+};
+
+// A ratio whose denominator may be empty: NaN then, as documented for the
+// outcomes that use it.
+double share(double part, double whole) {
+  return whole > 0 ? part / whole : std::numeric_limits<double>::quiet_NaN();
+}
+
+// Pearson's correlation, 0 when either side does not vary.
+double correlation(const std::vector<double>& x, const std::vector<double>& y) {
+  const auto n = static_cast<double>(x.size());
+  if (x.size() < 2) return 0.0;
+  const double mx = std::accumulate(x.begin(), x.end(), 0.0) / n;
+  const double my = std::accumulate(y.begin(), y.end(), 0.0) / n;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    sxy += (x[k] - mx) * (y[k] - my);
+    sxx += (x[k] - mx) * (x[k] - mx);
+    syy += (y[k] - my) * (y[k] - my);
+  }
+  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0;
+}
+
+void summarise_teams(const TeamWindow& w, const Parameters& p, RunResult& r) {
+  const std::size_t teams = w.staff_days.size();
+  for (auto& column : r.team_outcomes) column.assign(teams, 0.0);
+  auto set = [&](TeamOutcome o, std::size_t team, double value) {
+    r.team_outcomes[index(o)][team] = value;
+  };
+  for (std::size_t t = 0; t < teams; ++t) {
+    set(TeamOutcome::headcount, t, w.staff_days[t] / w.days);
+    set(TeamOutcome::trust_within, t, w.within[t] / w.tail_days);
+    set(TeamOutcome::trust_between, t, w.between[t] / w.tail_days);
+    set(TeamOutcome::trust_working, t,
+        w.working_pairs[t] > 0 ? w.working[t] / w.working_pairs[t] : p.trust.stranger_baseline);
+    set(TeamOutcome::incidents, t, w.incidents[t]);
+    set(TeamOutcome::incidents_per_head_year, t,
+        w.staff_days[t] > 0 ? w.incidents[t] / w.staff_days[t] * working_days_per_year : 0.0);
+    set(TeamOutcome::issues_raised, t, w.raised[t]);
+    set(TeamOutcome::issues_unraised, t, w.unraised[t]);
+    set(TeamOutcome::leavers, t, w.leavers[t]);
+    set(TeamOutcome::burnt_out_share, t,
+        w.staff_days[t] > 0 ? w.burnt_out_days[t] / w.staff_days[t] : 0.0);
+    set(TeamOutcome::psychological_safety, t, w.psychological_safety[t] / w.days);
+  }
+}
+
+void summarise(const Parameters& p, const WithheldSurvey& survey, RunResult& r) {
   const auto& d = r.daily;
   const auto days = static_cast<std::size_t>(r.days);
-  const std::size_t tail = std::min<std::size_t>(days, outcome_tail_days);
+  const auto from = static_cast<std::ptrdiff_t>(r.measured_from);
+  const std::size_t tail =
+      std::min<std::size_t>(days - static_cast<std::size_t>(from), outcome_tail_days);
   auto tail_mean = [&](Daily m) {
     const auto& v = d[index(m)];
     return std::accumulate(v.end() - static_cast<std::ptrdiff_t>(tail), v.end(), 0.0) /
            static_cast<double>(tail);
   };
   auto total = [&](Daily m) {
-    return std::accumulate(d[index(m)].begin(), d[index(m)].end(), 0.0);
+    return std::accumulate(d[index(m)].begin() + from, d[index(m)].end(), 0.0);
   };
-  r.outcomes[index(Outcome::trust_within)] = tail_mean(Daily::trust_within);
-  r.outcomes[index(Outcome::trust_between)] = tail_mean(Daily::trust_between);
-  r.outcomes[index(Outcome::issues_raised)] = total(Daily::issues_raised);
-  r.outcomes[index(Outcome::issues_unraised)] = total(Daily::issues_unraised);
-  r.outcomes[index(Outcome::incidents)] = total(Daily::incidents);
-  r.outcomes[index(Outcome::leavers)] = total(Daily::leavers);
-  r.outcomes[index(Outcome::hero_leavers)] = total(Daily::hero_leavers);
-  r.outcomes[index(Outcome::headcount)] = d[index(Daily::headcount)].back();
+  auto set = [&](Outcome o, double value) { r.outcomes[index(o)] = value; };
+  set(Outcome::trust_within, tail_mean(Daily::trust_within));
+  set(Outcome::trust_between, tail_mean(Daily::trust_between));
+  set(Outcome::issues_raised, total(Daily::issues_raised));
+  set(Outcome::issues_unraised, total(Daily::issues_unraised));
+  set(Outcome::incidents, total(Daily::incidents));
+  set(Outcome::leavers, total(Daily::leavers));
+  set(Outcome::hero_leavers, total(Daily::hero_leavers));
+  set(Outcome::headcount, d[index(Daily::headcount)].back());
+  set(Outcome::trust_across_organisations, tail_mean(Daily::trust_across_organisations));
+
+  double working = 0, working_pairs = 0;
+  for (std::size_t day = static_cast<std::size_t>(from); day < days; ++day) {
+    working += d[index(Daily::trust_working)][day] * d[index(Daily::working_pairs)][day];
+    working_pairs += d[index(Daily::working_pairs)][day];
+  }
+  set(Outcome::trust_working,
+      working_pairs > 0 ? working / working_pairs : p.trust.stranger_baseline);
+  set(Outcome::incidents_unraised, total(Daily::incidents_unraised));
+  set(Outcome::incidents_delayed, total(Daily::incidents_delayed));
+  set(Outcome::incidents_failed_workaround, total(Daily::incidents_failed_workaround));
+  set(Outcome::incidents_lost_workaround, total(Daily::incidents_lost_workaround));
+
+  // Leavers over mean headcount, annualised: the window's length cancels.
+  const double staff_days = total(Daily::headcount);
+  set(Outcome::leaver_rate_per_year,
+      staff_days > 0 ? total(Daily::leavers) / staff_days * working_days_per_year : 0.0);
+  set(Outcome::vacancy_rate,
+      total(Daily::vacant_posts) / (total(Daily::vacant_posts) + staff_days));
+  set(Outcome::burnt_out_share, staff_days > 0 ? total(Daily::burnt_out_staff) / staff_days : 0.0);
+  set(Outcome::withheld_share, share(survey.withheld, survey.surveyed));
+  const double invited =
+      total(Daily::meeting_invited_online) + total(Daily::meeting_invited_face_to_face);
+  const double attended =
+      total(Daily::meeting_attended_online) + total(Daily::meeting_attended_face_to_face);
+  const double participated =
+      total(Daily::meeting_participated_online) + total(Daily::meeting_participated_face_to_face);
+  set(Outcome::meeting_attendance, share(attended, invited));
+  set(Outcome::meeting_participation, share(participated, attended));
+  set(Outcome::hours_routine, total(Daily::hours_routine));
+  set(Outcome::hours_meetings, total(Daily::hours_meetings));
+  set(Outcome::hours_travel, total(Daily::hours_travel));
+  set(Outcome::hours_issues, total(Daily::hours_issues));
+  set(Outcome::hours_workarounds, total(Daily::hours_workarounds));
+  set(Outcome::hours_interventions, total(Daily::hours_interventions));
+  set(Outcome::hours_rituals, total(Daily::hours_rituals));
+  set(Outcome::hours_total, total(Daily::hours_total));
+  set(Outcome::trust_incident_correlation,
+      correlation(r.team_outcomes[index(TeamOutcome::trust_within)],
+                  r.team_outcomes[index(TeamOutcome::incidents_per_head_year)]));
 }
 
 // The parameters of the whole simulated span, warm-up and measurement: the
@@ -135,21 +359,29 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
   RunResult result;
   result.days = p.days;
   for (auto& series : result.daily) series.assign(static_cast<std::size_t>(p.days), 0.0);
-  for (const auto& team : world.teams) result.team_names.push_back(team.name);
+  for (const auto& team : world.teams) {
+    result.team_names.push_back(team.name);
+    result.team_localities.push_back(team.locality);
+  }
   result.profession_names = world.profession_names;
   const auto snapshots = snapshot_days(p);
   result.team_incidents.assign(world.teams.size(), 0.0);
   result.team_staff_days.assign(world.teams.size(), 0.0);
   result.team_hours.assign(world.teams.size(), 0.0);
-  result.team_psychological_safety.assign(world.teams.size(), 0.0);
+  result.measured_from = p.outputs.measure_from_day;
+  const int tail_from = std::max(p.outputs.measure_from_day, p.days - outcome_tail_days);
+  WithheldSurvey survey(world.staff.size(), p.outputs.measure_from_day, p.days);
+  TeamWindow team_window(world.teams.size());
 
   // Measured days count from 0; the world's own day runs on from the warm-up.
   for (int day = 0; day < p.days; ++day) {
     if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw Cancelled();
     const auto [tally, trust] = run_day(world, warmup + day, result.trust_updates, control.cancel);
     record_day(world, tally, trust, day, result);
+    survey.record(world, tally, day);
+    if (day >= p.outputs.measure_from_day)
+      team_window.record(world, tally, trust, day >= tail_from);
     for (std::size_t t = 0; t < world.teams.size(); ++t) {
-      result.team_psychological_safety[t] += tally.team_psychological_safety[t];
       result.team_incidents[t] += static_cast<double>(tally.team_incidents[t]);
       result.team_staff_days[t] += static_cast<double>(tally.team_headcount[t]);
       result.team_hours[t] += tally.team_hours[t];
@@ -169,8 +401,8 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
     }
     if (control.on_day) control.on_day(day);
   }
-  for (double& safety : result.team_psychological_safety) safety /= p.days;
-  summarise(result);
+  summarise_teams(team_window, p, result);
+  summarise(p, survey, result);
   return result;
 }
 

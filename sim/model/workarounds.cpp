@@ -38,7 +38,7 @@ StaffId least_loaded(const World& world, const std::vector<StaffId>& members) {
 // Seed 1: "Be aware of 'lone heroes' - not sustainable". Someone who holds
 // more than the threshold hands their newest workarounds to the least
 // loaded teammate; each handover takes both of them time.
-void relieve_heroes(World& world) {
+void relieve_heroes(World& world, DayTally& tally) {
   const auto& p = world.p;
   const auto& aware = p.interventions.hero_awareness;
   const double limit = aware.load_threshold * p.time.hours_per_day - p.time.routine_hours;
@@ -53,6 +53,7 @@ void relieve_heroes(World& world) {
     world.held_load[to] += moved;
     world.staff.hours[w.holder] += aware.handover_hours;
     world.staff.hours[to] += aware.handover_hours;
+    tally.hours_spent[static_cast<std::size_t>(Spent::interventions)] += 2 * aware.handover_hours;
     w.holder = to;
     w.holder_generation = world.staff.generation[to];
   }
@@ -103,13 +104,15 @@ void maintain_workarounds(World& world, int day, DayTally& tally) {
     if (make_explicit) {
       held[kept].is_explicit = true;
       world.staff.hours[held[kept].holder] += p.interventions.explicit_workarounds.revisit_hours;
+      tally.hours_spent[static_cast<std::size_t>(Spent::interventions)] +=
+          p.interventions.explicit_workarounds.revisit_hours;
     }
     ++kept;
   }
   held.resize(kept);
 
   recount_held_load(world);
-  if (p.interventions.hero_awareness.active_on(day)) relieve_heroes(world);
+  if (p.interventions.hero_awareness.active_on(day)) relieve_heroes(world, tally);
 }
 
 }  // namespace trustsim

@@ -13,11 +13,15 @@
 
 namespace trustsim {
 
-void charge(World& world, const std::vector<TimeCharge>& charges) {
-  for (const TimeCharge& c : charges) world.staff.hours[c.who] += c.hours;
+void charge(World& world, const std::vector<TimeCharge>& charges, DayTally& tally) {
+  for (const TimeCharge& c : charges) {
+    world.staff.hours[c.who] += c.hours + c.travel;
+    tally.hours_spent[static_cast<std::size_t>(c.spent)] += c.hours;
+    tally.hours_spent[static_cast<std::size_t>(Spent::travel)] += c.travel;
+  }
 }
 
-void plan_working_day(World& world, int day) {
+void plan_working_day(World& world, int day, DayTally& tally) {
   const auto& t = world.p.time;
   const auto& sp = world.p.staff;
   Staff& s = world.staff;
@@ -51,6 +55,9 @@ void plan_working_day(World& world, int day) {
     s.hours[i] = t.routine_hours + (covers ? uncovered[team] / covering : 0.0);
   });
 
+  double& routine = tally.hours_spent[static_cast<std::size_t>(Spent::routine)];
+  for (StaffId i = 0; i < s.size(); ++i) routine += s.hours[i];  // 0 for a vacant post
+
   // Each person in induction takes an hour or so of a fully productive colleague's day.
   for (StaffId i = 0; i < s.size(); ++i) {
     if (!s.active[i] || !s.in_induction(i, day)) continue;
@@ -60,6 +67,7 @@ void plan_working_day(World& world, int day) {
       const StaffId k = members[rng.below(members.size())];
       if (k == i || s.in_induction(k, day)) continue;
       s.hours[k] += t.induction_hours;
+      routine += t.induction_hours;
       break;
     }
   }

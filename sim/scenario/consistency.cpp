@@ -107,6 +107,7 @@ void check_outputs(const OutputParameters& outputs, int days, const SystemSpec& 
                            std::to_string(samples) + " days would be " + std::to_string(values) +
                            " values a run, more than " + std::to_string(max_team_trust_values) +
                            ": sample less often");
+  check_within_run(outputs.measure_from_day, days, "/outputs/measure_from_day");
   const auto& snapshots = outputs.network_snapshot_days;
   for (std::size_t i = 0; i < snapshots.size(); ++i) {
     const std::string at = "/outputs/network_snapshot_days/" + std::to_string(i);

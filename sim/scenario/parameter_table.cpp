@@ -530,6 +530,9 @@ std::vector<Field<S>> build_scenario_fields() {
                               "days of trust-network snapshots (empty: first and last)",
                               &S::parameters, &P::outputs,
                               &OutputParameters::network_snapshot_days));
+  t.push_back(integer_p("/outputs/measure_from_day", at_least(0, max_days - 1),
+                        "first day of the window every run outcome is measured over", &P::outputs,
+                        &OutputParameters::measure_from_day));
   return t;
 }
 

@@ -1,5 +1,6 @@
 #include "sweep/comparison_file.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <string_view>
 
@@ -117,10 +118,35 @@ void write_comparison(hid_t file, const ComparisonTable& table) {
                         std::string(table.common_random_numbers ? "true" : "false"));
   hdf5::write_attribute(group, "parameter_uncertainty",
                         std::string(table.parameter_uncertainty() ? "true" : "false"));
+  if (!table.window.empty()) hdf5::write_attribute(group, "window", table.window);
   if (table.parameter_uncertainty()) {
     hdf5::write_attribute(group, "parameters_from", table.parameters_from);
     hdf5::write_attribute(group, "parameters_from_digest", table.parameters_from_digest);
   }
+}
+
+std::string window_text(const std::vector<std::pair<std::string, int>>& variant_from_day) {
+  std::vector<std::pair<std::string, int>> firsts;  // per variant, in order of appearance
+  for (const auto& [variant, day] : variant_from_day) {
+    auto at = std::find_if(firsts.begin(), firsts.end(),
+                           [&](const auto& f) { return f.first == variant; });
+    if (at == firsts.end())
+      firsts.emplace_back(variant, day);
+    else if (at->second != day)
+      at->second = std::min(at->second, day);  // never within one variant (one scenario)
+  }
+  if (firsts.empty()) return "";
+  const bool same = std::all_of(firsts.begin(), firsts.end(),
+                                [&](const auto& f) { return f.second == firsts.front().second; });
+  if (same)
+    return "every outcome measured from day " + std::to_string(firsts.front().second) +
+           " to the end of each run (outputs.measure_from_day)";
+  std::string text = "outcomes measured to the end of each run from day";
+  for (std::size_t k = 0; k < firsts.size(); ++k)
+    text += (k == 0 ? " " : ", ") + std::to_string(firsts[k].second) + " (" + firsts[k].first + ")";
+  return text +
+         " (outputs.measure_from_day): totals over windows of different lengths differ "
+         "for that reason too";
 }
 
 std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path) {
@@ -147,6 +173,8 @@ std::optional<ComparisonTable> read_comparison(const std::filesystem::path& path
     table.common_random_numbers =
         hdf5::has_attribute(group, "common_random_numbers") &&
         hdf5::read_string_attribute(group, "common_random_numbers") == "true";
+    if (hdf5::has_attribute(group, "window"))
+      table.window = hdf5::read_string_attribute(group, "window");
     if (hdf5::has_attribute(group, "parameters_from")) {
       table.parameters_from = hdf5::read_string_attribute(group, "parameters_from");
       table.parameters_from_digest = hdf5::read_string_attribute(group, "parameters_from_digest");

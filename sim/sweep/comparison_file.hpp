@@ -26,6 +26,9 @@ struct ComparisonTable {
   bool common_random_numbers = false;
   std::string parameters_from{};  // the posterior file, or "" without one
   std::string parameters_from_digest{};
+  // The measurement window every outcome was measured over, in words
+  // (window_text), or "" where the runs' windows are not known.
+  std::string window{};
   // Whether the paired columns and prob_improves hold numbers: runs pair by
   // shared seed, or by shared posterior parameter set, or both.
   bool paired() const { return common_random_numbers || !parameters_from.empty(); }
@@ -33,6 +36,11 @@ struct ComparisonTable {
 };
 
 void write_comparison(hid_t file, const ComparisonTable& table);
+
+// "every outcome measured from day 180 to the end of each run", or, when
+// variants differ, each variant's first day: from (variant, first day)
+// pairs, one per run.
+std::string window_text(const std::vector<std::pair<std::string, int>>& variant_from_day);
 
 // The table of a trustsim file, or nothing if it has none (a plain run).
 // Throws FileError if the file cannot be read.

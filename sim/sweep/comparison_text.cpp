@@ -65,6 +65,7 @@ std::string comparison_text(const ComparisonTable& table) {
            "intervals for the mean over the posterior) and runs pair by replicate;\n";
   }
   if (table.common_random_numbers) out += "runs share seeds (common random numbers);\n";
+  if (!table.window.empty()) out += table.window + ";\n";
   out += paired ? "the paired difference and its 95% paired t interval follow, and P(better):\n"
                   "the share of pairs in which the variant does better (ties count one half;\n"
                   "empty where the outcome has no better direction); * marks a paired\n"

@@ -3,7 +3,9 @@
 // unambiguous. More trust is better, fewer incidents, leavers and
 // withheld (unraised) issues are better. The count of issues raised is not:
 // more raising is more voice, but also more trouble to raise; headcount
-// is not either: a variant may change the establishment itself.
+// is not either: a variant may change the establishment itself. Hours are
+// costs that buy something, so no direction either; attendance and
+// participation trade off between modes.
 #pragma once
 
 #include <array>
@@ -29,6 +31,27 @@ inline constexpr std::array<OutcomeDirection, outcome_count> outcome_direction{{
     {"leavers", Better::lower},
     {"hero_leavers", Better::lower},
     {"headcount", Better::neither},
+    {"trust_across_organisations", Better::higher},
+    {"trust_working", Better::higher},
+    {"incidents_unraised", Better::lower},
+    {"incidents_delayed", Better::lower},
+    {"incidents_failed_workaround", Better::lower},
+    {"incidents_lost_workaround", Better::lower},
+    {"leaver_rate_per_year", Better::lower},
+    {"vacancy_rate", Better::lower},
+    {"burnt_out_share", Better::lower},
+    {"withheld_share", Better::lower},
+    {"meeting_attendance", Better::neither},
+    {"meeting_participation", Better::neither},
+    {"hours_routine", Better::neither},
+    {"hours_meetings", Better::neither},
+    {"hours_travel", Better::neither},
+    {"hours_issues", Better::neither},
+    {"hours_workarounds", Better::neither},
+    {"hours_interventions", Better::neither},
+    {"hours_rituals", Better::neither},
+    {"hours_total", Better::neither},
+    {"trust_incident_correlation", Better::neither},
 }};
 
 // Written into /comparison's `better` column: "higher", "lower" or "".

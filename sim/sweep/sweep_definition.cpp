@@ -18,9 +18,19 @@ namespace {
 
 using OrderedJson = nlohmann::ordered_json;
 
-const std::vector<std::string> sweep_keys{
-    "name", "description",           "base",           "variants", "grid", "sample", "replicates",
-    "seed", "common_random_numbers", "parameters_from", "outcomes"};
+const std::vector<std::string> sweep_keys{"name",
+                                          "description",
+                                          "base",
+                                          "variants",
+                                          "grid",
+                                          "sample",
+                                          "replicates",
+                                          "seed",
+                                          "common_random_numbers",
+                                          "parameters_from",
+                                          "outcomes",
+                                          "measure_from"};
+const std::vector<std::string> measure_from_choices{"measure_from_day", "first_intervention"};
 const std::vector<std::string> sample_methods{"latin_hypercube", "morris", "sobol"};
 // The keys of /sample, by method (in sample_methods' order).
 const std::vector<std::vector<std::string>> sample_keys{
@@ -456,6 +466,11 @@ class SweepReader {
       sweep.common_random_numbers = checked([&] {
         return read_boolean(document.at("common_random_numbers"), "/common_random_numbers");
       });
+    if (document.contains("measure_from"))
+      sweep.measure_from_first_intervention =
+          checked([&] {
+            return read_choice(document.at("measure_from"), "/measure_from", measure_from_choices);
+          }) == 1;  // measure_from_choices[1]
     if (document.contains("parameters_from"))
       sweep.posterior = read_posterior_from(document.at("parameters_from"), sweep.base_document);
     check_disjoint(sweep);

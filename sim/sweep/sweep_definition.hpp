@@ -76,6 +76,11 @@ struct SweepDefinition {
   // Replicate r of every variant uses the same seed (the baseline's), so
   // the comparison can pair runs (comparison.hpp). Off by default.
   bool common_random_numbers = false;
+  // `measure_from`: "measure_from_day" (the default: every run measured from
+  // its scenario's outputs.measure_from_day) or "first_intervention": each
+  // variant measured from the start day of its first enabled intervention,
+  // and a variant without one from outputs.measure_from_day (sweep_plan).
+  bool measure_from_first_intervention = false;
   // `parameters_from`: a calibration's posterior; each replicate r of every
   // variant and design point runs under the particle drawn for r
   // (posterior_draw.hpp). Its keys are set by no variant, grid or sample.

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "runner/seed_derivation.hpp"
 #include "scenario/scenario_reader.hpp"
@@ -11,6 +12,14 @@
 namespace trustsim {
 
 namespace {
+
+// The start day of the earliest enabled intervention, if any.
+std::optional<int> first_intervention_start(const Parameters& p) {
+  std::optional<int> first;
+  for (const Intervention* i : p.interventions.all())
+    if (i->enabled && (!first || i->start_day < *first)) first = i->start_day;
+  return first;
+}
 
 using OrderedJson = nlohmann::ordered_json;
 
@@ -156,6 +165,15 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
                            "/parameters_from"});
         ResolvedScenario resolved =
             resolve_with_overrides(sweep.base_document, all, sweep.source, context);
+        if (sweep.measure_from_first_intervention) {
+          // Resolved again with the window's first day, so that the run's
+          // resolved scenario says which window it was measured over.
+          if (const auto start = first_intervention_start(resolved.settings.parameters)) {
+            all.push_back({make_override("/measure_from", "outputs.measure_from_day", *start),
+                           "/measure_from"});
+            resolved = resolve_with_overrides(sweep.base_document, all, sweep.source, context);
+          }
+        }
         Resolved entry;
         entry.parameters =
             std::make_shared<const Parameters>(std::move(resolved.settings.parameters));

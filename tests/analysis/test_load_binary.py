@@ -13,6 +13,41 @@ from trustsim import open_results
 DAYS = TINY_SCENARIO["days"]
 REPLICATES = TINY_SCENARIO["replicates"]
 TAIL_DAYS = 60  # sim/model/metrics.hpp: outcome_tail_days
+# The outcomes of the outputs issue (13) and their units: the contract
+# calibration and the reports build on, named as scenarios/targets/nhs.json
+# names them. The loader takes names and units from the file.
+NEW_OUTCOMES = [
+    ("trust_across_organisations", "1"), ("trust_working", "1"),
+    ("incidents_unraised", "incidents"), ("incidents_delayed", "incidents"),
+    ("incidents_failed_workaround", "incidents"), ("incidents_lost_workaround", "incidents"),
+    ("leaver_rate_per_year", "1/year"), ("vacancy_rate", "1"), ("burnt_out_share", "1"),
+    ("withheld_share", "1"), ("meeting_attendance", "1"), ("meeting_participation", "1"),
+    ("hours_routine", "hours"), ("hours_meetings", "hours"), ("hours_travel", "hours"),
+    ("hours_issues", "hours"), ("hours_workarounds", "hours"), ("hours_interventions", "hours"),
+    ("hours_rituals", "hours"),
+    ("hours_total", "hours"), ("trust_incident_correlation", "1"),
+]
+NEW_DAILY = [
+    ("trust_across_organisations", "1"), ("trust_working", "1"), ("working_pairs", "pairs/day"),
+    ("incidents_unraised", "incidents/day"), ("incidents_delayed", "incidents/day"),
+    ("incidents_failed_workaround", "incidents/day"), ("incidents_lost_workaround", "incidents/day"),
+    ("vacant_posts", "posts"), ("burnt_out_staff", "staff"),
+    ("meeting_invited_online", "staff/day"), ("meeting_attended_online", "staff/day"),
+    ("meeting_participated_online", "staff/day"), ("meeting_invited_face_to_face", "staff/day"),
+    ("meeting_attended_face_to_face", "staff/day"),
+    ("meeting_participated_face_to_face", "staff/day"),
+    ("hours_routine", "hours/day"), ("hours_meetings", "hours/day"), ("hours_travel", "hours/day"),
+    ("hours_issues", "hours/day"), ("hours_workarounds", "hours/day"),
+    ("hours_interventions", "hours/day"), ("hours_rituals", "hours/day"), ("hours_total", "hours/day"),
+]
+TEAM_OUTCOMES = [
+    ("headcount", "staff"), ("trust_within", "1"), ("trust_between", "1"), ("trust_working", "1"),
+    ("incidents", "incidents"), ("incidents_per_head_year", "incidents/staff/year"),
+    ("issues_raised", "issues"), ("issues_unraised", "issues"), ("leavers", "staff"),
+    ("burnt_out_share", "1"), ("psychological_safety", "1"),
+]
+OUTCOMES = ff.OUTCOMES + NEW_OUTCOMES
+DAILY = ff.DAILY + NEW_DAILY
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +63,7 @@ def test_summary_has_one_baseline_row_per_replicate(results):
     assert s["replicate"].tolist() == list(range(REPLICATES))
     assert results.variants == ["baseline"]
     assert list(s.columns[:4]) == ["run_id", "variant", "replicate", "seed"]
-    assert results.outcomes == [name for name, _ in ff.OUTCOMES]
+    assert results.outcomes == [name for name, _ in OUTCOMES]
     assert results.parameters == []
     assert s["seed"].nunique() == REPLICATES  # each run its own seed
     assert results.is_complete
@@ -37,7 +72,7 @@ def test_summary_has_one_baseline_row_per_replicate(results):
 def test_every_summary_and_daily_dataset_has_units_and_description(binary_run_file):
     with h5py.File(binary_run_file) as f:
         for path in ["summary/" + c for c in f["summary"].attrs["columns"]] + [
-            "runs/run_000000/daily/" + name for name, _ in ff.DAILY
+            "runs/run_000000/daily/" + name for name, _ in DAILY
         ]:
             assert "units" in f[path].attrs, path
             assert "description" in f[path].attrs, path
@@ -46,7 +81,7 @@ def test_every_summary_and_daily_dataset_has_units_and_description(binary_run_fi
 def test_every_metric_dataset_carries_its_name_and_label(binary_run_file, results):
     """Names, units, labels and descriptions are read from the file (one source: metrics.hpp)."""
     with h5py.File(binary_run_file) as f:
-        for path in ["summary/" + name for name, _ in ff.OUTCOMES] + ["runs/run_000000/daily/" + n for n, _ in ff.DAILY]:
+        for path in ["summary/" + name for name, _ in OUTCOMES] + ["runs/run_000000/daily/" + n for n, _ in DAILY]:
             attrs = f[path].attrs
             assert attrs["name"] == path.rsplit("/", 1)[1] and attrs["label"], path
     burnout = results.daily_metric("mean_burnout")
@@ -54,10 +89,46 @@ def test_every_metric_dataset_carries_its_name_and_label(binary_run_file, result
     assert results.outcome_metric("headcount").axis_label == "Headcount at the end (staff)"
 
 
+def test_the_loader_returns_every_new_column_with_its_units(results):
+    """Issue 13: every new outcome, daily series and team column, with units
+    from the file's attributes (no Python list of them in analysis/)."""
+    units = results.summary.attrs["units"]
+    for name, unit in NEW_OUTCOMES:
+        assert name in results.summary.columns, name
+        assert units[name] == unit, name
+        assert results.outcome_metric(name).label, name
+    for name, unit in NEW_DAILY:
+        assert name in results.daily_wide.columns, name
+        assert results.daily_metric(name).units == unit, name
+    teams = results.team_summary
+    assert list(teams.columns[:4]) == ["run", "variant", "team", "locality"]
+    assert results.team_outcomes == [name for name, _ in TEAM_OUTCOMES]
+    for name, unit in TEAM_OUTCOMES:
+        assert teams.attrs["units"][name] == unit, name
+        assert results.team_outcome_metric(name).description, name
+    assert len(teams) == REPLICATES * 2  # the tiny scenario's two teams
+    assert teams.notna().all().all()
+    compared = results.team_comparison
+    assert len(compared) == 2 * len(TEAM_OUTCOMES)  # one variant, two teams
+    row = compared[(compared.team == teams.team[0]) & (compared.outcome == "incidents")].iloc[0]
+    assert row.n == REPLICATES
+    assert row["mean"] == pytest.approx(teams[teams.team == teams.team[0]].incidents.mean())
+    s = results.summary
+    for _, row in s.iterrows():
+        causes = sum(row[c] for c in ("incidents_unraised", "incidents_delayed",
+                                      "incidents_failed_workaround", "incidents_lost_workaround"))
+        assert causes == row["incidents"]
+        hours = sum(row["hours_" + c] for c in ("routine", "meetings", "travel", "issues",
+                                                "workarounds", "interventions"))
+        assert hours == pytest.approx(row["hours_total"], rel=1e-12)
+        run_teams = teams[teams["run"] == row["run_id"]]
+        assert run_teams["incidents"].sum() == row["incidents"]
+
+
 def test_daily_has_every_metric_for_every_day_of_every_run(results):
     d = results.daily
-    assert len(d) == REPLICATES * DAYS * len(ff.DAILY)
-    assert sorted(d["metric"].unique()) == sorted(name for name, _ in ff.DAILY)
+    assert len(d) == REPLICATES * DAYS * len(DAILY)
+    assert sorted(d["metric"].unique()) == sorted(name for name, _ in DAILY)
     assert sorted(d["day"].unique()) == list(range(DAYS))
     assert d["value"].notna().all()
 
@@ -66,7 +137,9 @@ def test_daily_values_are_in_range(results):
     w = results.daily_wide
     for name in ("trust_within", "trust_between", "mean_burnout"):
         assert w[name].between(0, 1).all(), name
-    counts = [name for name, units in ff.DAILY if units != "1"]
+    for name in ("trust_across_organisations", "trust_working"):
+        assert w[name].between(0, 1).all(), name
+    counts = [name for name, units in DAILY if units != "1"]
     assert (w[counts] >= 0).all().all()
     assert (w["headcount"] <= TINY_STAFF).all() and (w["headcount"] > 0).all()
 

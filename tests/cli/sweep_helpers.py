@@ -81,7 +81,7 @@ def assert_resumed_without_redoing(computed, done_before, all_runs):
 
 
 def result_datasets(path):
-    """Every dataset under /runs, /summary and /comparison: name -> values."""
+    """Every dataset under /runs, /summary, /team_summary and /comparison: name -> values."""
     found = {}
     with h5py.File(path, "r") as f:
         def visit(name, item):
@@ -90,7 +90,7 @@ def result_datasets(path):
                 if item.dtype.kind == "O":
                     values = item.asstr()[()]
                 found[name] = values
-        for group in ("runs", "summary", "comparison"):
+        for group in ("runs", "summary", "team_summary", "comparison"):
             if group in f:
                 f[group].visititems(lambda name, item, g=group: visit(f"{g}/{name}", item))
     return found

@@ -12,7 +12,18 @@ ROOT_ATTRIBUTES = {"format", "format_version", "program_version", "git_commit", 
                    "command_line", "kind", "seed", "scenario_given", "scenario_resolved",
                    "run_count"}
 OUTCOMES = ["trust_within", "trust_between", "issues_raised", "issues_unraised", "incidents",
-            "leavers", "hero_leavers", "headcount"]
+            "leavers", "hero_leavers", "headcount",
+            # issue 13's outcomes, by the names the NHS targets use
+            "trust_across_organisations", "trust_working", "incidents_unraised",
+            "incidents_delayed", "incidents_failed_workaround", "incidents_lost_workaround",
+            "leaver_rate_per_year", "vacancy_rate", "burnt_out_share", "withheld_share",
+            "meeting_attendance", "meeting_participation", "hours_routine", "hours_meetings",
+            "hours_travel", "hours_issues", "hours_workarounds", "hours_interventions", "hours_rituals",
+            "hours_total", "trust_incident_correlation"]
+TEAM_COLUMNS = ["run", "variant", "team", "locality", "headcount", "trust_within",
+                "trust_between", "trust_working", "incidents", "incidents_per_head_year",
+                "issues_raised", "issues_unraised", "leavers", "burnt_out_share",
+                "psychological_safety"]
 TAIL_DAYS = 60  # sim/model/metrics.hpp: outcome_tail_days
 
 
@@ -130,3 +141,44 @@ def test_summary_command_prints_the_table(output, trustsim):
     assert header == ["run_id", "variant", "replicate", "seed"] + OUTCOMES
     assert lines[3].split()[:3] == ["0", "baseline", "0"]
     assert any(line.strip().startswith("mean") for line in lines)
+
+
+def test_team_summary_table(output):
+    """One row per run and team, read by pandas in one call like /summary;
+    the teams' counts add up to their run's."""
+    path, _ = output
+    with h5py.File(path) as f:
+        t = f["team_summary"]
+        columns = list(t.attrs["columns"])
+        assert columns == TEAM_COLUMNS
+        teams = pd.DataFrame({c: t[c].asstr()[()] if t[c].dtype.kind == "O" else t[c][()]
+                              for c in columns})
+        s = f["summary"]
+        summary = pd.DataFrame({c: s[c][()] for c in ["run_id", "incidents", "issues_raised",
+                                                       "leavers"]})
+        for c in columns[4:]:
+            assert t[c].attrs["units"] and t[c].attrs["description"] and t[c].attrs["label"], c
+        assert f["runs/run_000000"].attrs["measure_from_day"] == 0
+    assert len(teams) == 2 * 2  # two runs of two teams
+    assert list(teams.team[:2]) == ["frailty", "pharmacy"]
+    sums = teams.groupby("run")[["incidents", "issues_raised", "leavers"]].sum()
+    for _, row in summary.iterrows():
+        for column in ("incidents", "issues_raised", "leavers"):
+            assert sums.loc[row.run_id, column] == row[column], column
+
+
+def test_summary_teams_prints_the_team_table(output, trustsim):
+    path, _ = output
+    result = trustsim("summary", path, "--teams")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{path}: /team_summary, 4 rows (run x team)"
+    assert lines[2].split() == TEAM_COLUMNS
+    assert any(line.split()[:4] == ["mean", "of", "2", "baseline"] for line in lines)
+
+
+def test_the_window_is_stated_in_the_comparison(output):
+    path, _ = output
+    with h5py.File(path) as f:
+        assert f["comparison"].attrs["window"] == (
+            "every outcome measured from day 0 to the end of each run (outputs.measure_from_day)")

@@ -45,7 +45,7 @@ def test_sweep_writes_summary_comparison_and_runs(trustsim, tmp_path):
                                         "mean", "ci_low", "ci_high", "diff", "diff_ci_low",
                                         "diff_ci_high", "paired_diff", "paired_diff_ci_low",
                                         "paired_diff_ci_high", "better", "prob_improves"]
-    assert len(comparison) == 2 * 3 * 8  # grid cells x variants x outcomes
+    assert len(comparison) == 2 * 3 * 28  # grid cells x variants x outcomes
     row = comparison[(comparison.variant == "online") & (comparison.outcome == "trust_between") &
                      (comparison["meetings.face_to_face_fraction"] == 0.6)].iloc[0]
     runs = summary[(summary["meetings.face_to_face_fraction"] == 0.6)]
@@ -160,3 +160,62 @@ def test_dry_run_lists_the_plan(trustsim, tmp_path):
                                 "meetings.face_to_face_fraction"]
     assert lines[4].split()[:3] == ["0", "baseline", "0"]
     assert not (tmp_path / "results").exists()
+
+
+def test_team_summary_and_each_variants_window(trustsim, tmp_path):
+    """/team_summary holds a row per run and team; with measure_from
+    first_intervention each variant is measured from its intervention's
+    start, the baseline from outputs.measure_from_day, and the comparison
+    says so."""
+    late = {"interventions.facilitators.enabled": True,
+            "interventions.facilitators.start_day": 50}
+    sweep = write_sweep(tmp_path, variants={"late": late}, measure_from="first_intervention")
+    result = trustsim("sweep", sweep, "-o", "out.h5")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out.h5"
+    with h5py.File(out, "r") as f:
+        t = f["team_summary"]
+        assert len(t["run"]) == 2 * 2 * 2  # variants x replicates x teams
+        assert list(t["run"][()]) == [0, 0, 1, 1, 2, 2, 3, 3]
+        assert [v.decode() for v in t["variant"][()]] == ["baseline"] * 4 + ["late"] * 4
+        assert [f[f"runs/run_00000{r}"].attrs["measure_from_day"] for r in range(4)] == [0, 0, 50, 50]
+        assert '"measure_from_day":50' in f["runs/run_000002"].attrs["parameters"]
+        window = f["comparison"].attrs["window"]
+    assert window.startswith("outcomes measured to the end of each run from day 0 (baseline), "
+                             "50 (late)")
+    summary = summary_frame(out)
+    daily_late = None
+    with h5py.File(out, "r") as f:
+        daily_late = f["runs/run_000002/daily/incidents"][()]
+    assert summary.incidents[2] == daily_late[50:].sum()
+    result = trustsim("summary", "out.h5")
+    assert window in result.stdout
+
+    # /team_comparison: per team, the variant's mean and difference from baseline.
+    with h5py.File(out, "r") as f:
+        c = f["team_comparison"]
+        columns = list(c.attrs["columns"])
+        table = {k: c[k].asstr()[()] if c[k].dtype.kind == "O" else c[k][()] for k in columns}
+        teams = f["team_summary"]
+        values = teams["incidents"][()]
+        team_of = teams["team"].asstr()[()]
+    assert columns == ["variant", "locality", "team", "outcome", "n", "mean", "ci_low", "ci_high",
+                       "diff", "diff_ci_low", "diff_ci_high"]
+    rows = [i for i in range(len(table["variant"]))
+            if table["variant"][i] == "late" and table["outcome"][i] == "incidents"]
+    assert len(rows) == 2  # one per team
+    first = rows[0]
+    team = table["team"][first]
+    late = [values[i] for i in range(4, 8) if team_of[i] == team]
+    base = [values[i] for i in range(0, 4) if team_of[i] == team]
+    assert table["n"][first] == 2
+    assert table["mean"][first] == pytest.approx(np.mean(late))
+    assert table["diff"][first] == pytest.approx(np.mean(late) - np.mean(base))
+
+
+def test_an_unknown_measure_from_is_refused(trustsim, tmp_path):
+    sweep = write_sweep(tmp_path, measure_from="intervention")
+    result = trustsim("sweep", sweep, "-o", "out.h5")
+    assert result.returncode == 2
+    assert "/measure_from" in result.stderr
+    assert not (tmp_path / "out.h5").exists()

@@ -30,6 +30,9 @@ inline RunResult tiny_result(double offset = 0.0) {
     r.daily[m] = {offset + 10.0 * m, offset + 10.0 * m + 1, offset + 10.0 * m + 2};
   for (std::size_t o = 0; o < outcome_count; ++o) r.outcomes[o] = offset + 100.0 + o;
   r.team_names = {"frailty", "pharmacy"};
+  r.team_localities = {0, 0};
+  for (std::size_t o = 0; o < team_outcome_count; ++o)
+    r.team_outcomes[o] = {static_cast<double>(o) + offset, 2.0 * static_cast<double>(o)};
   r.profession_names = {"nurse", "pharmacist"};
   r.team_trust_days = {0};
   r.team_trust = {0.6, 0.3, 0.35, 0.7};

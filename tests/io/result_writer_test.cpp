@@ -139,3 +139,44 @@ TEST_CASE("a run result of the wrong shape is an error, not a corrupt file") {
   result.daily[0].pop_back();
   CHECK_THROWS_AS(writer.write_run(RunRecord{}, result), hdf5::Error);
 }
+
+TEST_CASE("team outcomes of the wrong shape are an error too") {
+  ScratchDirectory dir("writer-team-shape");
+  OutputFile file(dir.path / "f.h5", false);
+  ResultWriter writer(file, trustsim::testing::tiny_provenance(), trustsim::testing::tiny_layout());
+  auto result = trustsim::testing::tiny_result();
+  result.team_outcomes[index(TeamOutcome::incidents)].pop_back();
+  CHECK_THROWS_AS(writer.write_run(RunRecord{}, result), hdf5::Error);
+}
+
+TEST_CASE("/team_summary has a row per run and team, also for runs copied from another file") {
+  ScratchDirectory dir("writer-teams");
+  write_tiny_file(dir.path / "part.h5", 2);
+  {
+    OutputFile file(dir.path / "whole.h5", true);
+    ResultWriter writer(file, trustsim::testing::tiny_provenance(),
+                        trustsim::testing::tiny_layout());
+    writer.write_run(RunRecord{2, "late", 0, 7u, "{}", {}}, trustsim::testing::tiny_result(2));
+    writer.copy_run(dir.path / "part.h5", RunRecord{1, "baseline", 1, 1001u, "", {}}, {});
+    writer.finish();
+    file.commit();
+  }
+  Handle f = open_file(dir.path / "whole.h5");
+  Handle teams = open_group(f, "team_summary");
+  const auto columns = read_strings_attribute(teams, "columns");
+  REQUIRE(columns.size() == 4 + team_outcome_count);
+  CHECK(std::vector<std::string>(columns.begin(), columns.begin() + 4) ==
+        std::vector<std::string>{"run", "variant", "team", "locality"});
+  CHECK(read_int64s(teams, "run") == std::vector<std::int64_t>{2, 2, 1, 1});
+  CHECK(read_strings(teams, "variant") ==
+        std::vector<std::string>{"late", "late", "baseline", "baseline"});
+  CHECK(read_strings(teams, "team") ==
+        std::vector<std::string>{"frailty", "pharmacy", "frailty", "pharmacy"});
+  // tiny_result(offset): team outcome o is {o + offset, 2 o}.
+  const auto incidents = read_doubles(teams, "incidents");
+  const double o = static_cast<double>(index(TeamOutcome::incidents));
+  CHECK(incidents == std::vector<double>{o + 2, 2 * o, o + 1, 2 * o});
+  Handle set = dataset(H5Dopen2(teams, "incidents_per_head_year", H5P_DEFAULT), "open");
+  CHECK(read_string_attribute(set, "units") == "incidents/staff/year");
+  CHECK(read_string_attribute(set, "label") == "Incidents per head a year");
+}

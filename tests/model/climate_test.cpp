@@ -79,11 +79,16 @@ TEST_CASE("learning reviews take every member's time while just culture is on", 
   p.interventions.just_culture.enabled = true;
   p.interventions.just_culture.review_interval_days = 1;
   World world(p, 1);
-  plan_working_day(world, 0);
-  hold_learning_reviews(world, 0);
+  DayTally tally;
+  plan_working_day(world, 0, tally);
+  hold_learning_reviews(world, 0, tally);
   for (StaffId i = 0; i < world.staff.size(); ++i)
     CHECK(world.staff.hours[i] ==
           Approx(p.time.routine_hours + p.interventions.just_culture.review_hours));
+  // Counted as the intervention's hours.
+  CHECK(
+      tally.hours_spent[static_cast<std::size_t>(Spent::interventions)] ==
+      Approx(static_cast<double>(world.staff.size()) * p.interventions.just_culture.review_hours));
 }
 
 TEST_CASE("each team's climate is in the day's tally", "[climate]") {

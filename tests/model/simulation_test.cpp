@@ -41,6 +41,9 @@ TEST_CASE("same parameters and seed give bit-identical results for 1, 2 and 8 th
   for (int threads : {2, 8}) {
     const RunResult other = run_with_threads(p, threads);
     for (std::size_t m = 0; m < daily_count; ++m) CHECK(same_bytes(one.daily[m], other.daily[m]));
+    for (std::size_t t = 0; t < team_outcome_count; ++t)
+      CHECK(same_bytes(one.team_outcomes[t], other.team_outcomes[t]));
+    CHECK(std::memcmp(one.outcomes.data(), other.outcomes.data(), sizeof one.outcomes) == 0);
     CHECK(same_bytes(one.team_trust, other.team_trust));
     REQUIRE(one.snapshots.size() == other.snapshots.size());
     for (std::size_t k = 0; k < one.snapshots.size(); ++k) {
@@ -48,7 +51,6 @@ TEST_CASE("same parameters and seed give bit-identical results for 1, 2 and 8 th
       CHECK(same_bytes(one.snapshots[k].trust, other.snapshots[k].trust));
     }
     CHECK(one.trust_updates == other.trust_updates);
-    CHECK(same_bytes(one.team_psychological_safety, other.team_psychological_safety));
   }
 }
 

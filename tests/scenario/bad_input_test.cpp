@@ -195,6 +195,12 @@ TEST_CASE("days named in the scenario must fall within the run") {
   CHECK(error.problem() == "day 45 is not within the run (days 0..29)");
 
   document = small_scenario();
+  document["outputs"] = {{"measure_from_day", 30}};  // the window would be empty
+  error = error_for(document);
+  CHECK(error.pointer() == "/outputs/measure_from_day");
+  CHECK(error.problem() == "day 30 is not within the run (days 0..29)");
+
+  document = small_scenario();
   document["meetings"] = {
       {"schedule",
        {{{"day", 10}, {"regime", "online"}}, {{"day", 5}, {"regime", "face_to_face"}}}}};

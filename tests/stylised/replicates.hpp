@@ -167,9 +167,10 @@ inline void require_everywhere(const std::string& what,
 // The mean over teams of each team's psychological safety (its mean over
 // the measured days).
 inline double mean_psychological_safety(const RunResult& r) {
+  const auto& safety = r.team_outcomes[index(TeamOutcome::psychological_safety)];
   double sum = 0;
-  for (double v : r.team_psychological_safety) sum += v;
-  return sum / static_cast<double>(r.team_psychological_safety.size());
+  for (double v : safety) sum += v;
+  return sum / static_cast<double>(safety.size());
 }
 
 inline std::function<double(const RunResult&)> outcome_of(Outcome o) {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "sweep/comparison.hpp"
+#include "sweep/comparison_file.hpp"
 
 using namespace trustsim;
 
@@ -161,4 +162,14 @@ TEST_CASE("prob_improves is NaN when runs are not paired", "[comparison]") {
   for (double v : {2.0, 4.0}) add_run(runs, "drug", {}, v);
   const auto rows = compare_variants({"baseline", "drug"}, runs);
   CHECK(std::isnan(rows[outcome_count + index(Outcome::incidents)].prob_improves));
+}
+
+TEST_CASE("the comparison states its window, per variant when they differ", "[comparison]") {
+  CHECK(window_text({{"baseline", 0}, {"baseline", 0}, {"drug", 0}}) ==
+        "every outcome measured from day 0 to the end of each run (outputs.measure_from_day)");
+  const std::string differ = window_text({{"baseline", 0}, {"late", 180}, {"late", 180}});
+  CHECK(
+      differ.starts_with("outcomes measured to the end of each run from day 0 (baseline), "
+                         "180 (late) (outputs.measure_from_day)"));
+  CHECK(window_text({}).empty());
 }

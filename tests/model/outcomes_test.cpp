@@ -1,0 +1,283 @@
+// The run outcomes of metrics.hpp, each on a world small or plain enough
+// to count by hand, and the identities between them.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <numeric>
+
+#include "fixtures.hpp"
+#include "model/simulation.hpp"
+
+using namespace trustsim;
+
+namespace {
+
+double outcome(const RunResult& r, Outcome o) { return r.outcomes[index(o)]; }
+
+double total(const RunResult& r, Daily d, int from = 0) {
+  const auto& v = r.daily[index(d)];
+  return std::accumulate(v.begin() + from, v.end(), 0.0);
+}
+
+// Nobody leaves, burns out, raises or holds anything unless a test says so.
+Parameters quiet_world(int per_group) {
+  Parameters p = test::two_teams(per_group);
+  p.days = 10;
+  p.staff.base_leave_per_day = 0.0;
+  p.staff.burnout_leave_per_day = 0.0;
+  p.issues.per_person_per_day = 0.0;
+  p.contacts.per_on_site_day = 0.0;
+  p.contacts.remote_per_day = 0.0;
+  p.rituals.initial_strength = 0.0;  // no team gatherings, and none re-forming
+  p.rituals.spontaneous_restart = 0.0;
+  return p;
+}
+
+// Every unheld issue causes an incident the day it is left: a world where
+// each incident's cause can be read off the issues that made it.
+Parameters every_issue_harms(Parameters p) {
+  p.issues.per_person_per_day = 1.0;
+  p.issues.incident_hazard_per_day = 1.0;
+  p.staff.hero_absorb_probability = 0.0;
+  p.workarounds.mean_lifetime_days = 1e9;
+  p.workarounds.daily_failure = 0.0;
+  p.workarounds.overload_failure = 0.0;
+  return p;
+}
+
+void check_causes_add_up(const RunResult& r) {
+  for (std::size_t d = 0; d < static_cast<std::size_t>(r.days); ++d)
+    CHECK(r.daily[index(Daily::incidents_unraised)][d] +
+              r.daily[index(Daily::incidents_delayed)][d] +
+              r.daily[index(Daily::incidents_failed_workaround)][d] +
+              r.daily[index(Daily::incidents_lost_workaround)][d] ==
+          r.daily[index(Daily::incidents)][d]);
+  CHECK(outcome(r, Outcome::incidents_unraised) + outcome(r, Outcome::incidents_delayed) +
+            outcome(r, Outcome::incidents_failed_workaround) +
+            outcome(r, Outcome::incidents_lost_workaround) ==
+        outcome(r, Outcome::incidents));
+  const auto& team = r.team_outcomes[index(TeamOutcome::incidents)];
+  CHECK(std::accumulate(team.begin(), team.end(), 0.0) == outcome(r, Outcome::incidents));
+}
+
+}  // namespace
+
+TEST_CASE("meeting hours, travel and attendance count by hand", "[outcomes]") {
+  Parameters p = quiet_world(2);  // alpha at site_a, beta at site_b, 4 each
+  p.meetings.regime = Regime::face_to_face;
+  p.meetings.face_to_face = {1.0, 1.0, 0.0};  // everyone attends and takes part
+  p.meetings.team_meeting_interval_days = 1;
+  p.meetings.cross_team_meeting_interval_days = 5;  // days 0 and 5, at alpha's site
+  p.meetings.cross_team_representatives = 2;
+  const RunResult r = simulate(p, 5);
+  // Team meetings: 8 staff x 10 days x 1 hour; cross-team: 4 x 2 days x 1.5.
+  CHECK(outcome(r, Outcome::hours_meetings) == Approx(80 * 1.0 + 8 * 1.5));
+  // Beta's two representatives travel to site_a twice.
+  CHECK(outcome(r, Outcome::hours_travel) == Approx(4 * 1.0));
+  CHECK(total(r, Daily::meeting_invited_face_to_face) == 88);
+  CHECK(total(r, Daily::meeting_invited_online) == 0);
+  CHECK(outcome(r, Outcome::meeting_attendance) == 1.0);
+  CHECK(outcome(r, Outcome::meeting_participation) == 1.0);
+  CHECK(outcome(r, Outcome::hours_routine) == Approx(8 * 10 * p.time.routine_hours));
+  CHECK(outcome(r, Outcome::hours_issues) == 0.0);
+  CHECK(outcome(r, Outcome::hours_workarounds) == 0.0);
+  CHECK(outcome(r, Outcome::hours_interventions) == 0.0);
+  CHECK(outcome(r, Outcome::hours_total) ==
+        Approx(80 * 1.0 + 8 * 1.5 + 4 * 1.0 + 8 * 10 * p.time.routine_hours));
+  CHECK(outcome(r, Outcome::vacancy_rate) == 0.0);
+  CHECK(outcome(r, Outcome::leaver_rate_per_year) == 0.0);
+  CHECK(outcome(r, Outcome::withheld_share) == 0.0);  // no issues at all
+}
+
+TEST_CASE("with nobody attending, participation is undefined rather than zero", "[outcomes]") {
+  Parameters p = quiet_world(2);
+  p.meetings.online.attendance = 0.0;
+  p.meetings.face_to_face.attendance = 0.0;
+  const RunResult r = simulate(p, 5);
+  CHECK(outcome(r, Outcome::meeting_attendance) == 0.0);                   // invited, nobody came
+  CHECK(std::isnan(outcome(r, Outcome::meeting_participation)));           // nobody to take part
+  CHECK(outcome(r, Outcome::trust_working) == p.trust.stranger_baseline);  // nobody dealt
+}
+
+TEST_CASE("the hours of every task add up to the hours worked", "[outcomes]") {
+  Parameters p = test::two_teams(6);
+  p.days = 120;
+  p.staff.base_leave_per_day = 0.01;
+  p.staff.vacancy_days = 5;
+  p.interventions.facilitators.enabled = true;
+  p.interventions.difficult_conversations.enabled = true;
+  p.interventions.explicit_workarounds.enabled = true;
+  p.interventions.hero_awareness.enabled = true;
+  p.interventions.data_sharing.enabled = true;
+  const RunResult r = simulate(p, 9);
+  double parts = 0;
+  for (Outcome o : {Outcome::hours_routine, Outcome::hours_meetings, Outcome::hours_travel,
+                    Outcome::hours_issues, Outcome::hours_workarounds, Outcome::hours_interventions,
+                    Outcome::hours_rituals}) {
+    CHECK(outcome(r, o) > 0.0);
+    parts += outcome(r, o);
+  }
+  CHECK(parts == Approx(outcome(r, Outcome::hours_total)).epsilon(1e-12));
+  CHECK(outcome(r, Outcome::hours_total) == Approx(r.hours_worked).epsilon(1e-12));
+}
+
+TEST_CASE("issues nobody raises or holds become incidents from unraised issues", "[outcomes]") {
+  Parameters p = every_issue_harms(quiet_world(3));
+  p.issues.raise_threshold = 1e3;  // never raised
+  p.issues.workaround_probability = 0.0;
+  const RunResult r = simulate(p, 11);
+  CHECK(outcome(r, Outcome::issues_unraised) > 0);
+  CHECK(outcome(r, Outcome::incidents_unraised) == outcome(r, Outcome::issues_unraised));
+  CHECK(outcome(r, Outcome::incidents) == outcome(r, Outcome::issues_unraised));
+  CHECK(outcome(r, Outcome::withheld_share) == 1.0);  // a 10-day window is one short block
+  check_causes_add_up(r);
+}
+
+TEST_CASE("issues raised in vain become incidents from delays", "[outcomes]") {
+  Parameters p = every_issue_harms(quiet_world(3));
+  p.issues.raise_threshold = -1e3;  // always raised
+  p.issues.resolve_probability = 0.0;
+  p.issues.workaround_probability = 0.0;
+  const RunResult r = simulate(p, 12);
+  CHECK(outcome(r, Outcome::issues_raised) > 0);
+  CHECK(outcome(r, Outcome::issues_unraised) == 0);
+  CHECK(outcome(r, Outcome::incidents_delayed) == outcome(r, Outcome::issues_raised));
+  CHECK(outcome(r, Outcome::incidents) == outcome(r, Outcome::issues_raised));
+  // Every raiser and counterpart dealt with each other, and each of 12
+  // staff spent raise_hours per issue raised, the counterpart nothing.
+  CHECK(outcome(r, Outcome::hours_issues) ==
+        Approx(outcome(r, Outcome::issues_raised) * p.time.raise_hours));
+  check_causes_add_up(r);
+}
+
+TEST_CASE("workarounds that fail, or leave with their holder, are counted by cause", "[outcomes]") {
+  Parameters p = every_issue_harms(quiet_world(3));
+  p.issues.raise_threshold = 1e3;
+  p.issues.workaround_probability = 1.0;  // every unraised issue is worked around
+  SECTION("failing") {
+    p.workarounds.daily_failure = 1.0;  // and fails the same day
+    const RunResult r = simulate(p, 13);
+    CHECK(outcome(r, Outcome::incidents_failed_workaround) == outcome(r, Outcome::issues_unraised));
+    CHECK(outcome(r, Outcome::incidents) == outcome(r, Outcome::issues_unraised));
+    check_causes_add_up(r);
+  }
+  SECTION("lost") {
+    p.staff.base_leave_per_day = 1.0;  // every holder leaves the day they took it on
+    p.staff.vacancy_days = 1;
+    const RunResult r = simulate(p, 14);
+    CHECK(outcome(r, Outcome::incidents_lost_workaround) > 0);
+    CHECK(outcome(r, Outcome::incidents_lost_workaround) == total(r, Daily::workarounds_lost));
+    CHECK(outcome(r, Outcome::incidents) == outcome(r, Outcome::incidents_lost_workaround));
+    check_causes_add_up(r);
+  }
+}
+
+TEST_CASE("incidents by cause and by team add up on an ordinary run", "[outcomes]") {
+  Parameters p = test::two_teams(8);
+  p.days = 300;
+  p.issues.incident_hazard_per_day = 0.02;
+  p.staff.base_leave_per_day = 0.003;
+  const RunResult r = simulate(p, 15);
+  CHECK(outcome(r, Outcome::incidents) > 20);
+  CHECK(outcome(r, Outcome::incidents_unraised) > 0);
+  CHECK(outcome(r, Outcome::incidents_failed_workaround) > 0);
+  check_causes_add_up(r);
+}
+
+TEST_CASE("overload past the threshold counts staff-days burnt out", "[outcomes]") {
+  Parameters p = quiet_world(2);
+  p.meetings.online.attendance = p.meetings.face_to_face.attendance = 0.0;
+  p.time.routine_hours = 2 * p.time.hours_per_day;  // load 2: overload 1 a day
+  p.staff.burnout_gain = 0.25;                      // burnout 0.25, 0.5, 0.75, ...
+  const RunResult r = simulate(p, 16);
+  CHECK(outcome(r, Outcome::burnt_out_share) == Approx(8.0 / 10.0));  // from the third day
+  for (double v : r.team_outcomes[index(TeamOutcome::burnt_out_share)]) CHECK(v == Approx(0.8));
+}
+
+TEST_CASE("staff who never raise an issue all withhold, in every 4-week block", "[outcomes]") {
+  Parameters p = quiet_world(3);
+  p.days = 65;  // three blocks of 20 days and 5 days not surveyed
+  p.issues.per_person_per_day = 2.0;
+  p.issues.raise_threshold = 1e3;
+  const RunResult r = simulate(p, 17);
+  CHECK(outcome(r, Outcome::withheld_share) == 1.0);
+  p.issues.raise_threshold = -1e3;  // always raised
+  CHECK(outcome(simulate(p, 17), Outcome::withheld_share) == 0.0);
+}
+
+TEST_CASE("the leaver rate a year lands in the binomial interval of a known leaving chance",
+          "[outcomes]") {
+  Parameters p = test::two_teams(50);  // 200 posts
+  p.days = 520;
+  const double q = 0.001;  // a day: 0.26 a year of 260 working days
+  p.staff.base_leave_per_day = q;
+  p.staff.burnout_leave_per_day = 0.0;
+  p.staff.vacancy_days = 20;
+  const RunResult r = simulate(p, 18);
+  // Staff at risk on a day: those at the end of it and those who left it.
+  const double at_risk = total(r, Daily::headcount) + total(r, Daily::leavers);
+  const double mean = q * at_risk, sd = std::sqrt(at_risk * q * (1 - q));
+  const double leavers = outcome(r, Outcome::leavers);
+  CHECK(leavers > mean - 3.29 * sd);  // two-sided 99.9%
+  CHECK(leavers < mean + 3.29 * sd);
+  const double rate = outcome(r, Outcome::leaver_rate_per_year);
+  CHECK(rate == Approx(leavers / total(r, Daily::headcount) * 260.0));
+  CHECK(rate > 0.26 * (1 - 3.29 * sd / mean) - 0.01);
+  CHECK(rate < 0.26 * (1 + 3.29 * sd / mean) + 0.01);
+  // Each leaver's post stands vacant for 20 days (less at the run's end).
+  CHECK(outcome(r, Outcome::vacancy_rate) == Approx(total(r, Daily::vacant_posts) / (200.0 * 520)));
+  CHECK(outcome(r, Outcome::vacancy_rate) <= leavers * 20 / (200.0 * 520));
+  CHECK(outcome(r, Outcome::vacancy_rate) > (leavers - 10) * 20 / (200.0 * 520));
+  const auto& team = r.team_outcomes[index(TeamOutcome::leavers)];
+  CHECK(std::accumulate(team.begin(), team.end(), 0.0) == leavers);
+}
+
+TEST_CASE("the window measures only the window", "[outcomes][window]") {
+  Parameters p = test::two_teams(6);
+  p.days = 150;
+  p.staff.base_leave_per_day = 0.005;
+  p.staff.vacancy_days = 10;
+  const RunResult whole = simulate(p, 19);
+  p.outputs.measure_from_day = 110;
+  const RunResult late = simulate(p, 19);
+  REQUIRE(late.measured_from == 110);
+  // The window changes what is measured, never what happens.
+  for (std::size_t m = 0; m < daily_count; ++m) CHECK(whole.daily[m] == late.daily[m]);
+  for (Daily d : {Daily::incidents, Daily::issues_raised, Daily::hours_total}) {
+    CHECK(total(late, d, 110) < total(late, d));
+  }
+  CHECK(outcome(late, Outcome::incidents) == total(late, Daily::incidents, 110));
+  CHECK(outcome(late, Outcome::issues_unraised) == total(late, Daily::issues_unraised, 110));
+  CHECK(outcome(late, Outcome::hours_meetings) == total(late, Daily::hours_meetings, 110));
+  CHECK(outcome(late, Outcome::leaver_rate_per_year) ==
+        Approx(total(late, Daily::leavers, 110) / total(late, Daily::headcount, 110) * 260));
+  // Trust: the window's 40 days, fewer than the usual 60.
+  CHECK(outcome(late, Outcome::trust_between) ==
+        Approx(total(late, Daily::trust_between, 110) / 40));
+  CHECK(outcome(whole, Outcome::trust_between) ==
+        Approx(total(whole, Daily::trust_between, 90) / 60));
+  const auto& raised = late.team_outcomes[index(TeamOutcome::issues_raised)];
+  CHECK(std::accumulate(raised.begin(), raised.end(), 0.0) ==
+        outcome(late, Outcome::issues_raised));
+  const auto& headcount = late.team_outcomes[index(TeamOutcome::headcount)];
+  CHECK(std::accumulate(headcount.begin(), headcount.end(), 0.0) ==
+        Approx(total(late, Daily::headcount, 110) / 40));
+}
+
+TEST_CASE("trust means stay defined when whole teams leave", "[outcomes][observation]") {
+  Parameters p = test::two_teams(2);
+  p.days = 60;
+  p.staff.base_leave_per_day = 0.3;  // issue 17 item 12: NaN from 0.1 on
+  p.staff.vacancy_days = 15;
+  const RunResult r = simulate(p, 20);
+  CHECK(total(r, Daily::vacant_posts) > 0);
+  for (std::size_t m = 0; m < daily_count; ++m)
+    for (double v : r.daily[m]) REQUIRE(std::isfinite(v));
+  for (Outcome o :
+       {Outcome::trust_within, Outcome::trust_between, Outcome::trust_across_organisations,
+        Outcome::trust_working, Outcome::trust_incident_correlation})
+    CHECK(std::isfinite(outcome(r, o)));
+  for (const auto& column : r.team_outcomes)
+    for (double v : column) CHECK(std::isfinite(v));
+  for (double v : r.team_trust) CHECK(std::isfinite(v));
+}
