@@ -16,11 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import h5py
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from . import style
@@ -69,7 +71,7 @@ class Calibration:
         return pd.DataFrame(rows)
 
 
-def weighted_quantile(values, weights, q: float) -> float:
+def weighted_quantile(values: npt.ArrayLike, weights: npt.ArrayLike, q: float) -> float:
     """The smallest value whose cumulative weight reaches q (as trustsim summary computes it)."""
     values = np.asarray(values, dtype=float)
     weights = np.asarray(weights, dtype=float)
@@ -86,7 +88,7 @@ def _table(group: h5py.Group) -> pd.DataFrame:
     return pd.DataFrame({c: _column(group[c]) for c in group.attrs["columns"]})
 
 
-def read_calibration(path) -> Calibration:
+def read_calibration(path: str | Path) -> Calibration:
     """Reads a calibration file; TrustsimFileError if it is not one."""
     results = open_results(path)
     path = Path(path)
@@ -117,7 +119,7 @@ def _bins(p, count=24):
 
 
 @style.styled
-def marginals_and_pairs(cal: Calibration, out):
+def marginals_and_pairs(cal: Calibration, out: str | Path) -> tuple[Path, Path]:
     """A corner plot: each parameter's weighted posterior histogram over its
     prior (faint), and each pair's particles, sized by weight, over a faint
     sample from the prior (population 0)."""
@@ -167,7 +169,7 @@ def marginals_and_pairs(cal: Calibration, out):
 
 
 @style.styled
-def predictive_vs_targets(cal: Calibration, out):
+def predictive_vs_targets(cal: Calibration, out: str | Path) -> tuple[Path, Path]:
     """Per target: the posterior predictive distribution of its outcome
     with the observation (a line, or a shaded interval) and its sd or tolerance."""
     targets = [row for _, row in cal.targets.iterrows()]
@@ -199,7 +201,7 @@ def predictive_vs_targets(cal: Calibration, out):
     return style.save(fig, out)
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m trustsim.posterior",
                                      description="Posterior figures of a trustsim calibration")
     parser.add_argument("file", help="output of trustsim calibrate")
