@@ -40,42 +40,11 @@ constexpr std::size_t max_parameters = 64;
 class CalibrationReader : public InputReader {
  public:
   CalibrationReader(std::string source, std::string directory)
-      : InputReader(std::move(source)), directory_(std::move(directory)) {}
-
-  std::filesystem::path relative_file(const Json& value, const std::string& at,
-                                      const char* what) const {
-    const std::string name = value.get<std::string>();
-    if (name.empty()) fail(at, std::string("must name a ") + what + " file, got an empty string");
-    std::filesystem::path path(name);
-    if (path.is_relative() && !directory_.empty()) path = std::filesystem::path(directory_) / path;
-    std::error_code error;
-    if (!std::filesystem::exists(path, error))
-      fail(at, std::string(what) + " file " + path.string() +
-                   " does not exist (a relative path is taken from the calibration file's "
-                   "directory)");
-    return path;
-  }
-
-  Json read_base(const Json& value, std::string& base_source) const {
-    if (value.is_string()) {
-      base_source = relative_file(value, "/base", "scenario").string();
-      return read_scenario_file(base_source).given;  // its errors name it
-    }
-    if (value.is_object()) {
-      base_source.clear();
-      try {
-        (void)settings_from_json(value);
-      } catch (const InvalidValue& error) {
-        fail("/base" + error.pointer, error.problem);
-      }
-      return value;
-    }
-    fail("/base", "must be a scenario file name or a scenario object, got " + describe(value));
-  }
+      : InputReader(std::move(source), std::move(directory), "calibration") {}
 
   TargetsFile read_targets(const Json& value) const {
     if (value.is_string()) {
-      const std::string path = relative_file(value, "/targets", "targets").string();
+      const std::string path = named_file(value, "/targets", "targets").string();
       return read_targets_file(path);  // its errors name it
     }
     if (value.is_object()) return read_targets_document(value, value.dump(2), source_, "/targets");
@@ -302,9 +271,6 @@ class CalibrationReader : public InputReader {
     c.resolved_json = doc.dump(2);
     c.fingerprint = fnv1a64(c.resolved_json);
   }
-
- private:
-  std::string directory_;
 };
 
 }  // namespace

@@ -44,7 +44,7 @@ const std::set<std::string> run_settings{"name", "description", "seed", "replica
 class SweepReader : public InputReader {
  public:
   SweepReader(std::string source, std::string directory)
-      : InputReader(std::move(source)), directory_(std::move(directory)) {}
+      : InputReader(std::move(source), std::move(directory), "sweep") {}
 
   // The outcomes the sweep's question is about (the report shows them
   // first); checked here, read by the report from the sweep file as given.
@@ -75,34 +75,6 @@ class SweepReader : public InputReader {
     } catch (const ScenarioError& error) {
       fail(at, error.problem());
     }
-  }
-
-  Json read_base(const Json& value) {
-    if (value.is_string()) {
-      const std::string name = value.get<std::string>();
-      if (name.empty()) fail("/base", "must name a scenario file, got an empty string");
-      std::filesystem::path path(name);
-      if (path.is_relative() && !directory_.empty())
-        path = std::filesystem::path(directory_) / path;
-      std::error_code error;
-      if (!std::filesystem::exists(path, error))
-        fail("/base", "scenario file " + path.string() +
-                          " does not exist (a relative path is "
-                          "taken from the sweep file's directory)");
-      base_source_ = path.string();
-      // Its own errors are reported against it, by the scenario reader.
-      return read_scenario_file(base_source_).given;
-    }
-    if (value.is_object()) {
-      base_source_.clear();
-      try {
-        (void)settings_from_json(value);
-      } catch (const InvalidValue& error) {
-        fail("/base" + error.pointer, error.problem);
-      }
-      return value;
-    }
-    fail("/base", "must be a scenario file name or a scenario object, got " + describe(value));
   }
 
   // The posterior as the resolved sweep (the output's scenario_resolved)
@@ -386,8 +358,7 @@ class SweepReader : public InputReader {
     sweep.given_text = text;
     if (!document.contains("base"))
       fail("/base", "required: a scenario file name (relative to this file) or a scenario object");
-    sweep.base_document = read_base(document.at("base"));
-    sweep.base_source = base_source_;
+    sweep.base_document = read_base(document.at("base"), sweep.base_source);
     const ScenarioSettings base = settings_from_json(sweep.base_document);
 
     sweep.name = document.contains("name")
@@ -449,10 +420,6 @@ class SweepReader : public InputReader {
                    "; each is validated and held whole (replicates are cheap)");
     return sweep;
   }
-
- private:
-  std::string directory_;
-  std::string base_source_;
 };
 
 }  // namespace
