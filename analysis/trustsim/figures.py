@@ -21,13 +21,13 @@ sweep: cells are never pooled.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 import matplotlib.colors
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
@@ -162,7 +162,7 @@ def _cumulative(wide: pd.DataFrame, name: str) -> pd.DataFrame:
 
 
 @style.styled
-def outcome_over_time(results: Results, name: str, variants=None, cell: dict | None = None, smooth_days: int = 7,
+def outcome_over_time(results: Results, name: str, variants: Sequence[str] | None = None, cell: dict | None = None, smooth_days: int = 7,
                       ax: Axes | None = None) -> Axes:
     """One daily series (or NAME_cumulative, its running total per run), one
     line per variant: mean over replicates and 95% band. Rates per day are
@@ -191,7 +191,8 @@ def outcome_over_time(results: Results, name: str, variants=None, cell: dict | N
 
 
 @style.styled
-def outcomes_over_time(results: Results, metric_names=OVER_TIME_METRICS, variants=None, cell: dict | None = None,
+def outcomes_over_time(results: Results, metric_names: Sequence[str] = OVER_TIME_METRICS,
+                       variants: Sequence[str] | None = None, cell: dict | None = None,
                        smooth_days: int = 7) -> Figure:
     """A panel per series (incidents as a rate and as a running total, side
     by side), one line per variant."""
@@ -291,7 +292,7 @@ def team_trust_heatmap(results: Results, variant: str | None = None, day: int | 
 
 
 @style.styled
-def team_trust_panels(results: Results, variants=None, cell: dict | None = None) -> Figure:
+def team_trust_panels(results: Results, variants: Sequence[str] | None = None, cell: dict | None = None) -> Figure:
     """Team-by-team trust per variant, on shared scales. Up to four variants:
     a row each, trust on the last sampled day and its change since the
     first. More: the baseline's last day, then each variant's difference
@@ -350,7 +351,7 @@ def team_trust_panels(results: Results, variants=None, cell: dict | None = None)
 TRUST_NORM = matplotlib.colors.Normalize(vmin=0, vmax=1)
 
 
-def trust_key(fig: Figure, axes) -> None:
+def trust_key(fig: Figure, axes: Axes | Sequence[Axes]) -> None:
     """The one scale of team_network, as a colour bar under `axes`."""
     cmap = matplotlib.colormaps[style.TRUST_COLOURMAP]
     mappable = matplotlib.cm.ScalarMappable(norm=TRUST_NORM, cmap=cmap)
@@ -460,7 +461,7 @@ def comparison_forest(results: Results, outcome: str, cell: dict | None = None, 
 
 
 @style.styled
-def comparison_panels(results: Results, outcomes, cell: dict | None = None) -> Figure:
+def comparison_panels(results: Results, outcomes: Sequence[str], cell: dict | None = None) -> Figure:
     """comparison_forest for each outcome, side by side, sharing the variants."""
     present = set(results.comparison["outcome"])
     outcomes = [o for o in outcomes if o in present]
@@ -518,7 +519,7 @@ def response_curves(results: Results, outcome: str, key: str | None = None, ax: 
     return ax
 
 
-def sensitivity_table(results: Results, outcomes=None) -> pd.DataFrame:
+def sensitivity_table(results: Results, outcomes: Sequence[str] | None = None) -> pd.DataFrame:
     """PRCC of each swept parameter with each outcome (see stats.prcc)."""
     parameters = [p for p in results.parameters if results.summary[p].nunique() > 2]
     if not parameters:
@@ -531,7 +532,7 @@ def sensitivity_table(results: Results, outcomes=None) -> pd.DataFrame:
 
 
 @style.styled
-def sensitivity(results: Results, outcomes=None, ax: Axes | None = None) -> Axes:
+def sensitivity(results: Results, outcomes: Sequence[str] | None = None, ax: Axes | None = None) -> Axes:
     """A grid of partial rank correlation coefficients: rows are swept
     parameters, columns outcomes. Purple: the outcome rises with the
     parameter; orange: it falls. Values marked * have a 95% interval

@@ -15,10 +15,14 @@ import warnings
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import h5py
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    import xarray
 
 FORMAT = "trustsim"
 FORMAT_VERSION = 1  # the newest layout this package reads
@@ -31,7 +35,7 @@ SNAPSHOT_GROUP = re.compile(r"day_(\d+)$")
 class TrustsimFileError(Exception):
     """A file that cannot be read as trustsim output; says which and why."""
 
-    def __init__(self, path, problem: str):
+    def __init__(self, path: str | Path, problem: str) -> None:
         super().__init__(f"{path}: {problem}")
         self.path = Path(path)
         self.problem = problem
@@ -87,7 +91,7 @@ class Network:
     edges: pd.DataFrame  # source, target (staff ids), trust = T(source->target)
 
 
-def open_results(path) -> "Results":
+def open_results(path: str | Path) -> Results:
     """Check that `path` is a trustsim output file and return its Results.
 
     Raises TrustsimFileError for a missing, corrupt or foreign file.
@@ -175,7 +179,7 @@ class Results:
     and network(run_id, day), provenance, to_xarray().
     """
 
-    def __init__(self, path):
+    def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
 
     def __repr__(self):
@@ -572,7 +576,7 @@ class Results:
 
     # --- labelled arrays --------------------------------------------------
 
-    def to_xarray(self):
+    def to_xarray(self) -> xarray.Dataset:
         """An xarray Dataset: daily metrics over (run_id, day), team trust over
         (run_id, trust_day, from_team, to_team), outcomes over run_id as
         `outcome_<name>`; variant and replicate are coordinates on run_id.

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import figures, style
 from .load import TrustsimFileError, open_results
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="/usr/bin/python3 -m trustsim.plot",
         description="Plot trust within and between teams over time from a trustsim output file "

@@ -16,11 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import h5py
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -70,7 +72,7 @@ class Calibration:
         return pd.DataFrame(rows)
 
 
-def weighted_quantile(values, weights, q: float) -> float:
+def weighted_quantile(values: npt.ArrayLike, weights: npt.ArrayLike, q: float) -> float:
     """The smallest value whose cumulative weight reaches q (as trustsim summary computes it)."""
     values = np.asarray(values, dtype=float)
     weights = np.asarray(weights, dtype=float)
@@ -87,7 +89,7 @@ def _table(group: h5py.Group) -> pd.DataFrame:
     return pd.DataFrame({c: _column(group[c]) for c in group.attrs["columns"]})
 
 
-def read_calibration(path) -> Calibration:
+def read_calibration(path: str | Path) -> Calibration:
     """Reads a calibration file; TrustsimFileError if it is not one."""
     results = open_results(path)
     path = Path(path)
@@ -200,7 +202,7 @@ def predictive_vs_targets(cal: Calibration) -> Figure:
     return fig
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m trustsim.posterior",
                                      description="Posterior figures of a trustsim calibration")
     parser.add_argument("file", help="output of trustsim calibrate")

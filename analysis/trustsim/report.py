@@ -18,6 +18,7 @@ import html
 import json
 import math
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,7 @@ import h5py
 import pandas as pd
 
 from . import figures, sensitivity, stats, style
-from .load import Results, TrustsimFileError, open_results
+from .load import Metric, Results, TrustsimFileError, open_results
 
 # What a policy reader compares interventions on, unless the question names others.
 QUESTION_OUTCOMES = ("trust_between", "issues_unraised", "incidents", "leavers")
@@ -94,7 +95,7 @@ def describe_design(results: Results) -> Design:
 # --- numbers and words ------------------------------------------------------
 
 
-def fmt(value, metric) -> str:
+def fmt(value: float | None, metric: Metric) -> str:
     """A value as the page shows it: scores to 3 decimals, counts to 1."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
@@ -105,12 +106,12 @@ def fmt(value, metric) -> str:
     return text.lstrip("-") if float(text.replace(",", "")) == 0 else text  # no "-0.0"
 
 
-def signed(value, metric) -> str:
+def signed(value: float, metric: Metric) -> str:
     text = fmt(value, metric)
     return "+" + text if value > 0 and text.strip("0.,") else text
 
 
-def question_outcomes(results: Results, asked=None) -> list:
+def question_outcomes(results: Results, asked: Sequence[str] | None = None) -> list[str]:
     """The outcomes the question is about: as asked (option or sweep file's
     "outcomes"), else the policy four; only those the file has."""
     given = results.provenance.get("scenario_given")
@@ -121,7 +122,7 @@ def question_outcomes(results: Results, asked=None) -> list:
     return list(named)
 
 
-def effect_sentence(results: Results, row, outcome: str, base_mean: float) -> str:
+def effect_sentence(results: Results, row: pd.Series, outcome: str, base_mean: float) -> str:
     """One outcome's difference from the baseline in words, with its interval."""
     m = results.outcome_metric(outcome)
     verdict = figures.verdict(outcome, row["diff_ci_low"], row["diff_ci_high"])
@@ -137,7 +138,7 @@ def effect_sentence(results: Results, row, outcome: str, base_mean: float) -> st
             f"({interval}; {base})")
 
 
-def at_a_glance(results: Results, outcomes, cell=None) -> list:
+def at_a_glance(results: Results, outcomes: Sequence[str], cell: dict | None = None) -> list[str]:
     """For each variant, every question outcome in words (clear or not); for
     a file of one variant, its outcomes with their intervals."""
     table = figures.comparison_in_cell(results, cell)
@@ -196,7 +197,7 @@ def baseline_words(results: Results) -> str:
             f"{meet}; {interventions}. Every other parameter is as resolved in the scenario below.")
 
 
-def how_to_read(results: Results, design: Design, outcomes) -> str:
+def how_to_read(results: Results, design: Design, outcomes: Sequence[str]) -> str:
     """The box every page opens with: calibration, intervals, multiplicity."""
     calibrated = results.provenance.get("calibrated_to")
     if calibrated:
@@ -244,7 +245,7 @@ showing they are alike.</p>
 </aside>"""
 
 
-def comparison_table(results: Results, cell=None) -> str:
+def comparison_table(results: Results, cell: dict | None = None) -> str:
     """Every outcome per variant: mean, interval, difference, verdict."""
     table = figures.comparison_in_cell(results, cell)
     if table["variant"].nunique() > MAX_VARIANTS_COMPARED:
@@ -329,7 +330,8 @@ def write_tables(results: Results, design: Design, out_dir: Path, all_tables: bo
 # --- figures ----------------------------------------------------------------
 
 
-def figure_sections(results: Results, design: Design, outcomes, cell=None, suffix="") -> list:
+def figure_sections(results: Results, design: Design, outcomes: Sequence[str], cell: dict | None = None,
+                    suffix: str = "") -> list[Section]:
     """The figures of the file (or of one grid cell), each with its words."""
     baseline = style.pretty(results.baseline_variant)
     variants = results.variants
@@ -499,7 +501,7 @@ def _glance_html(results: Results, outcomes, cell=None) -> str:
     return "<ul class=glance>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>" if lines else ""
 
 
-def body_sections(results: Results, design: Design, outcomes, fig_dir: Path) -> str:
+def body_sections(results: Results, design: Design, outcomes: Sequence[str], fig_dir: Path) -> str:
     """The figures and tables: once for the file, or once per grid cell."""
     parts = []
     if design.kind == "grid":
@@ -556,7 +558,7 @@ def _curves(results: Results, outcomes):
     return fig
 
 
-def render(results: Results, design: Design, outcomes, body: str, tables: list) -> str:
+def render(results: Results, design: Design, outcomes: Sequence[str], body: str, tables: list) -> str:
     p = results.provenance
     days = int(results.daily_wide["day"].max()) + 1 if not results.daily_wide.empty else "?"
     runs = len(results.summary)
@@ -631,7 +633,8 @@ def _kind_of(path):
     return None
 
 
-def write_report(path, out_dir, all_tables: bool = False, outcomes=None) -> Path:
+def write_report(path: str | Path, out_dir: str | Path, all_tables: bool = False,
+                 outcomes: Sequence[str] | None = None) -> Path:
     """Write the report of `path` into `out_dir`; return the HTML file."""
     if _kind_of(path) == "calibration":
         from .calibration_report import render_calibration  # it builds on this module's page parts
@@ -649,7 +652,7 @@ def write_report(path, out_dir, all_tables: bool = False, outcomes=None) -> Path
     return page
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="/usr/bin/python3 -m trustsim.report",
         description="Write a self-contained HTML report of a trustsim output file (how to read it, effects in "

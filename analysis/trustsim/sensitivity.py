@@ -18,9 +18,13 @@ with other matplotlib figures; the *_figure functions save PNG and SVG
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from . import style
 from .load import Results
@@ -111,7 +115,8 @@ def ranked_bars(results: Results, outcome: str, variant: str | None = None, ax: 
 
 
 @style.styled
-def sensitivity_figure(results: Results, out, outcomes=None):
+def sensitivity_figure(results: Results, out: str | Path | None,
+                       outcomes: Sequence[str] | None = None) -> Figure | tuple[Path, Path]:
     """One ranked bar chart per outcome, in a grid; saved as PNG and SVG."""
     table = indices(results)
     outcomes = list(outcomes or dict.fromkeys(table["outcome"]))
@@ -180,7 +185,8 @@ def response_curve(results: Results, outcome: str, ax: Axes | None = None,
 
 
 @style.styled
-def response_figure(results: Results, out, outcomes=None):
+def response_figure(results: Results, out: str | Path | None,
+                    outcomes: Sequence[str] | None = None) -> Figure | tuple[Path, Path]:
     """One response curve per outcome, in a grid; saved as PNG and SVG."""
     table = response_table(results)
     outcomes = list(outcomes or POLICY_OUTCOMES)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import scipy.stats
 
@@ -27,7 +29,7 @@ def t975(df: float) -> float:
     return float(scipy.stats.t.ppf(0.975, df)) if df >= 1 else math.nan
 
 
-def mean_interval(values) -> tuple:
+def mean_interval(values: npt.ArrayLike) -> tuple[int, float, float, float]:
     """(n, mean, ci_low, ci_high) of the mean, NaNs ignored; no interval below n=2."""
     x = np.asarray(values, dtype=float)
     x = x[~np.isnan(x)]
@@ -41,7 +43,7 @@ def mean_interval(values) -> tuple:
     return n, mean, mean - half, mean + half
 
 
-def difference_interval(values, baseline) -> tuple:
+def difference_interval(values: npt.ArrayLike, baseline: npt.ArrayLike) -> tuple[float, float, float]:
     """(diff, ci_low, ci_high): mean(values) - mean(baseline), Welch 95% interval."""
     x = np.asarray(values, dtype=float)
     y = np.asarray(baseline, dtype=float)
@@ -60,7 +62,8 @@ def difference_interval(values, baseline) -> tuple:
     return diff, diff - half, diff + half
 
 
-def comparison_from_summary(summary: pd.DataFrame, outcomes, baseline: str, grid_keys=()) -> pd.DataFrame:
+def comparison_from_summary(summary: pd.DataFrame, outcomes: Sequence[str], baseline: str,
+                            grid_keys: Sequence[str] = ()) -> pd.DataFrame:
     """The /comparison table for a file that has none yet (a sweep being
     resumed), computed as sim/sweep/comparison.cpp does: within each grid
     cell, per variant and outcome, n, mean, ci_low, ci_high, and diff,
@@ -121,7 +124,7 @@ def _ranks(x: np.ndarray) -> np.ndarray:
     return pd.Series(x).rank(method="average").to_numpy()
 
 
-def prcc(summary: pd.DataFrame, parameters, outcomes) -> pd.DataFrame:
+def prcc(summary: pd.DataFrame, parameters: Sequence[str], outcomes: Sequence[str]) -> pd.DataFrame:
     """Partial rank correlation of each parameter with each outcome.
 
     For parameter p and outcome y: rank everything, regress out the other

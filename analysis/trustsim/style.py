@@ -8,10 +8,18 @@ global figure state is involved (they work in scripts, tests and CI alike).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
 
 import matplotlib
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.gridspec import SubplotSpec
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 # Okabe & Ito (2008), distinguishable with the common colour-vision deficiencies.
 BLACK = "#000000"
@@ -57,22 +65,23 @@ RC = {
 }
 
 
-def styled(draw):
+def styled(draw: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run a figure function under trustsim's matplotlib settings."""
 
     @functools.wraps(draw)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         with matplotlib.rc_context(RC):
             return draw(*args, **kwargs)
 
     return wrapper
 
 
-def new_figure(width=FULL_WIDTH, height=4.5) -> Figure:
+def new_figure(width: float = FULL_WIDTH, height: float = 4.5) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
 
 
-def legend_panel(fig: Figure, slot, handles, labels=None, ncols=1, **kwargs):
+def legend_panel(fig: Figure, slot: SubplotSpec, handles: Sequence[Artist],
+                 labels: Sequence[str] | None = None, ncols: int = 1, **kwargs: Any) -> Axes:
     """A legend in its own blank panel (`slot`, a gridspec cell), so the
     layout engine makes room for it. (matplotlib 3.6, Debian 12's, has no
     'outside' legend placement.)"""
@@ -84,7 +93,7 @@ def legend_panel(fig: Figure, slot, handles, labels=None, ncols=1, **kwargs):
     return ax
 
 
-def variant_colours(variants, baseline="baseline") -> dict:
+def variant_colours(variants: Sequence[str], baseline: str = "baseline") -> dict[str, str]:
     """Baseline in black, the others in Okabe-Ito order."""
     colours, others = {}, iter(SERIES * (len(variants) // len(SERIES) + 1))
     for v in variants:
@@ -92,7 +101,7 @@ def variant_colours(variants, baseline="baseline") -> dict:
     return colours
 
 
-def team_colours(teams) -> dict:
+def team_colours(teams: Sequence[str]) -> dict[str, str]:
     return {t: SERIES[i % len(SERIES)] for i, t in enumerate(teams)}
 
 
@@ -101,14 +110,14 @@ def pretty(name: str) -> str:
     return str(name).replace("_", " ")
 
 
-def output_paths(out) -> tuple:
+def output_paths(out: str | Path) -> tuple[Path, Path]:
     """(png, svg) for `out`, given with or without a .png/.svg suffix."""
     out = Path(out)
     stem = out.parent / out.stem if out.suffix.lower() in (".png", ".svg") else out
     return stem.parent / (stem.name + ".png"), stem.parent / (stem.name + ".svg")
 
 
-def save(fig: Figure, out) -> tuple:
+def save(fig: Figure, out: str | Path) -> tuple[Path, Path]:
     """Write `fig` as PNG (print resolution) and SVG; return both paths."""
     png, svg = output_paths(out)
     png.parent.mkdir(parents=True, exist_ok=True)

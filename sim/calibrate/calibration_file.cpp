@@ -3,11 +3,10 @@
 #include <cmath>
 #include <filesystem>
 
-#include <nlohmann/json.hpp>
-
-#include "calibrate/unknown_keys.hpp"
 #include "model/metrics.hpp"
 #include "runner/seed_derivation.hpp"
+#include "scenario/input_reader.hpp"
+#include "scenario/json_document.hpp"
 #include "scenario/parameter_table.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_reader.hpp"
@@ -16,8 +15,6 @@
 namespace trustsim {
 
 namespace {
-
-using OrderedJson = nlohmann::ordered_json;
 
 const std::vector<std::string> calibration_keys{"name",    "description", "base",  "seed",
                                                 "targets", "parameters",  "method"};
@@ -40,70 +37,17 @@ const std::vector<std::string> run_settings{"name", "description", "seed", "repl
 // needs its own covariance row: a typo of a large file, not a study.
 constexpr std::size_t max_parameters = 64;
 
-class CalibrationReader {
+class CalibrationReader : public InputReader {
  public:
   CalibrationReader(std::string source, std::string directory)
-      : source_(std::move(source)), directory_(std::move(directory)) {}
+      : InputReader(std::move(source), std::move(directory), "calibration") {}
 
-  [[noreturn]] void fail(const std::string& pointer, const std::string& problem) const {
-    throw ScenarioError(source_, pointer, problem);
-  }
-
-  template <class Read>
-  auto checked(Read&& read) const {
-    try {
-      return read();
-    } catch (const InvalidValue& error) {
-      fail(error.pointer, error.problem);
-    }
-  }
-
-  void reject_unknown(const Json& object, const std::string& at,
-                      const std::vector<std::string>& known) const {
-    if (auto unknown = find_unknown_key(object, known))
-      fail(child_pointer(at, unknown->key), unknown->problem);
-  }
-
-  std::filesystem::path relative_file(const Json& value, const std::string& at,
-                                      const char* what) const {
-    const std::string name = value.get<std::string>();
-    if (name.empty()) fail(at, std::string("must name a ") + what + " file, got an empty string");
-    std::filesystem::path path(name);
-    if (path.is_relative() && !directory_.empty()) path = std::filesystem::path(directory_) / path;
-    std::error_code error;
-    if (!std::filesystem::exists(path, error))
-      fail(at, std::string(what) + " file " + path.string() +
-                   " does not exist (a relative path is taken from the calibration file's "
-                   "directory)");
-    return path;
-  }
-
-  Json read_base(const Json& value, std::string& base_source) const {
+  TargetsFile read_targets(const Json& value) const {
     if (value.is_string()) {
-      base_source = relative_file(value, "/base", "scenario").string();
-      const Scenario scenario = read_scenario_file(base_source);  // its errors name it
-      return Json::parse(scenario.given_text);
-    }
-    if (value.is_object()) {
-      base_source.clear();
-      try {
-        (void)settings_from_json(value);
-      } catch (const InvalidValue& error) {
-        fail("/base" + error.pointer, error.problem);
-      }
-      return value;
-    }
-    fail("/base", "must be a scenario file name or a scenario object, got " + describe(value));
-  }
-
-  TargetsFile read_targets(const Json& value, const std::string& text) const {
-    if (value.is_string()) {
-      const std::string path = relative_file(value, "/targets", "targets").string();
+      const std::string path = named_file(value, "/targets", "targets").string();
       return read_targets_file(path);  // its errors name it
     }
-    if (value.is_object())
-      return read_targets_document(value, target_order(text, "/targets/targets"), value.dump(2),
-                                   source_, "/targets");
+    if (value.is_object()) return read_targets_document(value, value.dump(2), source_, "/targets");
     fail("/targets", "must be a targets file name or a targets object, got " + describe(value));
   }
 
@@ -207,8 +151,7 @@ class CalibrationReader {
     return prior;
   }
 
-  std::vector<Prior> read_parameters(const Json& value, const std::string& text,
-                                     const Json& base) const {
+  std::vector<Prior> read_parameters(const Json& value, const Json& base) const {
     if (!value.is_object() || value.empty())
       fail("/parameters",
            "must be a non-empty object (dotted.key -> prior), got " + describe(value));
@@ -216,12 +159,8 @@ class CalibrationReader {
       fail("/parameters", "at most " + std::to_string(max_parameters) + " parameters, got " +
                               std::to_string(value.size()));
     std::vector<Prior> priors;
-    std::vector<std::string> order = target_order(text, "/parameters");
-    if (order.size() != value.size()) {
-      order.clear();
-      for (const auto& item : value.items()) order.push_back(item.key());
-    }
-    for (const auto& key : order) priors.push_back(read_parameter(key, value.at(key), base));
+    for (const auto& [key, prior] : value.items())
+      priors.push_back(read_parameter(key, prior, base));
     // One key inside another ("trust" and "trust.gain") would be set twice.
     for (std::size_t i = 0; i < priors.size(); ++i)
       for (std::size_t j = 0; j < priors.size(); ++j) {
@@ -270,7 +209,7 @@ class CalibrationReader {
   }
 
   CalibrationDefinition read(const std::string& text) {
-    const Json document = parse_input_document(text, source_);
+    const Json document = parse_json_document(text, source_);
     if (!document.is_object())
       fail("", "a calibration file must be a JSON object, got " + describe(document));
     reject_unknown(document, "", calibration_keys);
@@ -292,12 +231,11 @@ class CalibrationReader {
                            : base.seed;
     if (!document.contains("targets"))
       fail("/targets", "required: a targets file name (relative to this file) or a targets object");
-    calibration.targets = read_targets(document.at("targets"), text);
+    calibration.targets = read_targets(document.at("targets"));
     calibration.target_outcomes = target_outcomes(calibration.targets);
     if (!document.contains("parameters"))
       fail("/parameters", "required: the scenario keys to calibrate, each with its prior");
-    calibration.priors =
-        read_parameters(document.at("parameters"), text, calibration.base_document);
+    calibration.priors = read_parameters(document.at("parameters"), calibration.base_document);
     calibration.method =
         document.contains("method") ? read_method(document.at("method")) : AbcSmcSettings{};
     resolve(calibration);
@@ -306,19 +244,19 @@ class CalibrationReader {
 
   // Everything that decides the result, as one JSON text.
   static void resolve(CalibrationDefinition& c) {
-    OrderedJson doc;
+    Json doc;
     doc["name"] = c.name;
     doc["description"] = c.description;
     const ResolvedScenario base = resolve_with_overrides(c.base_document, {}, c.source, "/base");
-    doc["base"] = OrderedJson::parse(base.resolved.dump());
-    OrderedJson parameters = OrderedJson::object();
+    doc["base"] = base.resolved;
+    Json parameters = Json::object();
     for (const auto& p : c.priors)
       parameters[p.key] = {{"prior", prior_kind_names()[static_cast<std::size_t>(p.kind)]},
                            {"range", {p.low, p.high}}};
     doc["parameters"] = parameters;
-    OrderedJson targets = OrderedJson::object();
+    Json targets = Json::object();
     for (const auto& t : c.targets.targets) {
-      OrderedJson target;
+      Json target;
       target["outcome"] = t.outcome;
       if (t.observed)
         target["observed"] = *t.observed;
@@ -343,10 +281,6 @@ class CalibrationReader {
     c.resolved_json = doc.dump(2);
     c.fingerprint = fnv1a64(c.resolved_json);
   }
-
- private:
-  std::string source_;
-  std::string directory_;
 };
 
 }  // namespace
@@ -366,7 +300,7 @@ CalibrationDefinition read_calibration_text(const std::string& text, const std::
 }
 
 CalibrationDefinition read_calibration_file(const std::string& path) {
-  const std::string text = read_input_file(path);
+  const std::string text = read_input_bytes(path);
   return read_calibration_text(text, path, std::filesystem::path(path).parent_path().string());
 }
 

@@ -4,9 +4,8 @@
 #include <filesystem>
 #include <limits>
 
-#include <nlohmann/json.hpp>
-
-#include "calibrate/unknown_keys.hpp"
+#include "scenario/input_reader.hpp"
+#include "scenario/json_document.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_reader.hpp"
 
@@ -21,23 +20,9 @@ const std::vector<std::string> target_keys{"outcome",   "observed", "interval", 
 const Range any_number{-1e300, 1e300};
 const Range positive{0.0, 1e300, true};
 
-class TargetsReader {
+class TargetsReader : public InputReader {
  public:
-  TargetsReader(std::string source, std::string prefix)
-      : source_(std::move(source)), prefix_(std::move(prefix)) {}
-
-  [[noreturn]] void fail(const std::string& pointer, const std::string& problem) const {
-    throw ScenarioError(source_, prefix_ + pointer, problem);
-  }
-
-  template <class Read>
-  auto checked(Read&& read) const {
-    try {
-      return read();
-    } catch (const InvalidValue& error) {
-      fail(error.pointer, error.problem);
-    }
-  }
+  using InputReader::InputReader;
 
   Target read_target(const std::string& name, const Json& value) const {
     const std::string at = child_pointer("/targets", name);
@@ -46,8 +31,7 @@ class TargetsReader {
            "must be an object with outcome, observed or interval, sd or tolerance, and "
            "source; got " +
                describe(value));
-    if (auto unknown = find_unknown_key(value, target_keys))
-      fail(child_pointer(at, unknown->key), unknown->problem);
+    reject_unknown(value, at, target_keys);
     Target target;
     target.name = name;
     target.pointer = prefix_ + at;
@@ -101,12 +85,10 @@ class TargetsReader {
     return target;
   }
 
-  TargetsFile read(const Json& document, const std::vector<std::string>& order,
-                   const std::string& text) const {
+  TargetsFile read(const Json& document, const std::string& text) const {
     if (!document.is_object())
       fail("", "a targets file must be a JSON object, got " + describe(document));
-    if (auto unknown = find_unknown_key(document, file_keys))
-      fail(child_pointer("", unknown->key), unknown->problem);
+    reject_unknown(document, "", file_keys);
     TargetsFile file;
     file.source = source_;
     file.given_text = text;
@@ -120,22 +102,13 @@ class TargetsReader {
     if (!targets.is_object() || targets.empty())
       fail("/targets",
            "must be a non-empty object (target name -> target), got " + describe(targets));
-    // File order, as the user wrote it (Json keeps keys sorted).
-    std::vector<std::string> names = order;
-    if (names.size() != targets.size()) {
-      names.clear();
-      for (const auto& item : targets.items()) names.push_back(item.key());
-    }
-    for (const auto& name : names) {
+    // In file order, as the user wrote them.
+    for (const auto& [name, target] : targets.items()) {
       if (name.empty()) fail(child_pointer("/targets", name), "a target needs a name");
-      file.targets.push_back(read_target(name, targets.at(name)));
+      file.targets.push_back(read_target(name, target));
     }
     return file;
   }
-
- private:
-  std::string source_;
-  std::string prefix_;
 };
 
 }  // namespace
@@ -148,29 +121,14 @@ double Target::miss(double simulated) const {
   return gap / scale;
 }
 
-std::vector<std::string> target_order(const std::string& text, const std::string& pointer) {
-  std::vector<std::string> names;
-  try {
-    const auto document = nlohmann::ordered_json::parse(text);
-    const auto at = nlohmann::ordered_json::json_pointer(pointer);
-    if (document.contains(at) && document.at(at).is_object())
-      for (const auto& item : document.at(at).items()) names.push_back(item.key());
-  } catch (const nlohmann::json::exception&) {
-    names.clear();  // the caller has parsed the text already; order is a nicety
-  }
-  return names;
-}
-
-TargetsFile read_targets_document(const Json& document, const std::vector<std::string>& order,
-                                  const std::string& text, const std::string& source,
-                                  const std::string& pointer_prefix) {
-  return TargetsReader(source, pointer_prefix).read(document, order, text);
+TargetsFile read_targets_document(const Json& document, const std::string& text,
+                                  const std::string& source, const std::string& pointer_prefix) {
+  return TargetsReader(source, pointer_prefix).read(document, text);
 }
 
 TargetsFile read_targets_file(const std::string& path) {
-  const std::string text = read_input_file(path);
-  const Json document = parse_input_document(text, path);
-  return read_targets_document(document, target_order(text, "/targets"), text, path, "");
+  const std::string text = read_input_bytes(path);
+  return read_targets_document(parse_json_document(text, path), text, path, "");
 }
 
 }  // namespace trustsim

@@ -46,15 +46,10 @@ struct TargetsFile {
 
 // Throws ScenarioError for any problem, naming `source` and the pointer.
 TargetsFile read_targets_file(const std::string& path);
-// The same for a document already parsed from `text`; `order` lists the
-// target names as written (Json sorts keys); `pointer_prefix` is prepended
-// to every pointer in messages (a targets object inline in a calibration
-// file).
-TargetsFile read_targets_document(const Json& document, const std::vector<std::string>& order,
-                                  const std::string& text, const std::string& source,
-                                  const std::string& pointer_prefix);
-
-// The keys of the object at `pointer` in the JSON `text`, in the order written.
-std::vector<std::string> target_order(const std::string& text, const std::string& pointer);
+// The same for a document already parsed from `text`; `pointer_prefix` is
+// prepended to every pointer in messages (a targets object inline in a
+// calibration file).
+TargetsFile read_targets_document(const Json& document, const std::string& text,
+                                  const std::string& source, const std::string& pointer_prefix);
 
 }  // namespace trustsim

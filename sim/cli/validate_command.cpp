@@ -6,6 +6,7 @@
 
 #include "calibrate/calibration_file.hpp"
 #include "cli/command_line.hpp"
+#include "scenario/json_document.hpp"
 #include "scenario/scenario_reader.hpp"
 #include "scenario/schema_doc.hpp"
 #include "sweep/sweep_plan.hpp"
@@ -49,7 +50,7 @@ int execute(const ValidateOptions& options) {
     return bad_input;
   }
   const Json document =
-      parse_input_document(read_input_file(options.scenario_path), options.scenario_path);
+      parse_json_document(read_input_bytes(options.scenario_path), options.scenario_path);
   if (is_calibration_document(document)) return validate_calibration(options);
   if (is_sweep_document(document)) {
     if (!options.assignments.empty()) {

@@ -39,6 +39,17 @@ struct Field {
   std::function<Json(const Owner& owner)> write;
 };
 
+// The one message for a key nobody reads, in every input format (scenario,
+// sweep, calibration, targets): 'unknown key "x"; did you mean "y"?', else
+// where the key belongs if `elsewhere` names it, else the known keys here.
+std::string unknown_key_problem(const std::string& key, const std::vector<std::string>& known,
+                                const std::string& elsewhere = {});
+
+// Throws InvalidValue (at `at`/KEY) for the first key of `object` that is not
+// in `known`: the check for formats whose objects are flat lists of keys.
+void reject_unknown(const Json& object, const std::string& at,
+                    const std::vector<std::string>& known);
+
 namespace detail {
 
 inline std::vector<std::string> pointer_tokens(const std::string& pointer) {
@@ -124,18 +135,8 @@ void reject_unknown_keys(const Json& object, const std::string& base, const std:
       reject_unknown_keys(value, base, relative, known);
       continue;
     }
-    std::string problem = "unknown key \"" + key + "\"";
-    const auto names = known.names_under(prefix);
-    if (auto near = nearest_name(key, names)) {
-      problem += "; did you mean \"" + *near + "\"?";
-    } else if (auto path = known.elsewhere(key); !path.empty()) {
-      problem += " here; did you mean " + path + "?";
-    } else if (!names.empty() && names.size() <= 16) {
-      std::string list;
-      for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
-      problem += "; known keys here: " + list;
-    }
-    throw InvalidValue(base + relative, problem);
+    throw InvalidValue(base + relative,
+                       unknown_key_problem(key, known.names_under(prefix), known.elsewhere(key)));
   }
 }
 

@@ -6,7 +6,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <optional>
 #include <set>
 #include <vector>
 
@@ -28,35 +27,33 @@ struct Descriptor {
   throw ScenarioError(path, "", std::string("cannot read: ") + std::strerror(errno));
 }
 
-// The offset of the first byte that cannot be in a UTF-8 text file, or npos.
-std::size_t first_binary_byte(const std::string& text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0) return i;
-    std::size_t continuation = 0;
-    if (c < 0x80)
-      continuation = 0;
-    else if ((c & 0xE0) == 0xC0 && c >= 0xC2)
-      continuation = 1;
-    else if ((c & 0xF0) == 0xE0)
-      continuation = 2;
-    else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
-      continuation = 3;
-    else
-      return i;
-    for (std::size_t k = 1; k <= continuation; ++k)
-      if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
-        return i;
-    i += continuation + 1;
-  }
-  return std::string::npos;
+// Whether the byte at `offset` cannot be in a UTF-8 text file: a NUL or
+// other control character, or a byte that starts no well-formed UTF-8
+// sequence. Asked only where nlohmann's parser stopped, to tell a binary
+// file from a syntax error in a text one.
+bool binary_at(const std::string& text, std::size_t offset) {
+  if (offset >= text.size()) return false;
+  const auto c = static_cast<unsigned char>(text[offset]);
+  if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
+  if (c < 0x80) return false;
+  std::size_t length = 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    length = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    length = 3;
+  else if (c >= 0xF0 && c <= 0xF4)
+    length = 4;
+  else
+    return true;
+  for (std::size_t k = 1; k < length; ++k)
+    if (offset + k >= text.size() || (static_cast<unsigned char>(text[offset + k]) & 0xC0) != 0x80)
+      return true;
+  return false;
 }
 
-// The offset of the first '[' or '{' (outside strings) that opens a level
-// deeper than max_input_depth. Checked before parsing so that a file of a
-// million '[' costs one pass over its bytes, not a million-level document.
-std::optional<std::size_t> too_deep_at(const std::string& text) {
+// The offset of the '[' or '{' (outside strings) that opens level
+// max_input_depth + 1, or text.size() if none does.
+std::size_t too_deep_at(const std::string& text) {
   std::size_t depth = 0;
   bool in_string = false, escaped = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -76,7 +73,7 @@ std::optional<std::size_t> too_deep_at(const std::string& text) {
       --depth;
     }
   }
-  return std::nullopt;
+  return text.size();
 }
 
 // nlohmann's explanation without its "[json.exception.parse_error.101]
@@ -88,33 +85,25 @@ std::string explanation(const std::string& what) {
   return what;
 }
 
-// Builds the document with nlohmann's own DOM builder, and adds what that
-// builder lacks: the byte position of every error (nlohmann's exceptions
-// lose it for numbers out of range, 1e999), and duplicate keys, which
+// Builds the document from nlohmann's SAX events (its public interface),
+// and adds what nlohmann's own parse lacks: the byte position of every error
+// (its exceptions lose it for numbers out of range, 1e999), a bound on
+// nesting (so a file of a million '[' stops at the 65th, and every later
+// recursive walk of a document stays shallow), and duplicate keys, which
 // nlohmann resolves silently by keeping the last value. In a hand-edited
 // file a key given twice means an edit to one copy that the other undoes.
 class CheckedBuilder {
  public:
-  explicit CheckedBuilder(Json& result) : dom_(result, false) {}
-
-  bool null() { return value_begins() && dom_.null(); }
-  bool boolean(bool value) { return value_begins() && dom_.boolean(value); }
-  bool number_integer(Json::number_integer_t value) {
-    return value_begins() && dom_.number_integer(value);
+  bool null() { return add(Json(nullptr)); }
+  bool boolean(bool value) { return add(Json(value)); }
+  bool number_integer(Json::number_integer_t value) { return add(Json(value)); }
+  bool number_unsigned(Json::number_unsigned_t value) { return add(Json(value)); }
+  bool number_float(Json::number_float_t value, const Json::string_t& /*text*/) {
+    return add(Json(value));
   }
-  bool number_unsigned(Json::number_unsigned_t value) {
-    return value_begins() && dom_.number_unsigned(value);
-  }
-  bool number_float(Json::number_float_t value, const Json::string_t& text) {
-    return value_begins() && dom_.number_float(value, text);
-  }
-  bool string(Json::string_t& value) { return value_begins() && dom_.string(value); }
-  bool binary(Json::binary_t& value) { return value_begins() && dom_.binary(value); }
-  bool start_object(std::size_t size) {
-    if (!value_begins()) return false;
-    levels_.push_back(Level{true, {}, {}, 0});
-    return dom_.start_object(size);
-  }
+  bool string(Json::string_t& value) { return add(Json(std::move(value))); }
+  bool binary(Json::binary_t& /*value*/) { return false; }  // JSON text has none
+  bool start_object(std::size_t /*size*/) { return open(Json::object()); }
   bool key(Json::string_t& name) {
     Level& object = levels_.back();
     if (!object.keys.insert(name).second) {
@@ -122,21 +111,11 @@ class CheckedBuilder {
       return false;
     }
     object.key = name;
-    return dom_.key(name);
+    return true;
   }
-  bool end_object() {
-    levels_.pop_back();
-    return dom_.end_object();
-  }
-  bool start_array(std::size_t size) {
-    if (!value_begins()) return false;
-    levels_.push_back(Level{false, {}, {}, 0});
-    return dom_.start_array(size);
-  }
-  bool end_array() {
-    levels_.pop_back();
-    return dom_.end_array();
-  }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t /*size*/) { return open(Json::array()); }
+  bool end_array() { return close(); }
 
   template <class Exception>
   bool parse_error(std::size_t position, const std::string& /*last_token*/,
@@ -146,22 +125,58 @@ class CheckedBuilder {
     return false;
   }
 
+  Json document;
   std::size_t error_position = 0;  // nlohmann's: bytes read up to the error
   std::string error_text;
   std::string duplicate_pointer;  // set when a key is given twice
+  bool too_deep = false;          // set when a value opens level max_input_depth + 1
 
  private:
   // An object or array being read; at most max_input_depth of them.
   struct Level {
-    bool object;
+    Json* value;
     std::set<std::string> keys;  // object: the keys so far
     std::string key;             // object: the key whose value is being read
-    std::size_t count;           // array: values so far
   };
 
-  // Counts the new value as the next entry of an enclosing array.
-  bool value_begins() {
-    if (!levels_.empty() && !levels_.back().object) ++levels_.back().count;
+  // Puts `value` where the enclosing object or array expects its next entry
+  // (the document itself at the top) and returns where it now lives. Only
+  // the innermost open container grows, so the pointers of the levels stay
+  // valid.
+  Json* place(Json&& value) {
+    if (levels_.empty()) {
+      document = std::move(value);
+      return &document;
+    }
+    Json& parent = *levels_.back().value;
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    // The key is new (checked in key()), so append without a lookup: a
+    // large object stays linear to build.
+    auto& entries = *parent.get_ptr<Json::object_t*>();
+    entries.emplace_back(levels_.back().key, std::move(value));
+    return &entries.back().second;
+  }
+
+  bool add(Json&& value) {
+    place(std::move(value));
+    return true;
+  }
+
+  bool open(Json&& container) {
+    if (levels_.size() == max_input_depth) {
+      too_deep = true;
+      return false;
+    }
+    Json* placed = place(std::move(container));
+    levels_.push_back(Level{placed, {}, {}});
+    return true;
+  }
+
+  bool close() {
+    levels_.pop_back();
     return true;
   }
 
@@ -169,13 +184,12 @@ class CheckedBuilder {
   std::string pointer(std::size_t depth) const {
     std::string text;
     for (std::size_t i = 0; i < depth; ++i)
-      text = levels_[i].object ? child_pointer(text, levels_[i].key)
-                               : child_pointer(text, levels_[i].count - 1);
+      text = levels_[i].value->is_object() ? child_pointer(text, levels_[i].key)
+                                           : child_pointer(text, levels_[i].value->size() - 1);
     return text;
   }
 
   std::vector<Level> levels_;
-  nlohmann::detail::json_sax_dom_parser<Json> dom_;
 };
 
 }  // namespace
@@ -222,24 +236,28 @@ std::string text_position(const std::string& source, const std::string& text, st
 Json parse_json_document(const std::string& text, const std::string& source) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw ScenarioError(source, "", "empty file (expected a JSON object)");
-  if (auto at = first_binary_byte(text); at != std::string::npos)
-    throw ScenarioError(source, "",
-                        "not a text file (binary data at byte " + std::to_string(at) + ")");
-  if (auto at = too_deep_at(text))
-    throw ScenarioError(text_position(source, text, *at), "",
+  CheckedBuilder builder;
+  if (Json::sax_parse(text, &builder)) return std::move(builder.document);
+  // Too deep is said first, as for a file whose syntax error lies deeper
+  // than any input nests ({"a": {{{...): the builder stops at the level
+  // past the limit, the scan (only of a file already refused) finds where.
+  if (const std::size_t deep = too_deep_at(text); builder.too_deep || deep < text.size())
+    throw ScenarioError(text_position(source, text, deep), "",
                         "nested more than " + std::to_string(max_input_depth) +
                             " levels deep (not a trustsim input)");
-  Json document;
-  CheckedBuilder builder(document);
-  if (!Json::sax_parse(text, &builder)) {
-    if (!builder.duplicate_pointer.empty())
-      throw ScenarioError(source, builder.duplicate_pointer,
-                          "key given twice (JSON keeps only one of the values: remove the other)");
-    // nlohmann counts the bytes read, so the offending byte is the last one.
-    const std::size_t offset = builder.error_position > 0 ? builder.error_position - 1 : 0;
-    throw ScenarioError(text_position(source, text, offset), "", builder.error_text);
-  }
-  return document;
+  if (!builder.duplicate_pointer.empty())
+    throw ScenarioError(source, builder.duplicate_pointer,
+                        "key given twice (JSON keeps only one of the values: remove the other)");
+  // nlohmann counts the bytes read, so the offending byte is the last one;
+  // for ill-formed UTF-8 it is the byte that did not continue a sequence, so
+  // the binary byte is the one that started it.
+  std::size_t offset = builder.error_position > 0 ? builder.error_position - 1 : 0;
+  if (builder.error_text.find("UTF-8") != std::string::npos)
+    for (std::size_t back = 0; back < 4 && offset > 0 && !binary_at(text, offset); ++back) --offset;
+  if (binary_at(text, offset))
+    throw ScenarioError(source, "",
+                        "not a text file (binary data at byte " + std::to_string(offset) + ")");
+  throw ScenarioError(text_position(source, text, offset), "", builder.error_text);
 }
 
 }  // namespace trustsim

@@ -11,7 +11,10 @@
 
 namespace trustsim {
 
-using Json = nlohmann::json;
+// The one JSON type: objects keep the order they were written in, so
+// variants, grid axes and targets come out in the user's order and resolved
+// scenarios in the schema's order.
+using Json = nlohmann::ordered_json;
 
 // A closed or half-open interval of allowed numbers.
 struct Range {

@@ -8,12 +8,6 @@ namespace trustsim {
 
 namespace {
 
-// The steps every JSON input shares (json_document.hpp).
-std::string read_file(const std::string& path) { return read_input_bytes(path); }
-Json parse_document(const std::string& text, const std::string& source) {
-  return parse_json_document(text, source);
-}
-
 // An error found in a value that an override put there is reported against
 // the override, which is what the user has to fix.
 [[noreturn]] void report(const InvalidValue& error, const std::string& source,
@@ -44,11 +38,11 @@ Json resolved_json(const ScenarioSettings& settings) {
 
 Scenario read_scenario_text(const std::string& text, const std::string& source,
                             const std::vector<Override>& overrides) {
-  Json document = parse_document(text, source);
+  Json document = parse_json_document(text, source);
   if (!document.is_object())
     throw ScenarioError(source, "/", "a scenario must be a JSON object, got " + describe(document));
+  Scenario scenario{source, text, document, Json(), {}};
   for (const auto& o : overrides) apply_override(document, o);
-  Scenario scenario{source, text, Json(), {}};
   try {
     scenario.settings = settings_from_json(document);
   } catch (const InvalidValue& error) {
@@ -59,13 +53,7 @@ Scenario read_scenario_text(const std::string& text, const std::string& source,
 }
 
 Scenario read_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
-  return read_scenario_text(read_file(path), path, overrides);
-}
-
-std::string read_input_file(const std::string& path) { return read_file(path); }
-
-Json parse_input_document(const std::string& text, const std::string& source) {
-  return parse_document(text, source);
+  return read_scenario_text(read_input_bytes(path), path, overrides);
 }
 
 }  // namespace trustsim

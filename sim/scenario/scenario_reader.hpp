@@ -14,6 +14,7 @@ namespace trustsim {
 struct Scenario {
   std::string source;      // the file name as given
   std::string given_text;  // the file's bytes as read
+  Json given;              // the file's document, before overrides
   Json resolved;           // every key, defaults filled in, overrides applied
   ScenarioSettings settings;
 };
@@ -31,11 +32,5 @@ ScenarioSettings settings_from_json(const Json& document);
 
 // Every key of the scenario with its value: the same table that reads.
 Json resolved_json(const ScenarioSettings& settings);
-
-// The two steps of reading any JSON input file (a scenario, a sweep), with
-// the same errors: the file's bytes (missing, a directory, too large), then
-// the document (empty, binary, a syntax error at FILE:LINE:COL).
-std::string read_input_file(const std::string& path);
-Json parse_input_document(const std::string& text, const std::string& source);
 
 }  // namespace trustsim

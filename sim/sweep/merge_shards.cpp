@@ -30,8 +30,7 @@ RebuiltSweep rebuild_sweep(const ShardDescription& part) {
   try {
     // Checked as any input first: a damaged or crafted attribute nested a
     // million levels deep would otherwise overflow the stack in dump().
-    parse_json_document(part.scenario_resolved, where);
-    nlohmann::ordered_json resolved = nlohmann::ordered_json::parse(part.scenario_resolved);
+    Json resolved = parse_json_document(part.scenario_resolved, where);
     resolved.erase("base_file");  // provenance only; not a sweep key
     const SweepDefinition sweep = read_sweep_text(resolved.dump(), where, "");
     SweepPlan plan = expand_sweep(sweep);
@@ -49,7 +48,7 @@ RebuiltSweep rebuild_sweep(const ShardDescription& part) {
 }
 
 std::string merged_from(const std::vector<ShardDescription>& parts) {
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  Json list = Json::array();
   for (const auto& part : parts)
     list.push_back({{"file", part.path.filename().string()},
                     {"path", part.path.string()},

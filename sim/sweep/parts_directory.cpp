@@ -25,7 +25,7 @@ constexpr const char* lock_name = ".lock";
 constexpr const char* part_prefix = "run_";
 constexpr const char* part_suffix = ".h5";
 
-nlohmann::json manifest_json(const PartsManifest& m) {
+Json manifest_json(const PartsManifest& m) {
   return {{"format", "trustsim sweep parts"},
           {"format_version", 1},
           {"fingerprint", m.fingerprint},
@@ -119,7 +119,8 @@ bool is_numbered(const std::string& name, const std::string& prefix, std::size_t
   if (name.size() <= prefix.size() + suffix.size() || name.compare(0, prefix.size(), prefix) != 0 ||
       name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
     return false;
-  const std::string number = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  const std::string number =
+      name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
   return number.size() >= digits && number.find_first_not_of("0123456789") == std::string::npos;
 }
 

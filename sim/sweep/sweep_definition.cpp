@@ -7,6 +7,8 @@
 
 #include "io/output_file.hpp"
 #include "model/metrics.hpp"
+#include "scenario/input_reader.hpp"
+#include "scenario/json_document.hpp"
 #include "scenario/nearest_name.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_reader.hpp"
@@ -15,8 +17,6 @@
 namespace trustsim {
 
 namespace {
-
-using OrderedJson = nlohmann::ordered_json;
 
 const std::vector<std::string> sweep_keys{"name",
                                           "description",
@@ -43,41 +43,10 @@ const std::vector<std::vector<std::string>> sample_keys{
 const std::set<std::string> run_settings{"name", "description", "seed", "replicates"};
 
 // Problems found while reading one sweep file, reported against it.
-class SweepReader {
+class SweepReader : public InputReader {
  public:
   SweepReader(std::string source, std::string directory)
-      : source_(std::move(source)), directory_(std::move(directory)) {}
-
-  [[noreturn]] void fail(const std::string& pointer, const std::string& problem) const {
-    throw ScenarioError(source_, pointer, problem);
-  }
-
-  // Runs `read`, turning a value error (from the typed readers of
-  // scenario/json_value.hpp) into an error against this file.
-  template <class Read>
-  auto checked(Read&& read) const {
-    try {
-      return read();
-    } catch (const InvalidValue& error) {
-      fail(error.pointer, error.problem);
-    }
-  }
-
-  void reject_unknown(const Json& object, const std::string& at,
-                      const std::vector<std::string>& known) const {
-    for (const auto& [key, value] : object.items()) {
-      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-      std::string problem = "unknown key \"" + key + "\"";
-      if (auto near = nearest_name(key, known))
-        problem += "; did you mean \"" + *near + "\"?";
-      else {
-        std::string list;
-        for (const auto& name : known) list += (list.empty() ? "" : ", ") + name;
-        problem += "; known keys here: " + list;
-      }
-      fail(child_pointer(at, key), problem);
-    }
-  }
+      : InputReader(std::move(source), std::move(directory), "sweep") {}
 
   // The outcomes the sweep's question is about (the report shows them
   // first); checked here, read by the report from the sweep file as given.
@@ -108,35 +77,6 @@ class SweepReader {
     } catch (const ScenarioError& error) {
       fail(at, error.problem());
     }
-  }
-
-  Json read_base(const Json& value) {
-    if (value.is_string()) {
-      const std::string name = value.get<std::string>();
-      if (name.empty()) fail("/base", "must name a scenario file, got an empty string");
-      std::filesystem::path path(name);
-      if (path.is_relative() && !directory_.empty())
-        path = std::filesystem::path(directory_) / path;
-      std::error_code error;
-      if (!std::filesystem::exists(path, error))
-        fail("/base", "scenario file " + path.string() +
-                          " does not exist (a relative path is "
-                          "taken from the sweep file's directory)");
-      base_source_ = path.string();
-      // Its own errors are reported against it, by the scenario reader.
-      const Scenario scenario = read_scenario_file(base_source_);
-      return Json::parse(scenario.given_text);
-    }
-    if (value.is_object()) {
-      base_source_.clear();
-      try {
-        (void)settings_from_json(value);
-      } catch (const InvalidValue& error) {
-        fail("/base" + error.pointer, error.problem);
-      }
-      return value;
-    }
-    fail("/base", "must be a scenario file name or a scenario object, got " + describe(value));
   }
 
   // The posterior as the resolved sweep (the output's scenario_resolved)
@@ -223,21 +163,20 @@ class SweepReader {
     return posterior;
   }
 
-  std::vector<Variant> read_variants(const Json& value, const OrderedJson& ordered) const {
+  std::vector<Variant> read_variants(const Json& value) const {
     std::vector<Variant> variants;
     if (!value.is_object())
       fail("/variants", "must be an object (variant name -> overrides), got " + describe(value));
-    for (const auto& [name, overrides] : ordered.items()) {
+    for (const auto& [name, overrides] : value.items()) {
       const std::string at = child_pointer("/variants", name);
       if (name.empty()) fail(at, "a variant needs a name");
       if (name.size() > 64) fail(at, "variant names are at most 64 characters");
       for (unsigned char c : name)
         if (c < 0x20 || c == 0x7f) fail(at, "a variant name may not hold control characters");
       if (!overrides.is_object())
-        fail(at,
-             "must be an object of dotted.key: value overrides, got " + describe(value.at(name)));
+        fail(at, "must be an object of dotted.key: value overrides, got " + describe(overrides));
       Variant variant{name, at, {}};
-      for (const auto& [key, setting] : value.at(name).items()) {
+      for (const auto& [key, setting] : overrides.items()) {
         const std::string key_at = child_pointer(at, key);
         if (setting.is_object())
           fail(key_at,
@@ -256,14 +195,12 @@ class SweepReader {
     return variants;
   }
 
-  std::vector<GridAxis> read_grid(const Json& value, const OrderedJson& ordered) const {
+  std::vector<GridAxis> read_grid(const Json& value) const {
     if (!value.is_object())
       fail("/grid", "must be an object (dotted.key -> list of values), got " + describe(value));
     std::vector<GridAxis> grid;
-    for (const auto& item : ordered.items()) {
-      const std::string& key = item.key();
+    for (const auto& [key, values] : value.items()) {
       const std::string at = child_pointer("/grid", key);
-      const Json& values = value.at(key);
       (void)scenario_key(key, at, Json());  // the key's own form
       if (!values.is_array()) fail(at, "must be a list of values, got " + describe(values));
       if (values.empty()) fail(at, "empty list: a grid axis needs at least one value");
@@ -288,7 +225,7 @@ class SweepReader {
     return grid;
   }
 
-  SampleDesign read_sample(const Json& value, const OrderedJson& ordered) const {
+  SampleDesign read_sample(const Json& value) const {
     if (!value.is_object()) fail("/sample", "must be an object, got " + describe(value));
     SampleDesign sample;
     std::size_t method = 0;
@@ -327,11 +264,9 @@ class SweepReader {
     if (!parameters.is_object() || parameters.empty())
       fail("/sample/parameters",
            "must be a non-empty object (dotted.key -> [low, high]), got " + describe(parameters));
-    for (const auto& item : ordered.at("parameters").items()) {
-      const std::string& key = item.key();
+    for (const auto& [key, bounds] : parameters.items()) {
       const std::string at = child_pointer("/sample/parameters", key);
       (void)scenario_key(key, at, Json());
-      const Json& bounds = parameters.at(key);
       if (!bounds.is_array() || bounds.size() != 2)
         fail(at, "must be [low, high], got " + describe(bounds));
       const Range any{-1e300, 1e300};
@@ -415,12 +350,9 @@ class SweepReader {
   }
 
   SweepDefinition read(const std::string& text) {
-    const Json document = parse_input_document(text, source_);
+    const Json document = parse_json_document(text, source_);
     if (!document.is_object())
       fail("/", "a sweep must be a JSON object, got " + describe(document));
-    // The same text again, keeping key order: variants and grid axes come
-    // out in the order the user wrote them.
-    const OrderedJson ordered = OrderedJson::parse(text);
     reject_unknown(document, "", sweep_keys);
 
     SweepDefinition sweep;
@@ -428,8 +360,7 @@ class SweepReader {
     sweep.given_text = text;
     if (!document.contains("base"))
       fail("/base", "required: a scenario file name (relative to this file) or a scenario object");
-    sweep.base_document = read_base(document.at("base"));
-    sweep.base_source = base_source_;
+    sweep.base_document = read_base(document.at("base"), sweep.base_source);
     const ScenarioSettings base = settings_from_json(sweep.base_document);
 
     sweep.name = document.contains("name")
@@ -449,12 +380,12 @@ class SweepReader {
 
     if (document.contains("outcomes")) check_outcomes(document.at("outcomes"));
     if (document.contains("variants"))
-      sweep.variants = read_variants(document.at("variants"), ordered.at("variants"));
+      sweep.variants = read_variants(document.at("variants"));
     else
       sweep.variants = {Variant{baseline_variant, "", {}}};
-    if (document.contains("grid")) sweep.grid = read_grid(document.at("grid"), ordered.at("grid"));
+    if (document.contains("grid")) sweep.grid = read_grid(document.at("grid"));
     if (document.contains("sample")) {
-      sweep.sample = read_sample(document.at("sample"), ordered.at("sample"));
+      sweep.sample = read_sample(document.at("sample"));
       // The estimators need the design whole, once: a grid would cross it
       // with every cell and the indices would mix the grid keys in.
       if (sweep.sample->is_sensitivity() && !sweep.grid.empty())
@@ -496,11 +427,6 @@ class SweepReader {
                    "; each is validated and held whole (replicates are cheap)");
     return sweep;
   }
-
- private:
-  std::string source_;
-  std::string directory_;
-  std::string base_source_;
 };
 
 }  // namespace
@@ -522,7 +448,7 @@ SweepDefinition read_sweep_text(const std::string& text, const std::string& sour
 }
 
 SweepDefinition read_sweep_file(const std::string& path) {
-  const std::string text = read_input_file(path);
+  const std::string text = read_input_bytes(path);
   return read_sweep_text(text, path, std::filesystem::path(path).parent_path().string());
 }
 

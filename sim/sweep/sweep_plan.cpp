@@ -21,31 +21,29 @@ std::optional<int> first_intervention_start(const Parameters& p) {
   return first;
 }
 
-using OrderedJson = nlohmann::ordered_json;
-
-OrderedJson overrides_json(const std::vector<Override>& overrides) {
-  OrderedJson object = OrderedJson::object();
-  for (const auto& o : overrides) object[o.key] = OrderedJson::parse(o.value.dump());
+Json overrides_json(const std::vector<Override>& overrides) {
+  Json object = Json::object();
+  for (const auto& o : overrides) object[o.key] = o.value;
   return object;
 }
 
 std::string resolved_sweep_json(const SweepDefinition& sweep, const Json& resolved_base) {
-  OrderedJson doc;
+  Json doc;
   doc["name"] = sweep.name;
   doc["description"] = sweep.description;
   doc["base_file"] = sweep.base_source;
-  doc["base"] = OrderedJson::parse(resolved_base.dump());
-  OrderedJson variants = OrderedJson::object();
+  doc["base"] = resolved_base;
+  Json variants = Json::object();
   for (const auto& v : sweep.variants) variants[v.name] = overrides_json(v.overrides);
   doc["variants"] = variants;
-  OrderedJson grid = OrderedJson::object();
-  for (const auto& axis : sweep.grid) grid[axis.key] = OrderedJson::parse(Json(axis.values).dump());
+  Json grid = Json::object();
+  for (const auto& axis : sweep.grid) grid[axis.key] = axis.values;
   doc["grid"] = grid;
   if (sweep.sample) {
-    OrderedJson ranges = OrderedJson::object();
+    Json ranges = Json::object();
     for (const auto& r : sweep.sample->ranges) ranges[r.key] = {r.low, r.high};
     const SampleDesign& sample = *sweep.sample;
-    OrderedJson object{{"method", sample.method}};
+    Json object{{"method", sample.method}};
     if (sample.method == "morris") {
       object["trajectories"] = sample.trajectories;
       object["levels"] = sample.levels;

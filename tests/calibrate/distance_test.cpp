@@ -23,15 +23,15 @@ TEST_CASE("the distance reads each target's outcome", "[distance]") {
   document["targets"]["targets"]["leaving"] = {
       {"outcome", "leavers"}, {"interval", {2.0, 4.0}}, {"tolerance", 0.5}, {"source", "s"}};
   const CalibrationDefinition c = testing::read_calibration_json(document);
-  // Targets in the order of the text (Json writes keys sorted): leaving,
-  // then trust (trust_within 0.6, sd 0.02).
+  // Targets in the order written: the fixture's trust (trust_within 0.6,
+  // sd 0.02), then leaving.
   REQUIRE(c.targets.targets.size() == 2);
   Outcomes simulated{};
   simulated[index(Outcome::trust_within)] = 0.66;
   simulated[index(Outcome::leavers)] = 5.0;
   const auto misses = target_misses(c, simulated);
-  CHECK(c.targets.targets[0].name == "leaving");
-  CHECK(misses[0] == Approx(2.0));
-  CHECK(misses[1] == Approx(3.0));
+  CHECK(c.targets.targets[1].name == "leaving");
+  CHECK(misses[1] == Approx(2.0));
+  CHECK(misses[0] == Approx(3.0));
   CHECK(distance_to_targets(c, simulated) == Approx(std::sqrt(13.0)));
 }

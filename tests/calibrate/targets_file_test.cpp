@@ -12,7 +12,7 @@ using namespace trustsim;
 namespace {
 
 TargetsFile read(const Json& document) {
-  return read_targets_document(document, {}, document.dump(), "t.json", "");
+  return read_targets_document(document, document.dump(), "t.json", "");
 }
 
 // The pointer of the error reading `document` raises.
@@ -64,8 +64,7 @@ TEST_CASE("targets keep the order they are written in", "[targets_file]") {
   const std::string text =
       R"({"targets": {"zeta": {"outcome": "leavers", "observed": 1, "sd": 1, "source": "s"},
                       "alpha": {"outcome": "incidents", "observed": 1, "sd": 1, "source": "s"}}})";
-  const TargetsFile file =
-      read_targets_document(Json::parse(text), target_order(text, "/targets"), text, "t.json", "");
+  const TargetsFile file = read_targets_document(Json::parse(text), text, "t.json", "");
   REQUIRE(file.targets.size() == 2);
   CHECK(file.targets[0].name == "zeta");
   CHECK(file.targets[1].name == "alpha");

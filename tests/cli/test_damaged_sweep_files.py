@@ -48,8 +48,9 @@ EXPECTED = {
     "base_bad_scenario.json": (": /base/dayz: ", 'did you mean "days"?'),
     "base_too_many_teams.json": (": /base/system: ", "the system has 6000 teams"),
 }
-# validate takes a file without `base` for a scenario, and refuses it as one.
-AS_SCENARIO = {"base_missing.json": (": /grid: ", 'unknown key "grid"'),
+# validate takes a file without `base` for a scenario, and refuses it as one
+# (at its first unknown key in file order: documents keep the order written).
+AS_SCENARIO = {"base_missing.json": (": /variants: ", 'unknown key "variants"'),
                "top_level_array.json": (": /: ", "a scenario must be a JSON object")}
 # Refused at the file the sweep names as its base, which is what is wrong.
 BASE_FILE_AT_FAULT = {"base_is_dev_zero.json": ("/dev/zero: ", "too large for an input file")}

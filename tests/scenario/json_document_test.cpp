@@ -127,3 +127,24 @@ TEST_CASE("a key given twice is refused by its pointer, not silently resolved") 
   // The same key in different objects is no duplicate.
   CHECK(parse_json_document(R"([{"a": 1}, {"a": 2}, {"b": {"a": 3}}])", "input.json").size() == 3);
 }
+
+TEST_CASE("a document keeps its keys in the order written, and every value") {
+  const auto document = parse_json_document(
+      R"({"zeta": 1, "alpha": {"y": [true, null, "s"], "x": -2}, "mid": 1.5})", "input.json");
+  std::vector<std::string> keys;
+  for (const auto& item : document.items()) keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"zeta", "alpha", "mid"});
+  CHECK(document.dump() == R"({"zeta":1,"alpha":{"y":[true,null,"s"],"x":-2},"mid":1.5})");
+}
+
+TEST_CASE("binary data is told from a syntax error where the parser stops") {
+  // Ill-formed UTF-8 inside a string: the byte that starts the sequence.
+  auto error = parse_error_for("{\"site\": \"Nord-\xE9st\"}");
+  CHECK(std::string(error.what()) == "input.json: not a text file (binary data at byte 15)");
+  // A control character outside a string.
+  error = parse_error_for(std::string("{\"a\": 1,\n\x01}"));
+  CHECK(std::string(error.what()) == "input.json: not a text file (binary data at byte 9)");
+  // Text that is not JSON stays a syntax error at its line and column.
+  error = parse_error_for("{\"a\": \xC3\xA9}");
+  CHECK(error.where() == "input.json:1:7");
+}

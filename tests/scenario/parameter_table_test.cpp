@@ -94,3 +94,39 @@ TEST_CASE("the key reference lists every key with its default") {
     CHECK_THAT(doc, Catch::Contains("`" + field.pointer + "`"));
   CHECK_THAT(doc, Catch::Contains("| `/trust/half_life_days` | number | (0, 1e+06] | 90.0 |"));
 }
+
+TEST_CASE("one unknown-key check serves the flat formats (sweeps, calibrations, targets)") {
+  const std::vector<std::string> known{"name", "base", "variants"};
+  CHECK_NOTHROW(reject_unknown(Json{{"base", 1}, {"name", "x"}}, "", known));
+  try {
+    reject_unknown(Json{{"name", "x"}, {"varients", 1}}, "/sweep", known);
+    FAIL("accepted an unknown key");
+  } catch (const InvalidValue& error) {
+    CHECK(error.pointer == "/sweep/varients");
+    CHECK(error.problem == "unknown key \"varients\"; did you mean \"variants\"?");
+  }
+  CHECK(unknown_key_problem("zzzz", known) ==
+        "unknown key \"zzzz\"; known keys here: name, base, variants");
+}
+
+TEST_CASE("a struct's table mounted under its prefix reads and writes through its member") {
+  ScenarioSettings settings;
+  Json document = write_object(settings, scenario_fields());
+  document["trust"]["half_life_days"] = 30.0;
+  document["meetings"]["face_to_face"]["attendance"] = 0.25;
+  document["interventions"]["fluid_teams"]["enabled"] = true;
+  document["system"]["teams"] = Json::array({Json{
+      {"name", "a"},
+      {"site", "s"},
+      {"staff", Json::array({Json{
+                    {"profession", "nurse"}, {"organisation", "primary_care"}, {"count", 2}}})}}});
+  ScenarioSettings read;
+  read_object(document, "", scenario_fields(), read);
+  CHECK(read.parameters.trust.half_life_days == 30.0);
+  CHECK(read.parameters.meetings.face_to_face.attendance == 0.25);
+  CHECK(read.parameters.meetings.online.attendance ==
+        settings.parameters.meetings.online.attendance);
+  CHECK(read.parameters.interventions.fluid_teams.enabled);
+  CHECK_FALSE(read.parameters.interventions.facilitators.enabled);
+  CHECK(write_object(read, scenario_fields())["trust"]["half_life_days"] == 30.0);
+}
