@@ -9,6 +9,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 TINY_SCENARIO = {
     "days": 40,
+    "warmup_days": 0,
     "replicates": 2,
     "system": {
         "teams": [
