@@ -119,7 +119,7 @@ def test_the_loader_returns_every_new_column_with_its_units(results):
                                       "incidents_failed_workaround", "incidents_lost_workaround"))
         assert causes == row["incidents"]
         hours = sum(row["hours_" + c] for c in ("routine", "meetings", "travel", "issues",
-                                                "workarounds", "interventions"))
+                                                "workarounds", "interventions", "rituals"))
         assert hours == pytest.approx(row["hours_total"], rel=1e-12)
         run_teams = teams[teams["run"] == row["run_id"]]
         assert run_teams["incidents"].sum() == row["incidents"]

@@ -45,7 +45,7 @@ def test_morris_design_size_and_indices(trustsim, tmp_path):
                                    "mu_star_ci_low", "mu_star_ci_high", "sigma", "sigma_ci_low",
                                    "sigma_ci_high"]
     ignored = table[table.parameter == IGNORED]
-    assert len(ignored) == 28  # every outcome (sim/model/metrics.hpp)
+    assert len(ignored) == 29  # every outcome (sim/model/metrics.hpp)
     assert (ignored.mu_star_ci_low <= 0).all() and (ignored.mu_star_ci_high >= 0).all()
     assert (ignored.mu_star == 0).all()  # common seeds: the very same runs
     # The parameter the model uses moves trust, beyond replicate noise.
