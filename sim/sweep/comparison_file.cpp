@@ -127,9 +127,10 @@ void write_comparison(hid_t file, const ComparisonTable& table) {
 
 std::string window_text(const std::vector<std::pair<std::string, int>>& variant_from_day) {
   std::vector<std::pair<std::string, int>> firsts;  // per variant, in order of appearance
-  for (const auto& [variant, day] : variant_from_day) {
+  for (const auto& entry : variant_from_day) {
+    const auto& [variant, day] = entry;
     auto at = std::find_if(firsts.begin(), firsts.end(),
-                           [&](const auto& f) { return f.first == variant; });
+                           [&](const auto& f) { return f.first == entry.first; });
     if (at == firsts.end())
       firsts.emplace_back(variant, day);
     else if (at->second != day)

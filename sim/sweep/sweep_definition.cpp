@@ -264,7 +264,10 @@ class SweepReader : public InputReader {
     if (!parameters.is_object() || parameters.empty())
       fail("/sample/parameters",
            "must be a non-empty object (dotted.key -> [low, high]), got " + describe(parameters));
-    for (const auto& [key, bounds] : parameters.items()) {
+    for (const auto& item : parameters.items()) {
+      // Named, not structured bindings: lambdas below capture them.
+      const std::string& key = item.key();
+      const Json& bounds = item.value();
       const std::string at = child_pointer("/sample/parameters", key);
       (void)scenario_key(key, at, Json());
       if (!bounds.is_array() || bounds.size() != 2)
