@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import posterior
-from .report import CSS, IMAGE_CHECK, Section, _figure_html, draw
+from .report import CSS, Section, _figure_html, draw, page_ending
 
 # A posterior interval narrower than this share of the prior's width (on the
 # prior's own scale) is "well identified"; wider than WEAK, "barely narrowed".
@@ -162,13 +162,9 @@ def render_calibration(path, out_dir) -> Path:
     populations = _table_html(cal.populations, "populations-table")
     with posterior.open_results(path)._reading("the provenance") as f:
         attrs = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in f.attrs.items()}
-    provenance_rows = "".join(
-        f"<tr><th scope=row>{html.escape(k)}</th><td>{html.escape(str(attrs[k]))}</td></tr>"
-        for k in ("kind", "program_version", "git_commit", "created_utc", "command_line", "seed", "base_file",
-                  "targets_file", "calibration_fingerprint", "format", "format_version") if k in attrs)
-    table_rows = "".join(
-        f'<tr><td><a href="{html.escape(n)}">{html.escape(n)}</a></td><td class=num>{rows:,}</td>'
-        f"<td>{html.escape(about)}</td></tr>" for n, about, rows in tables)
+    ending = page_ending(attrs, ("kind", "program_version", "git_commit", "created_utc", "command_line", "seed",
+                                 "base_file", "targets_file", "calibration_fingerprint", "format",
+                                 "format_version"), tables)
     made = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     page = out_dir / "report.html"
     page.write_text(f"""<!DOCTYPE html>
@@ -201,13 +197,7 @@ the targets are hard to reach together.</p>
 <pre>{html.escape(_as_text(attrs.get('scenario_given', '')))}</pre>
 <details><summary>With every default filled in</summary>
 <pre>{html.escape(json.dumps(cal.resolved, indent=2))}</pre></details>
-<h2 id="provenance">Provenance</h2>
-<table id="provenance-table"><tbody>{provenance_rows}</tbody></table>
-<h2 id="tables">Tables (CSV, beside this report)</h2>
-<table id="csv-tables"><thead><tr><th>File</th><th>Rows</th><th>Contents</th></tr></thead><tbody>{table_rows}</tbody></table>
-<script>{IMAGE_CHECK}</script>
-</body>
-</html>
+{ending}
 """, encoding="utf-8")
     return page
 

@@ -477,6 +477,24 @@ window.addEventListener("load", function () {
 
 
 
+def page_ending(provenance: dict, keys, tables: list) -> str:
+    """Every page's last sections: provenance (the `keys` the file has) and
+    the CSV tables written beside it ((name, about, rows) each)."""
+    provenance_rows = "".join(
+        f"<tr><th scope=row>{html.escape(k)}</th><td>{html.escape(str(provenance[k]))}</td></tr>"
+        for k in keys if k in provenance)
+    table_rows = "".join(
+        f'<tr><td><a href="{html.escape(n)}">{html.escape(n)}</a></td><td class=num>{rows:,}</td>'
+        f"<td>{html.escape(about)}</td></tr>" for n, about, rows in tables)
+    return f"""<h2 id="provenance">Provenance</h2>
+<table id="provenance-table"><tbody>{provenance_rows}</tbody></table>
+<h2 id="tables">Tables (CSV, beside this report)</h2>
+<table id="csv-tables"><thead><tr><th>File</th><th>Rows</th><th>Contents</th></tr></thead><tbody>{table_rows}</tbody></table>
+<script>{IMAGE_CHECK}</script>
+</body>
+</html>"""
+
+
 def _figure_html(section: Section, number: str) -> str:
     title = f"<h3 id=\"{section.key}\">{number} {html.escape(section.title)}</h3>"
     if section.png is None:
@@ -577,16 +595,8 @@ def render(results: Results, design: Design, outcomes: Sequence[str], body: str,
     scenario = p.get("scenario_given", "")
     resolved = p.get("scenario_resolved", "")
     as_text = lambda v: v if isinstance(v, str) else json.dumps(v, indent=2)  # noqa: E731
-    provenance_rows = "".join(
-        f"<tr><th scope=row>{html.escape(k)}</th><td>{html.escape(str(p[k]))}</td></tr>"
-        for k in ("kind", "program_version", "git_commit", "created_utc", "command_line", "seed", "run_count",
-                  "merged_from", "format", "format_version")
-        if k in p
-    )
-    table_rows = "".join(
-        f"<tr><td><a href=\"{html.escape(n)}\">{html.escape(n)}</a></td><td class=num>{rows:,}</td><td>{html.escape(about)}</td></tr>"
-        for n, about, rows in tables
-    )
+    ending = page_ending(p, ("kind", "program_version", "git_commit", "created_utc", "command_line", "seed",
+                             "run_count", "merged_from", "format", "format_version"), tables)
     made = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -611,13 +621,7 @@ Made {made} by trustsim {html.escape(str(p.get('program_version', '?')))}.</p>
 <pre>{html.escape(as_text(scenario))}</pre>
 <details><summary>The scenario with every default filled in</summary>
 <pre>{html.escape(as_text(resolved))}</pre></details>
-<h2 id="provenance">Provenance</h2>
-<table id="provenance-table"><tbody>{provenance_rows}</tbody></table>
-<h2 id="tables">Tables (CSV, beside this report)</h2>
-<table id="csv-tables"><thead><tr><th>File</th><th>Rows</th><th>Contents</th></tr></thead><tbody>{table_rows}</tbody></table>
-<script>{IMAGE_CHECK}</script>
-</body>
-</html>
+{ending}
 """
 
 
