@@ -46,11 +46,6 @@ struct CalibrateOptions {
   bool quiet = false;
 };
 
-std::filesystem::path default_output(const std::string& calibration_path) {
-  return std::filesystem::path("results") /
-         (std::filesystem::path(calibration_path).stem().string() + ".h5");
-}
-
 PartsMode parts_mode(const CalibrateOptions& options) {
   return options.force ? PartsMode::force : options.resume ? PartsMode::resume : PartsMode::fresh;
 }

@@ -83,6 +83,11 @@ bool close_standard_output() {
   return false;
 }
 
+std::filesystem::path default_output(const std::string& input_path, const std::string& suffix) {
+  return std::filesystem::path("results") /
+         (std::filesystem::path(input_path).stem().string() + suffix + ".h5");
+}
+
 std::string utc_now() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm utc{};

@@ -2,6 +2,7 @@
 // small helpers for provenance (the invocation, the time).
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -47,6 +48,9 @@ std::string printable(const std::string& text);
 // Flushes and closes standard output; false (errno set) if anything
 // written to it was lost (a full disk, a closed pipe).
 bool close_standard_output();
+
+// Where a command writes when no -o is given: results/<input's stem><suffix>.h5.
+std::filesystem::path default_output(const std::string& input_path, const std::string& suffix = "");
 
 // Now, as ISO 8601 UTC ("2026-11-23T17:40:00Z").
 std::string utc_now();

@@ -75,11 +75,6 @@ ComparisonTable run_comparison(
   return comparison;
 }
 
-std::filesystem::path default_output(const std::string& scenario_path) {
-  return std::filesystem::path("results") /
-         (std::filesystem::path(scenario_path).stem().string() + ".h5");
-}
-
 int execute(const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const Scenario scenario = read_scenario_file(options.scenario_path, overrides_of(options));

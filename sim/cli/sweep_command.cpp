@@ -60,12 +60,9 @@ struct SweepOptions {
 
 // A shard's default name says which shard it is, so that the tasks of an
 // array job do not all write one file.
-std::filesystem::path default_output(const std::string& sweep_path,
-                                     const std::optional<Shard>& shard) {
-  std::string name = std::filesystem::path(sweep_path).stem().string();
-  if (shard)
-    name += ".shard-" + std::to_string(shard->index) + "-of-" + std::to_string(shard->count);
-  return std::filesystem::path("results") / (name + ".h5");
+std::string shard_suffix(const std::optional<Shard>& shard) {
+  if (!shard) return "";
+  return ".shard-" + std::to_string(shard->index) + "-of-" + std::to_string(shard->count);
 }
 
 std::string plural(std::size_t n, const char* word) {
@@ -138,7 +135,7 @@ PreparedSweep prepare(const SweepOptions& options) {
   if (!options.shard.empty()) prepared.shard = parse_shard(options.shard);
   prepared.owned =
       prepared.shard ? runs_of_shard(prepared.plan.runs, *prepared.shard) : prepared.plan.runs;
-  prepared.output = options.output_path.empty() ? default_output(options.sweep_path, prepared.shard)
+  prepared.output = options.output_path.empty() ? default_output(options.sweep_path, shard_suffix(prepared.shard))
                                                 : std::filesystem::path(options.output_path);
   if (options.dry_run) return prepared;
   std::vector<std::filesystem::path> inputs{options.sweep_path};

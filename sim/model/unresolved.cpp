@@ -15,15 +15,15 @@ namespace trustsim {
 
 namespace {
 
-enum class Fate : std::uint8_t { open, incident, need_passed };
+enum class IssueFate : std::uint8_t { open, incident, need_passed };
 
 // One open issue's day, from its own draws (addressed by its id).
-Fate todays_fate(const World& world, const UnresolvedIssue& issue, int day) {
+IssueFate todays_fate(const World& world, const UnresolvedIssue& issue, int day) {
   const auto& p = world.p.issues;
   RandomStream rng(world.seed, Purpose::unresolved_issue, static_cast<std::uint32_t>(day),
                    issue.id);
-  if (rng.chance(p.incident_hazard_per_day)) return Fate::incident;
-  return rng.chance(1.0 / p.unresolved_mean_days) ? Fate::need_passed : Fate::open;
+  if (rng.chance(p.incident_hazard_per_day)) return IssueFate::incident;
+  return rng.chance(1.0 / p.unresolved_mean_days) ? IssueFate::need_passed : IssueFate::open;
 }
 
 }  // namespace
@@ -36,7 +36,7 @@ void age_unresolved_issues(World& world, int day, DayTally& tally) {
   // Fates are decided in parallel (a large system has thousands of issues
   // open), then applied in issue order.
   auto& open = world.unresolved;
-  std::vector<Fate> fate(open.size());
+  std::vector<IssueFate> fate(open.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, open.size(), 1024),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t k = range.begin(); k != range.end(); ++k)
@@ -45,12 +45,12 @@ void age_unresolved_issues(World& world, int day, DayTally& tally) {
   std::size_t still_open = 0;
   tally.team_incidents.resize(world.teams.size(), 0);
   for (std::size_t k = 0; k < open.size(); ++k) {
-    if (fate[k] == Fate::incident) {
+    if (fate[k] == IssueFate::incident) {
       ++tally.incidents;
       ++tally.incidents_by_cause[static_cast<std::size_t>(open[k].cause)];
       ++tally.team_incidents[static_cast<std::size_t>(open[k].team)];
     }
-    if (fate[k] == Fate::open) open[still_open++] = open[k];
+    if (fate[k] == IssueFate::open) open[still_open++] = open[k];
   }
   open.resize(still_open);
 }

@@ -59,18 +59,18 @@ void relieve_heroes(World& world, DayTally& tally) {
   }
 }
 
-enum class Fate : std::uint8_t { kept, need_passed, failed };
+enum class WorkaroundFate : std::uint8_t { kept, need_passed, failed };
 
 // One workaround's day, from its own draws (addressed by its id): the need
 // goes away, or it fails for want of top-up, or it is kept.
-Fate todays_fate(const World& world, const Workaround& w, int day) {
+WorkaroundFate todays_fate(const World& world, const Workaround& w, int day) {
   const auto& wp = world.p.workarounds;
   RandomStream rng(world.seed, Purpose::workaround, static_cast<std::uint32_t>(day), w.id);
-  if (rng.chance(1.0 / wp.mean_lifetime_days)) return Fate::need_passed;
+  if (rng.chance(1.0 / wp.mean_lifetime_days)) return WorkaroundFate::need_passed;
   const double failure = w.is_explicit
                              ? wp.daily_failure
                              : wp.daily_failure + wp.overload_failure * overload(world, w.holder);
-  return rng.chance(failure) ? Fate::failed : Fate::kept;
+  return rng.chance(failure) ? WorkaroundFate::failed : WorkaroundFate::kept;
 }
 
 }  // namespace
@@ -85,7 +85,7 @@ void maintain_workarounds(World& world, int day, DayTally& tally) {
   // workarounds), then applied in workaround order, so that the issues left
   // unresolved get their ids in the same order whatever the threads.
   auto& held = world.workarounds;
-  std::vector<Fate> fate(held.size());
+  std::vector<WorkaroundFate> fate(held.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, held.size(), 1024),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t k = range.begin(); k != range.end(); ++k)
@@ -93,11 +93,11 @@ void maintain_workarounds(World& world, int day, DayTally& tally) {
                     });
   std::size_t kept = 0;
   for (std::size_t k = 0; k < held.size(); ++k) {
-    if (fate[k] == Fate::failed) {
+    if (fate[k] == WorkaroundFate::failed) {
       ++tally.workarounds_failed;
       leave_unresolved(world, IssueCause::failed_workaround, held[k].team);
     }
-    if (fate[k] != Fate::kept) continue;
+    if (fate[k] != WorkaroundFate::kept) continue;
     held[kept] = held[k];
     // Seed 1: "Make workarounds explicit and regularly revisit": each
     // revisit takes the holder time.

@@ -17,7 +17,7 @@ using testing::small_scenario;
 
 namespace {
 
-std::string refused_at(const Json& document) {
+std::string calibration_refused_at(const Json& document) {
   try {
     (void)testing::read_calibration_json(document);
   } catch (const ScenarioError& error) {
@@ -100,54 +100,54 @@ TEST_CASE("every bad calibration file is refused at its pointer", "[calibration_
     return d;
   };
   const std::string gain = "/parameters/trust.informal_gain";
-  CHECK(refused_at(Json::array()) == "");
-  CHECK(refused_at(changed("/metod", 1)) == "/metod");
-  CHECK(refused_at(without("base")) == "/base");
-  CHECK(refused_at(without("targets")) == "/targets");
-  CHECK(refused_at(without("parameters")) == "/parameters");
-  CHECK(refused_at(changed("/base", 3)) == "/base");
-  CHECK(refused_at(changed("/base/days", 0)) == "/base/days");
-  CHECK(refused_at(changed("/seed", -1)) == "/seed");
-  CHECK(refused_at(changed("/parameters", Json::object())) == "/parameters");
-  CHECK(refused_at(changed(gain, 0.3)) == gain);
-  CHECK(refused_at(changed(gain + "/prior", "normal")) == gain + "/prior");
-  CHECK(refused_at(changed(gain + "/shape", 1)) == gain + "/shape");
-  CHECK(refused_at(changed(gain + "/range", Json::array({0.1}))) == gain + "/range");
-  CHECK(refused_at(changed(gain + "/range", {0.5, 0.1})) == gain + "/range");
-  CHECK(refused_at(changed(gain + "/range", {0.1, 1.5})) == gain + "/range/1");
-  CHECK(refused_at(changed(gain + "/range", {"a", 0.5})) == gain + "/range/0");
+  CHECK(calibration_refused_at(Json::array()) == "");
+  CHECK(calibration_refused_at(changed("/metod", 1)) == "/metod");
+  CHECK(calibration_refused_at(without("base")) == "/base");
+  CHECK(calibration_refused_at(without("targets")) == "/targets");
+  CHECK(calibration_refused_at(without("parameters")) == "/parameters");
+  CHECK(calibration_refused_at(changed("/base", 3)) == "/base");
+  CHECK(calibration_refused_at(changed("/base/days", 0)) == "/base/days");
+  CHECK(calibration_refused_at(changed("/seed", -1)) == "/seed");
+  CHECK(calibration_refused_at(changed("/parameters", Json::object())) == "/parameters");
+  CHECK(calibration_refused_at(changed(gain, 0.3)) == gain);
+  CHECK(calibration_refused_at(changed(gain + "/prior", "normal")) == gain + "/prior");
+  CHECK(calibration_refused_at(changed(gain + "/shape", 1)) == gain + "/shape");
+  CHECK(calibration_refused_at(changed(gain + "/range", Json::array({0.1}))) == gain + "/range");
+  CHECK(calibration_refused_at(changed(gain + "/range", {0.5, 0.1})) == gain + "/range");
+  CHECK(calibration_refused_at(changed(gain + "/range", {0.1, 1.5})) == gain + "/range/1");
+  CHECK(calibration_refused_at(changed(gain + "/range", {"a", 0.5})) == gain + "/range/0");
   Json log_zero = changed(gain, {{"prior", "log_uniform"}, {"range", {0.0, 0.5}}});
-  CHECK(refused_at(log_zero) == gain + "/range/0");
-  CHECK(refused_at(changed("/parameters/trust.informal_gane",
+  CHECK(calibration_refused_at(log_zero) == gain + "/range/0");
+  CHECK(calibration_refused_at(changed("/parameters/trust.informal_gane",
                            {{"prior", "uniform"}, {"range", {0.1, 0.2}}})) ==
         "/parameters/trust.informal_gane");
-  CHECK(refused_at(changed("/parameters/days", {{"prior", "uniform"}, {"range", {10, 20}}})) ==
+  CHECK(calibration_refused_at(changed("/parameters/days", {{"prior", "uniform"}, {"range", {10, 20}}})) ==
         "/parameters/days");
-  CHECK(refused_at(changed("/parameters/seed", {{"prior", "uniform"}, {"range", {1, 2}}})) ==
+  CHECK(calibration_refused_at(changed("/parameters/seed", {{"prior", "uniform"}, {"range", {1, 2}}})) ==
         "/parameters/seed");
-  CHECK(refused_at(
+  CHECK(calibration_refused_at(
             changed("/parameters/meetings.regime", {{"prior", "uniform"}, {"range", {0, 1}}})) ==
         "/parameters/meetings.regime");
-  CHECK(refused_at(changed("/parameters/outputs.team_trust_every_days",
+  CHECK(calibration_refused_at(changed("/parameters/outputs.team_trust_every_days",
                            {{"prior", "uniform"}, {"range", {1, 20}}})) ==
         "/parameters/outputs.team_trust_every_days");
   // An integer setting's range is whole numbers.
-  CHECK(refused_at(changed("/parameters/staff.vacancy_days",
+  CHECK(calibration_refused_at(changed("/parameters/staff.vacancy_days",
                            {{"prior", "uniform"}, {"range", {10.5, 90}}})) ==
         "/parameters/staff.vacancy_days/range/0");
-  CHECK(refused_at(changed("/targets/targets/trust/outcome", "trust_amongst")) ==
+  CHECK(calibration_refused_at(changed("/targets/targets/trust/outcome", "trust_amongst")) ==
         "/targets/targets/trust/outcome");
-  CHECK(refused_at(changed("/targets/targets/trust/sd", 0)) == "/targets/targets/trust/sd");
-  CHECK(refused_at(changed("/targets", "no_such_file.json")) == "/targets");
-  CHECK(refused_at(changed("/method/population_size", 1)) == "/method/population_size");
-  CHECK(refused_at(changed("/method/replicates", 0)) == "/method/replicates");
-  CHECK(refused_at(changed("/method/tolerance_quantile", 1.0)) == "/method/tolerance_quantile");
-  CHECK(refused_at(changed("/method/tolerance_quantile", 0.0)) == "/method/tolerance_quantile");
-  CHECK(refused_at(changed("/method/distance", "manhattan")) == "/method/distance");
-  CHECK(refused_at(changed("/method/max_populations", 0)) == "/method/max_populations");
-  CHECK(refused_at(changed("/method/min_acceptance_rate", 0)) == "/method/min_acceptance_rate");
-  CHECK(refused_at(changed("/method/name", "nsga2")) == "/method/name");
-  CHECK(refused_at(changed("/method/populaton_size", 5)) == "/method/populaton_size");
+  CHECK(calibration_refused_at(changed("/targets/targets/trust/sd", 0)) == "/targets/targets/trust/sd");
+  CHECK(calibration_refused_at(changed("/targets", "no_such_file.json")) == "/targets");
+  CHECK(calibration_refused_at(changed("/method/population_size", 1)) == "/method/population_size");
+  CHECK(calibration_refused_at(changed("/method/replicates", 0)) == "/method/replicates");
+  CHECK(calibration_refused_at(changed("/method/tolerance_quantile", 1.0)) == "/method/tolerance_quantile");
+  CHECK(calibration_refused_at(changed("/method/tolerance_quantile", 0.0)) == "/method/tolerance_quantile");
+  CHECK(calibration_refused_at(changed("/method/distance", "manhattan")) == "/method/distance");
+  CHECK(calibration_refused_at(changed("/method/max_populations", 0)) == "/method/max_populations");
+  CHECK(calibration_refused_at(changed("/method/min_acceptance_rate", 0)) == "/method/min_acceptance_rate");
+  CHECK(calibration_refused_at(changed("/method/name", "nsga2")) == "/method/name");
+  CHECK(calibration_refused_at(changed("/method/populaton_size", 5)) == "/method/populaton_size");
 }
 
 TEST_CASE("the NHS targets are usable once this build computes their outcomes",

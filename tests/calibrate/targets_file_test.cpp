@@ -16,7 +16,7 @@ TargetsFile read(const Json& document) {
 }
 
 // The pointer of the error reading `document` raises.
-std::string refused_at(const Json& document) {
+std::string targets_refused_at(const Json& document) {
   try {
     (void)read(document);
   } catch (const ScenarioError& error) {
@@ -81,30 +81,30 @@ TEST_CASE("every bad target is refused at its pointer", "[targets_file]") {
     t[key] = std::move(value);
     return t;
   };
-  CHECK(refused_at(Json::array()) == "");
-  CHECK(refused_at(Json{{"targets", Json::object()}}) == "/targets");
-  CHECK(refused_at(Json{{"name", "n"}}) == "/targets");
-  CHECK(refused_at(Json{{"targetz", 1}}) == "/targetz");
-  CHECK(refused_at(one_target(3)) == "/targets/x");
-  CHECK(refused_at(one_target(without("outcome"))) == "/targets/x/outcome");
-  CHECK(refused_at(one_target(without("source"))) == "/targets/x/source");
-  CHECK(refused_at(one_target(with("source", ""))) == "/targets/x/source");
-  CHECK(refused_at(one_target(without("observed"))) == "/targets/x");
-  CHECK(refused_at(one_target(with("interval", {1, 2}))) == "/targets/x");
-  CHECK(refused_at(one_target(without("sd"))) == "/targets/x");
-  CHECK(refused_at(one_target(with("tolerance", 1))) == "/targets/x");
-  CHECK(refused_at(one_target(with("sd", 0))) == "/targets/x/sd");
-  CHECK(refused_at(one_target(with("sd", -1))) == "/targets/x/sd");
-  CHECK(refused_at(one_target(with("observed", "ten"))) == "/targets/x/observed");
-  CHECK(refused_at(one_target(with("verified", "yes"))) == "/targets/x/verified");
-  CHECK(refused_at(one_target(with("sauce", "x"))) == "/targets/x/sauce");
+  CHECK(targets_refused_at(Json::array()) == "");
+  CHECK(targets_refused_at(Json{{"targets", Json::object()}}) == "/targets");
+  CHECK(targets_refused_at(Json{{"name", "n"}}) == "/targets");
+  CHECK(targets_refused_at(Json{{"targetz", 1}}) == "/targetz");
+  CHECK(targets_refused_at(one_target(3)) == "/targets/x");
+  CHECK(targets_refused_at(one_target(without("outcome"))) == "/targets/x/outcome");
+  CHECK(targets_refused_at(one_target(without("source"))) == "/targets/x/source");
+  CHECK(targets_refused_at(one_target(with("source", ""))) == "/targets/x/source");
+  CHECK(targets_refused_at(one_target(without("observed"))) == "/targets/x");
+  CHECK(targets_refused_at(one_target(with("interval", {1, 2}))) == "/targets/x");
+  CHECK(targets_refused_at(one_target(without("sd"))) == "/targets/x");
+  CHECK(targets_refused_at(one_target(with("tolerance", 1))) == "/targets/x");
+  CHECK(targets_refused_at(one_target(with("sd", 0))) == "/targets/x/sd");
+  CHECK(targets_refused_at(one_target(with("sd", -1))) == "/targets/x/sd");
+  CHECK(targets_refused_at(one_target(with("observed", "ten"))) == "/targets/x/observed");
+  CHECK(targets_refused_at(one_target(with("verified", "yes"))) == "/targets/x/verified");
+  CHECK(targets_refused_at(one_target(with("sauce", "x"))) == "/targets/x/sauce");
   Json interval = without("observed");
   interval["interval"] = {3, 2};
-  CHECK(refused_at(one_target(interval)) == "/targets/x/interval");
+  CHECK(targets_refused_at(one_target(interval)) == "/targets/x/interval");
   interval["interval"] = {3};
-  CHECK(refused_at(one_target(interval)) == "/targets/x/interval");
+  CHECK(targets_refused_at(one_target(interval)) == "/targets/x/interval");
   interval["interval"] = {1, "2"};
-  CHECK(refused_at(one_target(interval)) == "/targets/x/interval/1");
+  CHECK(targets_refused_at(one_target(interval)) == "/targets/x/interval/1");
 }
 
 TEST_CASE("the NHS targets file reads, each target with a source and a note", "[targets_file]") {

@@ -13,31 +13,31 @@ using namespace trustsim;
 using trustsim::testing::ScratchDirectory;
 
 namespace {
-const std::filesystem::path file = "results/damaged.h5";  // only named, never opened
+const std::filesystem::path damaged_file = "results/damaged.h5";  // only named, never opened
 }
 
 TEST_CASE("a read that finishes, or throws, passes the check") {
   CHECK_NOTHROW(refuse_if_reading_crashes(
-      file, [] {}, 5));
+      damaged_file, [] {}, 5));
   // The real read will meet the same exception and report it itself.
   CHECK_NOTHROW(refuse_if_reading_crashes(
-      file, [] { throw std::runtime_error("bad column"); }, 5));
+      damaged_file, [] { throw std::runtime_error("bad column"); }, 5));
 }
 
 TEST_CASE("a read that crashes is refused as a damaged file") {
   // Under AddressSanitizer the child reports the crash and exits with a
   // status of its own instead of dying by the signal: both are refusals.
   CHECK_THROWS_WITH(refuse_if_reading_crashes(
-                        file, [] { std::raise(SIGSEGV); }, 5),
+                        damaged_file, [] { std::raise(SIGSEGV); }, 5),
                     Catch::StartsWith("results/damaged.h5: damaged HDF5 file (reading it "));
   CHECK_THROWS_AS(refuse_if_reading_crashes(
-                      file, [] { std::abort(); }, 5),
+                      damaged_file, [] { std::abort(); }, 5),
                   FileError);
 }
 
 TEST_CASE("a read that never ends is stopped by its CPU-time limit") {
   CHECK_THROWS_WITH(refuse_if_reading_crashes(
-                        file,
+                        damaged_file,
                         [] {
                           volatile unsigned long spin = 0;
                           while (true) spin = spin + 1;

@@ -8,7 +8,7 @@ using namespace trustsim;
 
 namespace {
 
-std::shared_ptr<const Parameters> tiny_system() {
+std::shared_ptr<const Parameters> forty_day_system() {
   Parameters p;
   p.days = 40;
   p.system.teams = {
@@ -50,7 +50,7 @@ bool same_bytes(const std::vector<double>& a, const std::vector<double>& b) {
 }  // namespace
 
 TEST_CASE("results reach the sink in plan order and do not depend on the thread count") {
-  const auto plans = replicate_plans(tiny_system(), nullptr, 11, "baseline", 6);
+  const auto plans = replicate_plans(forty_day_system(), nullptr, 11, "baseline", 6);
   const auto one = run_all(plans, 1);
   const auto two = run_all(plans, 2);
   CHECK(one.order == std::vector<std::int64_t>{0, 1, 2, 3, 4, 5});
@@ -66,7 +66,7 @@ TEST_CASE("results reach the sink in plan order and do not depend on the thread 
 }
 
 TEST_CASE("progress callbacks count every day and every run") {
-  const auto plans = replicate_plans(tiny_system(), nullptr, 1, "baseline", 3);
+  const auto plans = replicate_plans(forty_day_system(), nullptr, 1, "baseline", 3);
   std::atomic<int> days{0}, runs{0};
   EnsembleOptions options;
   options.on_day = [&](int) { ++days; };
@@ -78,7 +78,7 @@ TEST_CASE("progress callbacks count every day and every run") {
 }
 
 TEST_CASE("a raised cancel flag stops the ensemble with Cancelled") {
-  const auto plans = replicate_plans(tiny_system(), nullptr, 1, "baseline", 4);
+  const auto plans = replicate_plans(forty_day_system(), nullptr, 1, "baseline", 4);
   std::atomic<bool> cancel{true};
   EnsembleOptions options;
   options.cancel = &cancel;
@@ -90,7 +90,7 @@ TEST_CASE("a raised cancel flag stops the ensemble with Cancelled") {
 }
 
 TEST_CASE("a failing sink stops the ensemble with its exception") {
-  const auto plans = replicate_plans(tiny_system(), nullptr, 1, "baseline", 3);
+  const auto plans = replicate_plans(forty_day_system(), nullptr, 1, "baseline", 3);
   CHECK_THROWS_WITH(
       run_ensemble(plans, &simulate,
                    [](const RunPlan&, RunResult&&) { throw std::runtime_error("disk full"); }),

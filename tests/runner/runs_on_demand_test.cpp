@@ -13,7 +13,7 @@ using namespace trustsim;
 
 namespace {
 
-std::shared_ptr<const Parameters> tiny_system() {
+std::shared_ptr<const Parameters> thirty_day_system() {
   Parameters p;
   p.days = 30;
   p.system.teams = {
@@ -24,7 +24,7 @@ std::shared_ptr<const Parameters> tiny_system() {
 }
 
 std::vector<RunPlan> plans(int count) {
-  return replicate_plans(tiny_system(), std::make_shared<const std::string>("{}"), 7, "baseline",
+  return replicate_plans(thirty_day_system(), std::make_shared<const std::string>("{}"), 7, "baseline",
                          count);
 }
 

@@ -38,7 +38,7 @@ const std::vector<std::string> two_keys{"trust.informal_gain", "staff.base_leave
 const std::vector<std::vector<double>> four_particles{{0.1, 0.2, 0.3, 0.4},
                                                       {0.001, 0.002, 0.003, 0.004}};
 
-const Json two_variants = {{"online", {{"meetings.regime", "online"}}},
+const Json online_and_meeting_gain = {{"online", {{"meetings.regime", "online"}}},
                            {"meeting", {{"trust.meeting_gain", 0.05}}}};
 
 double gain_of(const RunPlan& run) {
@@ -85,7 +85,7 @@ TEST_CASE("parameters_from: a posterior concentrated on one particle sets every 
   ScratchDirectory dir("posterior-one");
   write_posterior(dir.path() / "post.h5", two_keys, four_particles, {0.0, 0.0, 1.0, 0.0});
   const SweepPlan plan = expand_sweep(read_sweep(
-      small_sweep({{"parameters_from", "post.h5"}, {"variants", two_variants}, {"replicates", 5}}),
+      small_sweep({{"parameters_from", "post.h5"}, {"variants", online_and_meeting_gain}, {"replicates", 5}}),
       dir.path().string()));
   REQUIRE(plan.runs.size() == 15);
   for (const auto& run : plan.runs) {
@@ -110,7 +110,7 @@ TEST_CASE("parameters_from: replicate r has the same parameters in every variant
   write_posterior(dir.path() / "post.h5", two_keys, columns, std::vector<double>(40, 1.0));
   const Json grid = {{"staff.vacancy_days", {30, 60}}};
   const SweepPlan plan = expand_sweep(read_sweep(small_sweep({{"parameters_from", "post.h5"},
-                                                              {"variants", two_variants},
+                                                              {"variants", online_and_meeting_gain},
                                                               {"grid", grid},
                                                               {"replicates", 6}}),
                                                  dir.path().string()));
@@ -127,7 +127,7 @@ TEST_CASE("parameters_from: replicate r has the same parameters in every variant
   CHECK(distinct.size() >= 3);
   // Seeds are as without a posterior: each variant its own.
   const SweepPlan without = expand_sweep(
-      read_sweep(small_sweep({{"variants", two_variants}, {"grid", grid}, {"replicates", 6}})));
+      read_sweep(small_sweep({{"variants", online_and_meeting_gain}, {"grid", grid}, {"replicates", 6}})));
   REQUIRE(without.runs.size() == plan.runs.size());
   for (std::size_t i = 0; i < plan.runs.size(); ++i)
     CHECK(plan.runs[i].seed == without.runs[i].seed);
@@ -205,7 +205,7 @@ TEST_CASE("parameters_from: each particle drawn counts towards the scenario limi
   // 3 variants x 1000 grid values x min(40 replicates, 40 particles) =
   // 120000 scenarios > 100000, though only 120000 runs.
   const Json sweep = small_sweep({{"parameters_from", "post.h5"},
-                                  {"variants", two_variants},
+                                  {"variants", online_and_meeting_gain},
                                   {"grid", {{"meetings.face_to_face_fraction", values}}},
                                   {"replicates", 40}});
   const ScenarioError error = sweep_error(sweep, dir.path().string());
