@@ -19,9 +19,9 @@ TEST_CASE("less everyday co-presence lowers trust, leaving more issues unraised"
 }
 
 // Does not hold at every hypercube point at t > 3 with these replicates
-// (issue 12 report: t -0.1 to 5.1 across the points, 2.9 at the defaults): recorded with
-// [!mayfail], which runs and prints every comparison but does not fail the suite. Not forced.
-TEST_CASE("less everyday co-presence raises incidents", "[stylised][!mayfail]") {
+// (issue 12 report: t -0.1 to 5.1 across the points, 2.9 at the defaults): tagged
+// [.finding]: left out of the suite, which it could not fail; run by `stylised_tests [finding]`.
+TEST_CASE("less everyday co-presence raises incidents", "[stylised][.finding]") {
   require_everywhere(
       "incidents, on site 0.2 over 0.8", [](Parameters& p) { p.work.on_site_share = 0.2; },
       [](Parameters& p) { p.work.on_site_share = 0.8; }, outcome_of(Outcome::incidents), 30);

@@ -41,9 +41,10 @@ TEST_CASE("new rituals shorten the rupture in team climate", "[stylised][rituals
 // to 4 (t 1.1 to 2.7), and new rituals' repair likewise (t 2.9 at the
 // defaults, 1.0 to 4.4 across the points), with 20 replicates an arm
 // (issue 12 report): a rupture of about 30 unraised issues in 750 is near
-// replicate noise. Tagged [!mayfail], printed, not forced.
+// replicate noise. Tagged [.finding] (run by
+// `stylised_tests [finding]`), printed, not forced.
 TEST_CASE("a disruption of rituals leaves issues unraised, and new rituals repair it",
-          "[stylised][rituals][!mayfail]") {
+          "[stylised][rituals][.finding]") {
   require_everywhere("issues_unraised, disrupted over undisrupted", disrupted, year_from_disruption,
                      outcome_of(Outcome::issues_unraised), 20);
   require_everywhere("issues_unraised after a disruption, none over new rituals", disrupted,
