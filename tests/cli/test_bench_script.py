@@ -76,13 +76,14 @@ def test_quick_mode_runs_every_case_and_records_nothing(tmp_path):
     done = subprocess.run(["/usr/bin/python3", str(BENCH), "--quick"], cwd=REPO, text=True,
                           capture_output=True, timeout=900)
     assert done.returncode == 0, done.stderr
-    for case in ("baseline x10, 1 thread", "baseline x10, 2 threads", "ics_large, 1 thread",
+    for case in ("baseline x10, 1 thread", "baseline x10, 2 threads",
+                 "baseline x10 summary only, 1 thread", "ics_large, 1 thread",
                  "ics_large, 2 threads", "size series: 250 staff", "size series: 500 staff",
                  "size series: 1,000 staff"):
         assert case in done.stdout
     assert "build/sim/trustsim run scenarios/ics_large.json" in done.stdout  # the command
     assert "choose_informal_partner" in done.stdout  # the kernels ran
-    assert sum(line.startswith(("met", "MISSED")) for line in done.stdout.splitlines()) == 6
+    assert sum(line.startswith(("met", "MISSED")) for line in done.stdout.splitlines()) == 7
     assert (REPO / "docs" / "benchmarks.md").read_text() == record
 
 
@@ -103,3 +104,20 @@ def test_a_full_run_appends_machine_commit_figures_and_targets(bench, tmp_path, 
     assert "`build/sim/trustsim run scenarios/ics_large.json --threads 1 -o OUT.h5`" in text
     assert "- met: a target" in text and "- **missed**: another" in text
     assert "- partner choice: 0.10 ms ± 0.07 ms" in text
+
+
+def test_issue_19_targets_are_judged_when_their_cases_ran(bench):
+    walls = {
+        "size_4": [0.4] * 3, "size_16": [1.5] * 3, "size_64": [6.0] * 3, "large_1": [4.0] * 3,
+        "large_2": [2.4] * 3, "baseline_1": [2.0] * 3, "baseline_2": [1.2] * 3,
+        "summary_1": [0.5, 0.8, 0.5], "large_1_against": [5.0, 5.0, 6.0],
+    }
+    mesa = [{"size": "large", "ratio": 85.0}, {"size": "xlarge", "ratio": 120.0},
+            {"size": "small", "ratio": 30.0}]
+    result = bench.target_checks(figures(**walls), quick=False, mesa=mesa, runs=100)
+    assert len(result) == 6 + 5
+    assert target(result, "many small runs, summary only") == (
+        "many small runs, summary only: 200 runs/s on one core (target 150)", True)
+    assert "x0.80 the time" in target(result, "large_1:")[0]
+    assert target(result, "Mesa large")[1] and not target(result, "Mesa xlarge")[1]
+    assert target(result, "Mesa small")[1]  # no target at 45 staff: reported only
