@@ -30,6 +30,7 @@ struct RunOptions {
   int replicates = 0;
   std::string seed;  // as typed: read like the scenario's `seed` key
   int threads = 0;
+  bool summary_only = false;
   bool force = false;
   bool quiet = false;
   CLI::Option* replicates_option = nullptr;
@@ -103,6 +104,7 @@ int execute(const RunOptions& options) {
                           progress_options);
   EnsembleOptions ensemble;
   ensemble.threads = options.threads;
+  ensemble.summary_only = options.summary_only;
   ensemble.cancel = &cancel.flag();
   ensemble.on_day = [&progress](int) { progress.day_done(); };
   ensemble.on_run_done = [&progress] { progress.run_done(); };
@@ -176,6 +178,9 @@ Subcommand add_run_command(CLI::App& root) {
       ->check([](const std::string& name) {
         return name.empty() ? std::string("the variant name is empty") : std::string();
       });
+  app->add_flag("--summary-only", options->summary_only,
+                "Write each run's outcomes only (the summary and per-team tables): no daily "
+                "series, team trust samples or network snapshots; for designs of many small runs");
   app->add_flag("--force", options->force, "Overwrite the output file if it exists");
   app->add_flag("-q,--quiet", options->quiet, "No progress or closing message on stderr");
   app->footer(

@@ -153,10 +153,12 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
   hdf5::write_attribute(run, "seed", record.seed);
   hdf5::write_attribute(run, "parameters", record.parameters_json);
   hdf5::write_attribute(run, "measure_from_day", std::int64_t{result.measured_from});
-  write_daily(run, result);
-  write_team_trust(run, result);
+  // A summary-only run (RunControl::summary_only) has no daily series, team
+  // trust samples or network snapshots; its per-team outcomes are written.
+  if (!result.daily.front().empty()) write_daily(run, result);
+  if (!result.team_trust_days.empty()) write_team_trust(run, result);
   write_teams(run, result);
-  write_network(run, result, layout_);
+  if (!result.snapshots.empty()) write_network(run, result, layout_);
   add_team_rows(record);
   RunRecord row = record;
   row.parameters_json.clear();  // kept in the run group; the summary needs only the ids

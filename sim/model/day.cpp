@@ -6,6 +6,7 @@
 #include <tbb/parallel_for.h>
 
 #include "model/simulation.hpp"
+#include "model/tie_categories.hpp"
 
 namespace trustsim {
 
@@ -15,7 +16,8 @@ DayResult run_day_in_phases(World& world, int day, std::uint64_t& trust_updates)
   auto apply = [&](const std::vector<TrustUpdate>& updates) {
     trust_updates += world.trust.apply(
         updates, day, [&](StaffId a, StaffId b) { return world.baseline(a, b); },
-        [&](StaffId b) { return world.staff.generation[b]; });
+        [&](StaffId b) { return world.staff.generation[b]; },
+        [&](StaffId a, StaffId b) { return tie_categories(world.staff, a, b); });
   };
   const Localities everywhere = world.all_localities();
   hire_newcomers(world, day);  // 1
@@ -56,7 +58,8 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
   auto apply = [&](const std::vector<TrustUpdate>& updates) {
     return world.trust.apply(
         updates, day, [&](StaffId a, StaffId b) { return world.baseline(a, b); },
-        [&](StaffId b) { return world.staff.generation[b]; });
+        [&](StaffId b) { return world.staff.generation[b]; },
+        [&](StaffId a, StaffId b) { return tie_categories(world.staff, a, b); });
   };
 
   hire_newcomers(world, day);

@@ -1,6 +1,8 @@
 #include "model/observation.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <stdexcept>
 
 #include "model/per_staff.hpp"
 
@@ -109,51 +111,48 @@ double mean_or_posts(double sum, double pairs, const PostsMean& posts_mean,
 
 }  // namespace
 
-ExcessSums::ExcessSums(std::size_t slots)
-    : within(slots, 0.0),
-      between(slots, 0.0),
-      across_organisations(slots, 0.0),
-      working(slots, 0.0),
-      working_pairs(slots, 0.0) {}
+ExcessSums::ExcessSums(std::size_t slots) : working(slots, 0.0), working_pairs(slots, 0.0) {
+  for (auto& sums : towards) sums.assign(slots, 0.0);
+}
 
 void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums) {
   const Staff& s = world.staff;
-  for_each_staff(slots, [&](StaffId i) {
-    sums.within[i] = sums.between[i] = sums.across_organisations[i] = 0.0;
-    sums.working[i] = sums.working_pairs[i] = 0.0;
-    if (!s.active[i]) {
-      world.trust.prune(i, day, s.generation);
-      return;
+  for (const SlotRange& locality : world.locality_slots) {
+    if (std::max(slots.begin, locality.begin) >= std::min(slots.end, locality.end)) continue;
+    if (slots.begin > locality.begin || slots.end < locality.end)
+      throw std::logic_error("sum_excess: measures whole localities only");
+    // Who has left, been hired or moved team since the locality was last
+    // measured: their rows, and rows with a tie to them, are summed afresh.
+    std::vector<std::uint8_t> moved(locality.end - locality.begin, 0);
+    bool any_moved = false;
+    for (StaffId i = locality.begin; i < locality.end; ++i) {
+      const std::uint64_t now = standing(s, i);
+      if (now == world.trust.counted_standing(i)) continue;
+      world.trust.counted_standing(i) = now;
+      moved[i - locality.begin] = 1;
+      any_moved = true;
     }
-    const auto* const active = s.active.data();
-    const auto* const team = s.team.data();
-    const auto* const locality = s.locality.data();
-    const auto* const organisation = s.organisation.data();
-    const auto own_team = team[i], own_locality = locality[i];
-    const auto own_organisation = organisation[i];
-    // Summed in row order, as before pruning was fused.
-    double within = 0.0, between = 0.0, across = 0.0, working = 0.0, working_pairs = 0.0;
-    world.trust.prune_and_visit(i, day, s.generation, [&](const TrustTie& tie, double excess) {
-      if (!active[tie.to]) return;  // pruning has checked the generation
-      if (team[tie.to] == own_team)
-        within += excess;
-      else if (locality[tie.to] == own_locality)
-        between += excess;
-      if (organisation[tie.to] != own_organisation && locality[tie.to] == own_locality)
-        across += excess;
-      // Changed today: they dealt with each other. The world's first ties
-      // are dated day 0 too (World), so day 0 is not measured.
-      if (tie.day == day && day > 0) {
-        working += world.baseline(i, tie.to) + excess;
-        working_pairs += 1;
-      }
+    const auto has_moved = [&](StaffId j) {
+      // Ties stay within a locality; anyone else counts as moved, to be safe.
+      return j < locality.begin || j >= locality.end || moved[j - locality.begin] != 0;
+    };
+    for_each_staff(locality, [&](StaffId i) {
+      std::array<double, tie_category_count> excess;
+      const auto changed = world.trust.excess_today(
+          i, day, s.generation, any_moved, has_moved,
+          [&](StaffId to) { return tie_categories(s, i, to); },
+          [&](StaffId to) { return world.baseline(i, to); }, excess.data());
+      const bool counts = s.active[i] != 0;
+      for (std::size_t c = 0; c < tie_category_count; ++c)
+        sums.towards[c][i] = counts ? excess[c] : 0.0;
+      // The ties changed today are the pairs who dealt with each other. The
+      // world's first ties are dated day 0 too (World), so day 0 is not
+      // measured.
+      const bool working = counts && day > 0;
+      sums.working[i] = working ? changed.trust : 0.0;
+      sums.working_pairs[i] = working ? changed.ties : 0.0;
     });
-    sums.within[i] = within;
-    sums.between[i] = between;
-    sums.across_organisations[i] = across;
-    sums.working[i] = working;
-    sums.working_pairs[i] = working_pairs;
-  });
+  }
 }
 
 TrustLevels mean_trust(const World& world, const ExcessSums& sums) {
@@ -189,15 +188,15 @@ TrustLevels mean_trust(const World& world, const ExcessSums& sums) {
   double working_sum = 0, working_pairs = 0;
   const Staff& s = world.staff;
   for (StaffId i = 0; i < s.size(); ++i) {
-    within_sum += sums.within[i];
-    between_sum += sums.between[i];
-    across_sum += sums.across_organisations[i];
+    within_sum += sums.towards[own_team][i];
+    between_sum += sums.towards[other_teams][i];
+    across_sum += sums.towards[other_organisations][i];
     working_sum += sums.working[i];
     working_pairs += sums.working_pairs[i];
     if (!s.active[i]) continue;
     const auto t = static_cast<std::size_t>(s.team[i]);
-    team_within_sum[t] += sums.within[i];
-    team_between_sum[t] += sums.between[i];
+    team_within_sum[t] += sums.towards[own_team][i];
+    team_between_sum[t] += sums.towards[other_teams][i];
     team[t].working += sums.working[i];
     team[t].working_pairs += sums.working_pairs[i];
   }

@@ -11,9 +11,11 @@
 // is the stranger baseline too (they are strangers in the work).
 #pragma once
 
+#include <array>
 #include <vector>
 
 #include "model/run_result.hpp"
+#include "model/tie_categories.hpp"
 #include "model/world.hpp"
 
 namespace trustsim {
@@ -41,22 +43,23 @@ struct TrustLevels {
   std::vector<TeamTrustLevels> team;  // World::teams order
 };
 
-// Each slot's stored excess over baseline towards its own team, the other
-// teams of its locality and the other organisations of its locality (which
-// overlaps both), as measured today (0 for a vacant slot); and over its ties
-// changed today, their trust and their number.
+// Each slot's stored excess over baseline towards each category of
+// colleague (tie_categories.hpp: its own team, the other teams of its
+// locality, the other organisations of its locality, which overlaps both),
+// as measured today: towards[category][slot]; and over its ties changed
+// today, their trust and their number (working, working_pairs). All 0 for
+// a vacant slot.
 struct ExcessSums {
   explicit ExcessSums(std::size_t slots);
-  std::vector<double> within;
-  std::vector<double> between;
-  std::vector<double> across_organisations;
+  std::array<std::vector<double>, tie_category_count> towards;
   std::vector<double> working;
   std::vector<double> working_pairs;
 };
 
-// Sums the rows of `slots` into `sums`, dropping stale and fully decayed
-// ties, which the scan visits anyway. Summing a row twice on one day gives
-// the same sums (and drops nothing more).
+// Today's sums of the rows of `slots` into `sums`, from the trust network's
+// running sums; rows are pruned of stale and fully decayed ties on the way
+// (TrustNetwork::excess_today). Summing a row twice on one day gives the
+// same sums (and drops nothing more). `slots`: whole localities.
 void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums);
 
 // Mean trust: the closed-form baseline over head counts plus the sums.

@@ -390,12 +390,14 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
       result.incidents_by_cause[c] += static_cast<double>(tally.incidents_by_cause[c]);
     result.hours_worked += tally.hours_worked;
     result.overloaded_staff_days += static_cast<double>(tally.overloaded_staff);
-    if (day % p.outputs.team_trust_every_days == 0 || day == p.days - 1) {
+    const bool sampled = day % p.outputs.team_trust_every_days == 0 || day == p.days - 1;
+    if (sampled && !control.summary_only) {
       result.team_trust_days.push_back(day);
       const auto matrix = team_trust_matrix(world, warmup + day);
       result.team_trust.insert(result.team_trust.end(), matrix.begin(), matrix.end());
     }
-    if (std::find(snapshots.begin(), snapshots.end(), day) != snapshots.end()) {
+    if (!control.summary_only &&
+        std::find(snapshots.begin(), snapshots.end(), day) != snapshots.end()) {
       result.snapshots.push_back(network_snapshot(world, warmup + day));
       result.snapshots.back().day = day;
     }
@@ -403,6 +405,8 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
   }
   summarise_teams(team_window, p, result);
   summarise(p, survey, result);
+  if (control.summary_only)
+    for (auto& series : result.daily) std::vector<double>().swap(series);
   return result;
 }
 

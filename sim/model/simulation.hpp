@@ -15,6 +15,10 @@ namespace trustsim {
 struct RunControl {
   std::function<void(int day)> on_day;  // after each simulated day
   const std::atomic<bool>* cancel = nullptr;
+  // Outcomes only: no team trust samples or network snapshots are taken and
+  // the daily series are dropped once the outcomes are made from them, for
+  // designs of many small runs whose output is the summary (issue 19).
+  bool summary_only = false;
 };
 
 struct Cancelled : std::runtime_error {

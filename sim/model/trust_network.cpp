@@ -19,15 +19,28 @@ std::uint32_t room_for(std::size_t ties) { return static_cast<std::uint32_t>(tie
 }  // namespace
 
 TrustNetwork::TrustNetwork(std::size_t slots, double half_life_days, int horizon_days,
-                           double prune_below)
+                           double prune_below, std::size_t categories)
     : extent_(slots),
       overflow_(slots),
       decay_by_age_(static_cast<std::size_t>(horizon_days) + 1),
-      prune_below_(prune_below) {
+      prune_below_(prune_below),
+      categories_(categories),
+      category_bits_((1u << std::min<std::size_t>(categories, 31)) - 1u),
+      row_sums_(slots),
+      scaled_(slots * categories, 0.0),
+      counted_standing_(slots, ~std::uint64_t{0}),
+      // 60 half-lives: factors up to 2^60, so sums stay far from overflow.
+      rebase_after_(static_cast<int>(
+          std::clamp(std::floor(60.0 * half_life_days), 1.0, static_cast<double>(horizon_days)))),
+      growth_(static_cast<std::size_t>(rebase_after_) + 1) {
   if (horizon_days > std::numeric_limits<std::uint16_t>::max())
     throw std::invalid_argument("trust network: ties store days in 16 bits; at most 65535 days");
+  // The mask's top bit is left for a tie counted in no running sum.
+  if (categories > 31) throw std::invalid_argument("trust network: at most 31 tie categories");
   for (std::size_t age = 0; age < decay_by_age_.size(); ++age)
     decay_by_age_[age] = std::exp2(-static_cast<double>(age) / half_life_days);
+  for (std::size_t k = 0; k < growth_.size(); ++k)
+    growth_[k] = std::exp2(static_cast<double>(k) / half_life_days);
 }
 
 std::size_t TrustNetwork::find(StaffId from, StaffId to, std::uint32_t to_generation) const {
@@ -69,6 +82,7 @@ double TrustNetwork::excess(StaffId from, StaffId to, std::uint32_t to_generatio
 
 void TrustNetwork::set_excess(StaffId from, StaffId to, std::uint32_t to_generation, double excess,
                               int day) {
+  row_sums_[from].faintest = -std::numeric_limits<double>::infinity();  // sum afresh
   const std::size_t k = find(from, to, to_generation);
   if (k == none) return append(from, to, to_generation, static_cast<float>(excess), day);
   StoredTie& tie = tie_at(from, k);
@@ -76,16 +90,51 @@ void TrustNetwork::set_excess(StaffId from, StaffId to, std::uint32_t to_generat
   tie.day = static_cast<std::uint16_t>(day);
 }
 
-void TrustNetwork::apply_one(const TrustUpdate& u, int day, double baseline,
-                             std::uint32_t to_generation) {
+TrustNetwork::Change TrustNetwork::apply_one(const TrustUpdate& u, int day, double baseline,
+                                             std::uint32_t to_generation) {
   const std::size_t k = find(u.from, u.to, to_generation);
   StoredTie* tie = k == none ? nullptr : &tie_at(u.from, k);
   const double before = baseline + (tie ? tie->excess * decay(day - tie->day) : 0.0);
   const double after = std::clamp(before + u.gain * (1.0 - before) - u.loss * before, 0.0, 1.0);
   const auto excess = static_cast<float>(after - baseline);
-  if (!tie) return append(u.from, u.to, to_generation, excess, day);
+  if (!tie) {
+    append(u.from, u.to, to_generation, excess, day);
+    return {false, 0.0f, 0, excess, baseline};
+  }
+  const Change change{true, tie->excess, tie->day, excess, baseline};
   tie->excess = excess;
   tie->day = static_cast<std::uint16_t>(day);
+  return change;
+}
+
+void TrustNetwork::account(StaffId from, const Change& change, int day, unsigned categories) {
+  RowSums& r = row_sums_[from];
+  if (categories == unknown_categories || day < r.reference_day ||
+      day - r.reference_day > rebase_after_) {
+    r.faintest = -std::numeric_limits<double>::infinity();  // sum afresh when measured
+    return;
+  }
+  const double now = change.excess * growth_[static_cast<std::size_t>(day - r.reference_day)];
+  r.faintest = std::min(r.faintest, std::abs(now));
+  if (categories == 0) return;
+  if (r.changed_day != day) {
+    r.changed_day = day;
+    r.changed = {};
+  }
+  if (change.existed && change.day_before == day) {
+    // Counted already today: its term moves to the new value (in double,
+    // where the difference of two floats is exact).
+    r.changed.trust += double{change.excess} - double{change.excess_before};
+  } else {
+    r.changed.trust += change.baseline + change.excess;
+    r.changed.ties += 1;
+  }
+  // The tie's old term leaves the sums exactly as it entered them.
+  const double delta =
+      now - (change.existed ? change.excess_before * scale(r, change.day_before) : 0.0);
+  double* const sums = scaled_.data() + from * categories_;
+  for (unsigned in = categories & category_bits_, k = 0; in != 0; ++k, in >>= 1)
+    if (in & 1u) sums[k] += delta;
 }
 
 void TrustNetwork::tidy() {

@@ -13,9 +13,32 @@
 // small overflow list, and the arena is laid out again (same rows, same
 // order) once overflow or unused room build up. None of this changes what is
 // stored or in what order, so results do not depend on it.
+//
+// The daily trust means need each row's excess today summed by the kind of
+// colleague it is towards (tie_categories.hpp). Summing every tie every day
+// was a quarter of a large run's time, for a handful of changes a row gets
+// in a day, so each row keeps running sums instead: every tie's excess times
+// 2^((d - r) / half-life), d the day it was set and r the row's reference
+// day, so that decay scales a whole sum at once (today's sum is the running
+// sum times 2^(-(today - r) / half-life)). Updates add their change in O(1).
+// A row is pruned and summed afresh, with today as its reference day, only
+// when one of its ties may have decayed to within prune_below of baseline
+// (the row keeps a lower bound on its faintest tie), when its own slot or
+// a slot it has a tie to changed standing (someone left, was hired or moved
+// team), when it was changed without categories, or when its reference day
+// is so old that the scaled sums could overflow. Pruning therefore happens on the
+// same days as when every row was scanned daily, and rows stay bit-identical;
+// the sums differ from a daily scan's only by the order of summation.
+//
+// Working trust (observation.hpp) needs each row's ties changed today, their
+// trust summed and their number: a tie is counted when an update first
+// changes it today, and a later update the same day replaces its term, so
+// each tie counts once, at its trust after the day's last change. A row
+// summed afresh counts its ties dated today in the same pass.
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "model/trust_row.hpp"
@@ -32,7 +55,9 @@ struct TrustUpdate {
 
 class TrustNetwork {
  public:
-  TrustNetwork(std::size_t slots, double half_life_days, int horizon_days, double prune_below);
+  // `categories`: how many kinds of colleague the running sums keep apart.
+  TrustNetwork(std::size_t slots, double half_life_days, int horizon_days, double prune_below,
+               std::size_t categories = 1);
 
   // Fraction of an excess left after `age` days: exp2(-age / half-life).
   double decay(int age) const { return decay_by_age_[static_cast<std::size_t>(age)]; }
@@ -51,6 +76,7 @@ class TrustNetwork {
     extent_[slot].size = 0;
     extent_[slot].overflowing = 0;
     overflow_[slot].clear();
+    row_sums_[slot].faintest = -std::numeric_limits<double>::infinity();
   }
 
   void set_excess(StaffId from, StaffId to, std::uint32_t to_generation, double excess, int day);
@@ -59,13 +85,49 @@ class TrustNetwork {
   // one thread, in the order given: the result does not depend on threads.
   // baseline(from, to) gives the pair's stranger trust; generation(to) the
   // current holder of a slot. Returns the number of updates applied.
+  // categories(from, to) gives the bit mask of the running sums a tie
+  // counts in (bit k < categories: category k; bits from `categories` up
+  // select none). A tie with any bit set counts among its row's ties changed
+  // today, one with none counts nowhere (e.g. towards someone not in post).
+  // Without it, the rows changed are summed afresh when next measured.
+  template <class Baseline, class Generation, class Categories>
+  std::size_t apply(const std::vector<TrustUpdate>& updates, int day, const Baseline& baseline,
+                    const Generation& generation, const Categories& categories);
   template <class Baseline, class Generation>
   std::size_t apply(const std::vector<TrustUpdate>& updates, int day, const Baseline& baseline,
-                    const Generation& generation);
+                    const Generation& generation) {
+    return apply(updates, day, baseline, generation,
+                 [](StaffId, StaffId) { return unknown_categories; });
+  }
+
+  // A row's ties changed today and still stored (and counted: categories
+  // not 0): the sum of their trust, baseline plus excess, and their number.
+  struct ChangedToday {
+    double trust = 0.0;
+    double ties = 0.0;
+  };
+
+  // Row `from`'s excess over baseline today towards each category, into
+  // out[0, categories), and its ties changed today: read from its running
+  // sums, after pruning the row and summing it afresh (in row order, with
+  // categories(to), and baseline(to) for the pair's baseline) when due, as
+  // the header says. moved(slot) tells whether what categories() reads of a
+  // slot has changed since the row was last measured (`any_moved`: of any
+  // slot): a row whose own slot moved, or with a tie to one that did, is
+  // summed afresh. Rows may be measured in parallel, each by one thread.
+  template <class Moved, class Categories, class Baseline>
+  ChangedToday excess_today(StaffId from, int day, const std::vector<std::uint32_t>& generation,
+                            bool any_moved, const Moved& moved, const Categories& categories,
+                            const Baseline& baseline, double* out);
+
+  // The caller's record of each slot's standing (tie_categories.hpp) when
+  // the running sums last counted it, to find the slots that moved.
+  std::uint64_t& counted_standing(StaffId slot) { return counted_standing_[slot]; }
 
   // Drops stale ties and ties decayed to within prune_below of baseline.
   void prune(StaffId from, int day, const std::vector<std::uint32_t>& generation) {
     prune_and_visit(from, day, generation, [](const TrustTie&, double) {});
+    row_sums_[from].faintest = -std::numeric_limits<double>::infinity();  // sum afresh
   }
 
   // Prunes as above and calls visit(tie, excess today) for every tie kept,
@@ -99,13 +161,41 @@ class TrustNetwork {
     std::uint32_t overflowing = 0;
   };
 
+  // A row's running sums: its reference day and a lower bound on the
+  // smallest |scaled excess| of its ties (-infinity: sum afresh when next
+  // measured); and its ties changed on `changed_day` (none if not today).
+  struct RowSums {
+    double faintest = -std::numeric_limits<double>::infinity();
+    std::int32_t reference_day = 0;
+    std::int32_t changed_day = -1;
+    ChangedToday changed;
+  };
+  static constexpr unsigned unknown_categories = ~0u;
+
+  // What apply_one changed: the tie's excess and day before (if it existed),
+  // its excess now and the pair's baseline.
+  struct Change {
+    bool existed;
+    float excess_before;
+    std::int32_t day_before;
+    float excess;
+    double baseline;
+  };
+
   std::size_t find(StaffId from, StaffId to, std::uint32_t to_generation) const;
+  // 2^((day - reference) / half-life), the factor a tie's excess set on
+  // `day` is kept at in a row's running sums.
+  double scale(const RowSums& r, int day) const {
+    return day >= r.reference_day ? growth_[static_cast<std::size_t>(day - r.reference_day)]
+                                  : decay_by_age_[static_cast<std::size_t>(r.reference_day - day)];
+  }
+  void account(StaffId from, const Change& change, int day, unsigned categories);
   StoredTie& tie_at(StaffId from, std::size_t k) {
     const Extent& e = extent_[from];
     return k < e.size ? ties_[e.begin + k] : overflow_[from][k - e.size];
   }
   void append(StaffId from, StaffId to, std::uint32_t to_generation, float excess, int day);
-  void apply_one(const TrustUpdate& u, int day, double baseline, std::uint32_t to_generation);
+  Change apply_one(const TrustUpdate& u, int day, double baseline, std::uint32_t to_generation);
   void lay_out();
 
   static constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -115,6 +205,15 @@ class TrustNetwork {
   std::vector<std::vector<StoredTie>> overflow_;  // per row, ties beyond its room
   std::vector<double> decay_by_age_;
   double prune_below_;
+  std::size_t categories_;
+  unsigned category_bits_;         // the bits of a category mask that select a running sum
+  std::vector<RowSums> row_sums_;  // per row
+  std::vector<double> scaled_;     // per row and category: the running sums
+  std::vector<std::uint64_t> counted_standing_;
+  // 2^(k / half-life) for k up to rebase_after_: a row whose reference day
+  // is older than that is summed afresh (far below where a double overflows).
+  int rebase_after_;
+  std::vector<double> growth_;
 };
 
 }  // namespace trustsim

@@ -10,9 +10,10 @@
 
 namespace trustsim {
 
-template <class Baseline, class Generation>
+template <class Baseline, class Generation, class Categories>
 std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day,
-                                const Baseline& baseline, const Generation& generation) {
+                                const Baseline& baseline, const Generation& generation,
+                                const Categories& categories) {
   if (updates.empty()) return 0;
   // Counting sort by source, over the rows the updates touch (one
   // locality's, when run_day applies them), keeps each source's updates in
@@ -31,14 +32,15 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
     std::vector<std::uint32_t> next(bucket_start.begin(), bucket_start.end() - 1);
     for (const auto& u : updates) bucketed[next[u.from - first]++] = u;
   }
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows, 256),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (auto k = bucket_start[range.begin()]; k < bucket_start[range.end()];
-                           ++k) {
-                        const TrustUpdate& u = bucketed[k];
-                        apply_one(u, day, baseline(u.from, u.to), generation(u.to));
-                      }
-                    });
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, rows, 256),
+      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (auto k = bucket_start[range.begin()]; k < bucket_start[range.end()]; ++k) {
+          const TrustUpdate& u = bucketed[k];
+          const Change change = apply_one(u, day, baseline(u.from, u.to), generation(u.to));
+          account(u.from, change, day, categories(u.from, u.to));
+        }
+      });
   return updates.size();
 }
 
@@ -85,6 +87,54 @@ void TrustNetwork::prune_and_visit(StaffId from, int day,
   }
   overflow.resize(still_over);
   e.overflowing = still_over > 0 ? 1 : 0;
+}
+
+template <class Moved, class Categories, class Baseline>
+TrustNetwork::ChangedToday TrustNetwork::excess_today(StaffId from, int day,
+                                                      const std::vector<std::uint32_t>& generation,
+                                                      bool any_moved, const Moved& moved,
+                                                      const Categories& categories,
+                                                      const Baseline& baseline, double* out) {
+  RowSums& r = row_sums_[from];
+  double* const sums = scaled_.data() + from * categories_;
+  auto touches_moved = [&] {
+    if (moved(from)) return true;
+    const Extent& e = extent_[from];
+    const StoredTie* const packed = ties_.data() + e.begin;
+    for (std::size_t k = 0; k < e.size; ++k)
+      if (moved(packed[k].to)) return true;
+    for (const StoredTie& tie : overflow_[from])
+      if (moved(tie.to)) return true;
+    return false;
+  };
+  // Summed afresh when a tie may be due for pruning: the faintest tie's
+  // scaled excess, decayed to today, is within prune_below (with a margin
+  // far above rounding, so no due tie is missed).
+  const bool afresh = day < r.reference_day || day - r.reference_day > rebase_after_ ||
+                      r.faintest * decay(day - r.reference_day) < prune_below_ * (1.0 + 1e-9) ||
+                      (any_moved && touches_moved());
+  if (!afresh) {
+    const double decayed = decay(day - r.reference_day);
+    for (std::size_t k = 0; k < categories_; ++k) out[k] = sums[k] * decayed;
+    return r.changed_day == day ? r.changed : ChangedToday{};
+  }
+  r.faintest = std::numeric_limits<double>::infinity();
+  r.reference_day = day;
+  r.changed_day = day;
+  r.changed = {};
+  std::fill_n(sums, categories_, 0.0);
+  prune_and_visit(from, day, generation, [&](const TrustTie& tie, double excess) {
+    r.faintest = std::min(r.faintest, std::abs(excess));
+    const unsigned counted = categories(tie.to);
+    for (unsigned in = counted & category_bits_, k = 0; in != 0; ++k, in >>= 1)
+      if (in & 1u) sums[k] += excess;  // in row order, as the daily scan summed
+    if (counted != 0 && tie.day == day) {
+      r.changed.trust += baseline(tie.to) + excess;
+      r.changed.ties += 1;
+    }
+  });
+  std::copy_n(sums, categories_, out);
+  return r.changed;
 }
 
 }  // namespace trustsim

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "model/random_stream.hpp"
+#include "model/tie_categories.hpp"
 
 namespace trustsim {
 
@@ -35,7 +36,7 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
     : p(parameters),
       seed(run_seed),
       trust(staff_count(parameters.system), parameters.trust.half_life_days, parameters.days,
-            parameters.trust.prune_below) {
+            parameters.trust.prune_below, tie_category_count) {
   const SystemSpec& system = p.system;
   const std::size_t n = staff_count(system);
   auto reserve = [n](auto&... columns) { (columns.reserve(n), ...); };

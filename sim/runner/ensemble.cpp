@@ -69,6 +69,7 @@ void run_ensemble(const std::vector<RunPlan>& plans, const Simulate& simulate,
   RunControl control;
   control.cancel = options.cancel;
   control.on_day = options.on_day;
+  control.summary_only = options.summary_only;
   InOrderDelivery delivery(plans, sink, options.in_plan_order);
 
   // One run per task: runs are long and uneven, so no batching.

@@ -29,6 +29,7 @@ struct EnsembleOptions {
   // false: each result goes to the sink as soon as its run is done, in any
   // order (still one at a time), for sinks that store runs by id (sweeps).
   bool in_plan_order = true;
+  bool summary_only = false;  // RunControl::summary_only for every run
 };
 
 // Throws Cancelled if `options.cancel` is raised; rethrows the first

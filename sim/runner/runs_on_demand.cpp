@@ -22,6 +22,7 @@ std::int64_t run_on_demand(const NextRun& next, const Simulate& simulate, const 
   RunControl control;
   control.cancel = options.cancel;
   control.on_day = options.on_day;
+  control.summary_only = options.summary_only;
   std::mutex asking, delivering;
   std::int64_t computed = 0;
 

@@ -76,13 +76,14 @@ def test_quick_mode_runs_every_case_and_records_nothing(tmp_path):
     done = subprocess.run(["/usr/bin/python3", str(BENCH), "--quick"], cwd=REPO, text=True,
                           capture_output=True, timeout=900)
     assert done.returncode == 0, done.stderr
-    for case in ("baseline x10, 1 thread", "baseline x10, 2 threads", "ics_large, 1 thread",
+    for case in ("baseline x10, 1 thread", "baseline x10, 2 threads",
+                 "baseline x10 summary only, 1 thread", "ics_large, 1 thread",
                  "ics_large, 2 threads", "size series: 250 staff", "size series: 500 staff",
                  "size series: 1,000 staff"):
         assert case in done.stdout
     assert "build/sim/trustsim run scenarios/ics_large.json" in done.stdout  # the command
     assert "choose_informal_partner" in done.stdout  # the kernels ran
-    assert sum(line.startswith(("met", "MISSED")) for line in done.stdout.splitlines()) == 6
+    assert sum(line.startswith(("met", "MISSED")) for line in done.stdout.splitlines()) == 7
     assert (REPO / "docs" / "benchmarks.md").read_text() == record
 
 
@@ -91,7 +92,8 @@ def test_a_full_run_appends_machine_commit_figures_and_targets(bench, tmp_path, 
     record.write_text("## Recorded runs\n")
     monkeypatch.setattr(bench, "BENCHMARKS_MD", record)
     row = {"case": "ics_large, 1 thread", "staff": 10000, "wall": 4.3, "spread": (4.2, 4.9),
-           "peak": 59 * 2**20, "days_per_s": 120.0, "updates_per_s": 3.7e6, "busy": 0.01,
+           "peak": 59 * 2**20, "days_per_s": 120.0, "staff_day_us": 0.8266, "updates_per_s": 3.7e6,
+           "busy": 0.01,
            "command": "build/sim/trustsim run scenarios/ics_large.json --threads 1 -o OUT.h5"}
     bench.append_record(bench.datetime.datetime(2026, 11, 23, 21, 49), "0.6 0.8 0.9",
                         "0.7 0.8 0.9", 5, [row], ["model_bench", "-r", "xml"],
@@ -99,7 +101,43 @@ def test_a_full_run_appends_machine_commit_figures_and_targets(bench, tmp_path, 
     text = record.read_text()
     assert text.startswith("## Recorded runs\n")  # appended, not replaced
     assert "## 2026-11-23 21:49 UTC, commit " in text and " cores, " in text
-    assert "| ics_large, 1 thread | 10,000 | 4.30 s [4.20-4.90] | 59 MiB |" in text
+    assert "| ics_large, 1 thread | 10,000 | 4.30 s [4.20-4.90] | 59 MiB | 120 | 0.827 |" in text
     assert "`build/sim/trustsim run scenarios/ics_large.json --threads 1 -o OUT.h5`" in text
     assert "- met: a target" in text and "- **missed**: another" in text
     assert "- partner choice: 0.10 ms ± 0.07 ms" in text
+
+
+def test_issue_19_targets_are_judged_when_their_cases_ran(bench):
+    walls = {
+        "size_4": [0.4] * 3, "size_16": [1.5] * 3, "size_64": [6.0] * 3, "large_1": [4.0] * 3,
+        "large_2": [2.4] * 3, "baseline_1": [2.0] * 3, "baseline_2": [1.2] * 3,
+        "summary_1": [0.5, 0.8, 0.5], "large_1_against": [5.0, 5.0, 6.0],
+    }
+    mesa = [{"size": "large", "ratio": 85.0}, {"size": "xlarge", "ratio": 120.0},
+            {"size": "small", "ratio": 30.0}]
+    result = bench.target_checks(figures(**walls), quick=False, mesa=mesa, runs=100)
+    assert len(result) == 6 + 5
+    assert target(result, "many small runs, summary only") == (
+        "many small runs, summary only: 200 runs/s on one core (target 150)", True)
+    assert "x0.80 the time" in target(result, "large_1:")[0]
+    assert target(result, "Mesa large")[1] and not target(result, "Mesa xlarge")[1]
+    assert target(result, "Mesa small")[1]  # no target at 45 staff: reported only
+
+
+def test_selected_cases_judge_only_their_targets_and_compare_costs_per_staff_day(bench):
+    # The newer build simulates a warm-up too: twice the staff-days of the
+    # older one, in 1.5 times its time, is 0.75 times its cost per staff-day.
+    walls = {"large_1": [6.0] * 3, "large_1_against": [4.0] * 3, "summary_1": [1.0] * 3}
+    work = {"large_1": 10000 * 1040, "large_1_against": 10000 * 520, "summary_1": 100 * 45 * 1040}
+    result = bench.target_checks(figures(**walls), quick=False, runs=100, work=work)
+    assert [text.split(" ")[0] for text, _ in result] == [
+        "ics_large", "ics_large", "many", "large_1:"]
+    assert ("x1.50 the time of the --against binary, x0.75 its cost per simulated staff-day"
+            in target(result, "large_1:")[0])
+
+
+def test_cases_are_chosen_by_key_with_their_against_twins(tmp_path):
+    done = subprocess.run(["/usr/bin/python3", str(BENCH), "--quick", "--cases", "nonsense"],
+                          cwd=REPO, text=True, capture_output=True, timeout=900)
+    assert done.returncode != 0 and "no case nonsense" in done.stderr
+    assert "summary_1" in done.stderr  # the keys are listed

@@ -77,3 +77,29 @@ def test_shipped_scenarios_validate(trustsim):
     for scenario in sorted((REPO / "scenarios").glob("*.json")):
         result = trustsim("validate", scenario)
         assert result.returncode == 0, f"{scenario}: {result.stderr}"
+
+
+def test_summary_only_writes_the_same_outcomes_and_no_per_run_series(trustsim, write_scenario,
+                                                                     tiny, tmp_path):
+    import h5py
+    import numpy as np
+    tiny["replicates"] = 3
+    scenario = write_scenario(tiny)
+    full, only = tmp_path / "full.h5", tmp_path / "only.h5"
+    assert trustsim("run", scenario, "-o", full, "-q").returncode == 0
+    result = trustsim("run", scenario, "-o", only, "-q", "--summary-only")
+    assert result.returncode == 0, result.stderr
+    with h5py.File(full) as a, h5py.File(only) as b:
+        for table in ("summary", "team_summary"):
+            assert set(a[table]) == set(b[table]), table
+            for name in a[table]:
+                x, y = a[table][name][()], b[table][name][()]
+                same = (np.array_equal(x, y, equal_nan=True) if x.dtype.kind == "f"
+                        else np.array_equal(x, y))
+                assert same, f"{table}/{name}"
+        for run in b["runs"]:
+            # the per-team outcomes only: no daily, team_trust or network
+            assert set(b["runs"][run]) == {"teams"}, run
+            assert b["runs"][run].attrs["seed"] == a["runs"][run].attrs["seed"]
+    assert trustsim("summary", only).returncode == 0
+    assert trustsim("summary", only, "--teams").returncode == 0

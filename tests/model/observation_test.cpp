@@ -165,3 +165,56 @@ TEST_CASE("an emptied team's trust is its posts' mean baseline, never NaN", "[ob
   CHECK(levels.between == Approx(t.stranger_baseline));  // no shared profession or employer
   for (double v : team_trust_matrix(world, 5)) CHECK(std::isfinite(v));
 }
+
+TEST_CASE("the day's measurement from running sums equals the means over every pair, day after day",
+          "[observation][sums]") {
+  // run_day measures through the trust network's running sums, updated
+  // where ties change; here every fifth day's result is checked against
+  // the pairs themselves, in a world where people leave, are hired and are
+  // seconded (changes of standing) and ties decay past prune_below.
+  Parameters p = test::two_teams(5);
+  p.system.localities = 2;
+  p.staff.base_leave_per_day = 0.02;
+  p.staff.vacancy_days = 3;
+  p.trust.half_life_days = 10.0;
+  p.trust.prune_below = 0.01;
+  p.interventions.fluid_teams.enabled = true;
+  p.interventions.fluid_teams.rotation_interval_days = 7;
+  p.interventions.fluid_teams.share = 0.3;
+  p.interventions.fluid_teams.secondment_days = 10;
+  World world(p, 8);
+  std::uint64_t updates = 0;
+  double working_pairs_seen = 0, leavers = 0;
+  for (int day = 0; day < 100; ++day) {
+    const DayResult today = run_day(world, day, updates, nullptr);
+    leavers += today.tally.leavers;
+    if (day % 5 != 4) continue;
+    const Staff& s = world.staff;
+    double within = 0, within_pairs = 0, between = 0, between_pairs = 0, across = 0,
+           across_pairs = 0, working = 0, working_pairs = 0;
+    for (StaffId i = 0; i < s.size(); ++i) {
+      if (!s.active[i]) continue;
+      for (StaffId j = 0; j < s.size(); ++j) {
+        if (i == j || !s.active[j] || s.locality[i] != s.locality[j]) continue;
+        const double t = world.trust_between(i, j, day);
+        if (s.organisation[i] != s.organisation[j]) across += t, across_pairs += 1;
+        if (s.team[i] == s.team[j])
+          within += t, within_pairs += 1;
+        else
+          between += t, between_pairs += 1;
+      }
+      for (const auto& tie : world.trust.ties_of(i))
+        if (tie.day == day && s.active[tie.to] && tie.to_generation == s.generation[tie.to])
+          working += world.trust_between(i, tie.to, day), working_pairs += 1;
+    }
+    INFO("day " << day);
+    CHECK(today.trust.within == Approx(within / within_pairs).epsilon(1e-12));
+    CHECK(today.trust.between == Approx(between / between_pairs).epsilon(1e-12));
+    CHECK(today.trust.across_organisations == Approx(across / across_pairs).epsilon(1e-12));
+    CHECK(today.trust.working_pairs == working_pairs);
+    if (working_pairs > 0) CHECK(today.trust.working == Approx(working / working_pairs));
+    working_pairs_seen += working_pairs;
+  }
+  CHECK(leavers > 5);  // standing changed along the way
+  CHECK(working_pairs_seen > 100);
+}

@@ -116,3 +116,24 @@ TEST_CASE("a warm-up is simulated before measurement and shifts every timed chan
   for (std::size_t d = 0; d < 60; ++d)
     CHECK(a.daily[index(Daily::incidents)][d] == b.daily[index(Daily::incidents)][d + 50]);
 }
+
+TEST_CASE("a summary-only run has the same outcomes and keeps no series, samples or snapshots",
+          "[simulation]") {
+  Parameters p = test::two_teams(8);
+  p.days = 90;
+  const RunResult full = simulate(p, 5);
+  RunControl summary;
+  summary.summary_only = true;
+  int days_reported = 0;
+  summary.on_day = [&](int) { ++days_reported; };
+  const RunResult only = simulate(p, 5, summary);
+  CHECK(std::memcmp(only.outcomes.data(), full.outcomes.data(), sizeof full.outcomes) == 0);
+  CHECK(only.team_outcomes == full.team_outcomes);
+  CHECK(only.trust_updates == full.trust_updates);
+  CHECK(days_reported == p.days);
+  for (const auto& series : only.daily) CHECK(series.empty());
+  CHECK(only.team_trust_days.empty());
+  CHECK(only.team_trust.empty());
+  CHECK(only.snapshots.empty());
+  CHECK_FALSE(full.snapshots.empty());
+}

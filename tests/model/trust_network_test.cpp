@@ -143,3 +143,123 @@ TEST_CASE("rows keep their ties and order however the arena is laid out", "[trus
     }
   }
 }
+
+TEST_CASE(
+    "running sums and the ties changed today equal a fresh scan, and prune on the days a "
+    "daily scan does",
+    "[trust][sums]") {
+  // Two networks take the same updates: one measured through its running
+  // sums (excess_today), the other pruned and scanned every day, as the
+  // daily measurement used to be. A half-life of 3 days over 400 days
+  // crosses the running sums' rebasing (every 180 days) twice; newcomers
+  // change the standing; some ties are changed twice in a day. Rows must
+  // stay identical, sums equal to rounding, the ties changed today the same.
+  const std::size_t slots = 30;
+  const double prune_below = 0.01;
+  TrustNetwork running(slots, 3.0, 400, prune_below, 2);
+  TrustNetwork scanned(slots, 3.0, 400, prune_below, 2);
+  std::vector<std::uint32_t> generation(slots, 0);
+  // Category 0: even targets; category 1: targets divisible by 3 (a tie may
+  // count in both, or neither); targets 1 mod 7 are not in post (counted
+  // nowhere), and the rest carry bit 31, beyond the categories, so that they
+  // count among the ties changed today.
+  auto categories = [](StaffId, StaffId to) {
+    if (to % 7 == 1) return 0u;
+    return (to % 2 == 0 ? 1u : 0u) | (to % 3 == 0 ? 2u : 0u) | (1u << 31);
+  };
+  auto baseline = [](StaffId from, StaffId to) { return 0.25 + 0.01 * ((from + to) % 5); };
+  std::minstd_rand draw(11);
+  std::vector<std::uint8_t> moved(slots, 0);
+  bool any_moved = false;
+  std::size_t pruned_ties = 0, changed_twice = 0;
+  double changed_ties = 0;
+  for (int day = 0; day < 400; ++day) {
+    std::vector<TrustUpdate> updates;
+    for (int k = 0; k < 25; ++k) {
+      const auto from = static_cast<StaffId>(draw() % slots),
+                 to = static_cast<StaffId>(draw() % slots);
+      if (from == to) continue;
+      updates.push_back({from, to, 0.3f, draw() % 7 == 0 ? 0.4f : 0.0f});
+      if (draw() % 4 == 0) {  // the same pair again today, e.g. a contact after a meeting
+        updates.push_back({from, to, 0.1f, draw() % 2 == 0 ? 0.5f : 0.0f});
+        ++changed_twice;
+      }
+    }
+    std::fill(moved.begin(), moved.end(), 0);
+    any_moved = day % 45 == 44;
+    if (any_moved) {  // a newcomer: ties to the predecessor go stale
+      generation[static_cast<std::size_t>(day) % slots] += 1;
+      moved[static_cast<std::size_t>(day) % slots] = 1;
+    }
+    running.apply(
+        updates, day, baseline, [&](StaffId b) { return generation[b]; }, categories);
+    scanned.apply(updates, day, baseline, [&](StaffId b) { return generation[b]; });
+    for (StaffId i = 0; i < slots; ++i) {
+      double sums[2];
+      const auto changed = running.excess_today(
+          i, day, generation, any_moved, [&](StaffId j) { return moved[j] != 0; },
+          [&](StaffId to) { return categories(i, to); },
+          [&](StaffId to) { return baseline(i, to); }, sums);
+      const std::size_t before = scanned.ties_of(i).size();
+      double expected[2] = {0.0, 0.0}, magnitude = 0.0, trust = 0.0, ties = 0.0;
+      scanned.prune_and_visit(i, day, generation, [&](const TrustTie& tie, double excess) {
+        const unsigned in = categories(i, tie.to);
+        if (in & 1u) expected[0] += excess;
+        if (in & 2u) expected[1] += excess;
+        magnitude += std::abs(excess);
+        if (in != 0 && tie.day == day) trust += baseline(i, tie.to) + excess, ties += 1;
+      });
+      pruned_ties += before - scanned.ties_of(i).size();
+      for (int c = 0; c < 2; ++c)
+        REQUIRE(sums[c] == Approx(expected[c]).margin(1e-12 * (1.0 + magnitude)));
+      REQUIRE(changed.ties == ties);
+      REQUIRE(changed.trust == Approx(trust).margin(1e-12 * (1.0 + ties)));
+      changed_ties += ties;
+      const auto a = running.ties_of(i), b = scanned.ties_of(i);
+      REQUIRE(a.size() == b.size());
+      for (std::size_t k = 0; k < a.size(); ++k) {
+        REQUIRE(a[k].to == b[k].to);
+        REQUIRE(a[k].excess == b[k].excess);
+        REQUIRE(a[k].day == b[k].day);
+      }
+    }
+  }
+  CHECK(pruned_ties > 100);     // the test exercised pruning,
+  CHECK(changed_twice > 1000);  // ties changed twice in a day
+  CHECK(changed_ties > 5000);
+}
+
+TEST_CASE("a tie changed today counts once, at its trust after the day's last change",
+          "[trust][sums]") {
+  // Slot 0's ties to 1 (twice today), 2 (once) and 3 (not in post: nowhere).
+  // `running` is measured the day before, so that today's changes reach it
+  // through its running sums; `fresh` is first measured today, summed afresh.
+  TrustNetwork running(4, 30.0, 20, 0.0, 1), fresh(4, 30.0, 20, 0.0, 1);
+  const std::vector<std::uint32_t> generation(4, 0);
+  auto categories = [](StaffId, StaffId to) { return to == 3 ? 0u : 1u; };
+  auto baseline = [](StaffId, StaffId to) { return to == 2 ? 0.4 : 0.3; };
+  auto generation_of = [&](StaffId b) { return generation[b]; };
+  double sums[1];
+  auto measure = [&](TrustNetwork& net, int day) {
+    return net.excess_today(
+        0, day, generation, false, [](StaffId) { return false; },
+        [&](StaffId to) { return categories(0, to); }, [&](StaffId to) { return baseline(0, to); },
+        sums);
+  };
+  for (TrustNetwork* net : {&running, &fresh})
+    net->apply({{0, 1, 0.5f, 0.0f}}, 4, baseline, generation_of, categories);
+  CHECK(measure(running, 4).ties == 1);
+  for (TrustNetwork* net : {&running, &fresh})
+    net->apply({{0, 1, 0.5f, 0.0f}, {0, 2, 0.5f, 0.0f}, {0, 3, 0.5f, 0.0f}, {0, 1, 0.0f, 0.5f}}, 5,
+               baseline, generation_of, categories);
+  // T(0->1): 0.3 -> 0.65 on day 4, decays a day, then +0.5 (1 - T) and x0.5.
+  const double t1_before = 0.3 + 0.35 * running.decay(1);
+  const double t1 = (t1_before + 0.5 * (1.0 - t1_before)) * 0.5;
+  const double t2 = 0.4 + 0.5 * 0.6;
+  for (TrustNetwork* net : {&running, &fresh}) {
+    const auto changed = measure(*net, 5);
+    CHECK(changed.ties == 2);
+    CHECK(changed.trust == Approx(t1 + t2).epsilon(1e-6));
+    CHECK(measure(*net, 6).ties == 0);  // a new day: nothing changed yet
+  }
+}
