@@ -196,7 +196,14 @@ int execute(const CompareOptions& options) {
       }
     }
     writer.finish();
-    write_comparison(out.id(), ComparisonTable{{}, compare_variants(order, runs)});
+    ComparisonTable table{{}, compare_variants(order, runs)};
+    // Each file's window, from its resolved scenario, as a sweep's comparison says it.
+    std::vector<std::pair<std::string, int>> windows;
+    for (const auto& file : files)
+      windows.emplace_back(file.label,
+                           file.scenario.value("/outputs/measure_from_day"_json_pointer, 0));
+    table.window = window_text(windows);
+    write_comparison(out.id(), table);
     out.commit();
   } catch (const hdf5::Error& error) {
     out.abandon();

@@ -79,7 +79,7 @@ struct SweepDefinition {
   // `measure_from`: "measure_from_day" (the default: every run measured from
   // its scenario's outputs.measure_from_day) or "first_intervention": each
   // variant measured from the start day of its first enabled intervention,
-  // and a variant without one from outputs.measure_from_day (sweep_plan).
+  // and a variant without one from the earliest such start (sweep_plan).
   bool measure_from_first_intervention = false;
   // `parameters_from`: a calibration's posterior; each replicate r of every
   // variant and design point runs under the particle drawn for r

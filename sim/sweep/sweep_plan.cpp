@@ -21,6 +21,25 @@ std::optional<int> first_intervention_start(const Parameters& p) {
   return first;
 }
 
+// The earliest start of an enabled intervention over every variant and
+// design point of the sweep, if any has one.
+std::optional<int> earliest_intervention_start(const SweepDefinition& sweep, const Design& design,
+                                               const std::vector<PlacedOverride>& run_settings) {
+  std::optional<int> earliest;
+  for (const auto& point : design.points)
+    for (const auto& variant : sweep.variants) {
+      std::vector<PlacedOverride> all = run_settings;
+      all.insert(all.end(), point.overrides.begin(), point.overrides.end());
+      for (const auto& o : variant.overrides) all.push_back(PlacedOverride{o, o.label});
+      const auto start = first_intervention_start(
+          resolve_with_overrides(sweep.base_document, all, sweep.source,
+                                 variant.pointer.empty() ? "/base" : variant.pointer)
+              .settings.parameters);
+      if (start && (!earliest || *start < *earliest)) earliest = start;
+    }
+  return earliest;
+}
+
 Json overrides_json(const std::vector<Override>& overrides) {
   Json object = Json::object();
   for (const auto& o : overrides) object[o.key] = o.value;
@@ -138,6 +157,9 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
   // depends on the working directory, and a resume from elsewhere is fine.
   Fingerprint fingerprint;
   for (const auto& key : plan.swept_keys) fingerprint.add(key);
+  const std::optional<int> earliest_start =
+      sweep.measure_from_first_intervention ? earliest_intervention_start(sweep, design, run_settings)
+                                            : std::nullopt;
   for (const auto& point : design.points) {
     for (const auto& variant : sweep.variants) {
       std::vector<PlacedOverride> overrides = run_settings;
@@ -165,8 +187,12 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
             resolve_with_overrides(sweep.base_document, all, sweep.source, context);
         if (sweep.measure_from_first_intervention) {
           // Resolved again with the window's first day, so that the run's
-          // resolved scenario says which window it was measured over.
-          if (const auto start = first_intervention_start(resolved.settings.parameters)) {
+          // resolved scenario says which window it was measured over. A
+          // variant without an intervention (the baseline) is measured from
+          // the sweep's earliest start, so that the variants compared with
+          // it are compared over the same days.
+          const auto own_start = first_intervention_start(resolved.settings.parameters);
+          if (const auto start = own_start ? own_start : earliest_start) {
             all.push_back({make_override("/measure_from", "outputs.measure_from_day", *start),
                            "/measure_from"});
             resolved = resolve_with_overrides(sweep.base_document, all, sweep.source, context);

@@ -55,6 +55,8 @@ def test_compare_of_two_runs_equals_the_two_variant_sweep(work, two_runs):
             np.testing.assert_array_equal(got[column], expected[column], err_msg=column)  # bit for bit
         else:
             assert list(got[column]) == list(expected[column]), column
+    with h5py.File(work / "two.h5", "r") as swept, h5py.File(work / "compared.h5", "r") as compared:
+        assert compared["comparison"].attrs["window"] == swept["comparison"].attrs["window"]
     results = open_results(work / "compared.h5")
     assert results.kind == "comparison" and results.variants == ["baseline", "online"]
     assert len(results.run_ids) == 2 * REPLICATES  # the runs came along: the report can draw them

@@ -165,8 +165,8 @@ def test_dry_run_lists_the_plan(trustsim, tmp_path):
 def test_team_summary_and_each_variants_window(trustsim, tmp_path):
     """/team_summary holds a row per run and team; with measure_from
     first_intervention each variant is measured from its intervention's
-    start, the baseline from outputs.measure_from_day, and the comparison
-    says so."""
+    start, the baseline (no intervention) from the earliest start, so that
+    it is compared over the same days, and the comparison says so."""
     late = {"interventions.facilitators.enabled": True,
             "interventions.facilitators.start_day": 50}
     sweep = write_sweep(tmp_path, variants={"late": late}, measure_from="first_intervention")
@@ -178,16 +178,18 @@ def test_team_summary_and_each_variants_window(trustsim, tmp_path):
         assert len(t["run"]) == 2 * 2 * 2  # variants x replicates x teams
         assert list(t["run"][()]) == [0, 0, 1, 1, 2, 2, 3, 3]
         assert [v.decode() for v in t["variant"][()]] == ["baseline"] * 4 + ["late"] * 4
-        assert [f[f"runs/run_00000{r}"].attrs["measure_from_day"] for r in range(4)] == [0, 0, 50, 50]
+        assert [f[f"runs/run_00000{r}"].attrs["measure_from_day"] for r in range(4)] == [50] * 4
+        assert '"measure_from_day":50' in f["runs/run_000000"].attrs["parameters"]
         assert '"measure_from_day":50' in f["runs/run_000002"].attrs["parameters"]
         window = f["comparison"].attrs["window"]
-    assert window.startswith("outcomes measured to the end of each run from day 0 (baseline), "
-                             "50 (late)")
+    assert window.startswith("every outcome measured from day 50 to the end of each run")
     summary = summary_frame(out)
     daily_late = None
     with h5py.File(out, "r") as f:
         daily_late = f["runs/run_000002/daily/incidents"][()]
     assert summary.incidents[2] == daily_late[50:].sum()
+    with h5py.File(out, "r") as f:
+        assert summary.incidents[0] == f["runs/run_000000/daily/incidents"][50:].sum()
     result = trustsim("summary", "out.h5")
     assert window in result.stdout
 
@@ -211,6 +213,24 @@ def test_team_summary_and_each_variants_window(trustsim, tmp_path):
     assert table["n"][first] == 2
     assert table["mean"][first] == pytest.approx(np.mean(late))
     assert table["diff"][first] == pytest.approx(np.mean(late) - np.mean(base))
+
+
+def test_variants_starting_on_different_days_keep_their_own_windows(trustsim, tmp_path):
+    """Interventions starting on days 40 and 60: each variant from its own
+    start, the baseline from the earliest (40), and the window says each."""
+    def starting(day):
+        return {"interventions.facilitators.enabled": True,
+                "interventions.facilitators.start_day": day}
+    sweep = write_sweep(tmp_path, variants={"early": starting(40), "late": starting(60)},
+                        measure_from="first_intervention")
+    result = trustsim("sweep", sweep, "-o", "out.h5")
+    assert result.returncode == 0, result.stderr
+    with h5py.File(tmp_path / "out.h5", "r") as f:
+        assert [f[f"runs/run_00000{r}"].attrs["measure_from_day"] for r in range(6)] == \
+            [40, 40, 40, 40, 60, 60]
+        window = f["comparison"].attrs["window"]
+    assert window.startswith("outcomes measured to the end of each run from day 40 (baseline), "
+                             "40 (early), 60 (late)")
 
 
 def test_an_unknown_measure_from_is_refused(trustsim, tmp_path):
