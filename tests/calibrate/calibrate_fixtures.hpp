@@ -32,7 +32,7 @@ struct ScratchDirectory {
 // Two small teams over a short run: a run takes milliseconds.
 inline Json small_scenario(int days = 120) {
   Json scenario = Json::parse(R"({
-    "name": "small", "seed": 3, "days": 120,
+    "name": "small", "seed": 3, "days": 120, "warmup_days": 0,
     "system": {"teams": [
       {"name": "frailty", "site": "north", "staff": [
         {"profession": "nurse", "organisation": "community_provider", "count": 5},

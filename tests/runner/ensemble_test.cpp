@@ -11,6 +11,7 @@ namespace {
 std::shared_ptr<const Parameters> forty_day_system() {
   Parameters p;
   p.days = 40;
+  p.warmup_days = 0;  // a run of a few milliseconds
   p.system.teams = {
       {"alpha",
        "north",

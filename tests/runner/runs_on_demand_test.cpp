@@ -16,6 +16,7 @@ namespace {
 std::shared_ptr<const Parameters> thirty_day_system() {
   Parameters p;
   p.days = 30;
+  p.warmup_days = 0;  // a run of a few milliseconds
   p.system.teams = {
       {"alpha", "north", {{"nurse", Organisation::community_provider, 3, ""}}},
       {"beta", "south", {{"pharmacist", Organisation::acute_hospital, 2, ""}}},

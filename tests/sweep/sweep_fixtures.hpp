@@ -18,6 +18,7 @@ inline Json small_scenario() {
   return Json::parse(R"({
     "name": "small",
     "days": 40,
+    "warmup_days": 0,
     "seed": 3,
     "replicates": 2,
     "system": {"teams": [
