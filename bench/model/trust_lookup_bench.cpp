@@ -18,7 +18,8 @@ TEST_CASE("trust lookup with lazy decay") {
     if (pairs.size() % 2 == 0 && !ties.empty()) {
       pairs.emplace_back(i, ties[rng.below(ties.size())].to);
     } else {
-      const auto& locality = world.locality_members[static_cast<std::size_t>(world.staff.locality[i])];
+      const auto& locality =
+          world.locality_members[static_cast<std::size_t>(world.staff.locality[i])];
       pairs.emplace_back(i, locality[rng.below(locality.size())]);
     }
   }

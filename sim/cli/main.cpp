@@ -28,9 +28,10 @@ int main(int argc, char** argv) {
                                         git_commit + (TRUSTSIM_WITH_MPI ? ", with MPI" : "") + ")");
   app.require_subcommand(1);
   const std::vector<cli::Subcommand> subcommands = {
-      cli::add_run_command(app),       cli::add_sweep_command(app),   cli::add_merge_command(app),
-      cli::add_validate_command(app),  cli::add_summary_command(app), cli::add_calibrate_command(app),
-      cli::add_compare_command(app),   cli::add_report_command(app),
+      cli::add_run_command(app),     cli::add_sweep_command(app),
+      cli::add_merge_command(app),   cli::add_validate_command(app),
+      cli::add_summary_command(app), cli::add_calibrate_command(app),
+      cli::add_compare_command(app), cli::add_report_command(app),
   };
 
   try {

@@ -135,8 +135,9 @@ PreparedSweep prepare(const SweepOptions& options) {
   if (!options.shard.empty()) prepared.shard = parse_shard(options.shard);
   prepared.owned =
       prepared.shard ? runs_of_shard(prepared.plan.runs, *prepared.shard) : prepared.plan.runs;
-  prepared.output = options.output_path.empty() ? default_output(options.sweep_path, shard_suffix(prepared.shard))
-                                                : std::filesystem::path(options.output_path);
+  prepared.output = options.output_path.empty()
+                        ? default_output(options.sweep_path, shard_suffix(prepared.shard))
+                        : std::filesystem::path(options.output_path);
   if (options.dry_run) return prepared;
   std::vector<std::filesystem::path> inputs{options.sweep_path};
   if (!prepared.sweep.base_source.empty()) inputs.emplace_back(prepared.sweep.base_source);

@@ -158,8 +158,9 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
   Fingerprint fingerprint;
   for (const auto& key : plan.swept_keys) fingerprint.add(key);
   const std::optional<int> earliest_start =
-      sweep.measure_from_first_intervention ? earliest_intervention_start(sweep, design, run_settings)
-                                            : std::nullopt;
+      sweep.measure_from_first_intervention
+          ? earliest_intervention_start(sweep, design, run_settings)
+          : std::nullopt;
   for (const auto& point : design.points) {
     for (const auto& variant : sweep.variants) {
       std::vector<PlacedOverride> overrides = run_settings;

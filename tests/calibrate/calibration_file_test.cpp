@@ -119,33 +119,38 @@ TEST_CASE("every bad calibration file is refused at its pointer", "[calibration_
   Json log_zero = changed(gain, {{"prior", "log_uniform"}, {"range", {0.0, 0.5}}});
   CHECK(calibration_refused_at(log_zero) == gain + "/range/0");
   CHECK(calibration_refused_at(changed("/parameters/trust.informal_gane",
-                           {{"prior", "uniform"}, {"range", {0.1, 0.2}}})) ==
+                                       {{"prior", "uniform"}, {"range", {0.1, 0.2}}})) ==
         "/parameters/trust.informal_gane");
-  CHECK(calibration_refused_at(changed("/parameters/days", {{"prior", "uniform"}, {"range", {10, 20}}})) ==
+  CHECK(calibration_refused_at(
+            changed("/parameters/days", {{"prior", "uniform"}, {"range", {10, 20}}})) ==
         "/parameters/days");
-  CHECK(calibration_refused_at(changed("/parameters/seed", {{"prior", "uniform"}, {"range", {1, 2}}})) ==
-        "/parameters/seed");
+  CHECK(calibration_refused_at(changed(
+            "/parameters/seed", {{"prior", "uniform"}, {"range", {1, 2}}})) == "/parameters/seed");
   CHECK(calibration_refused_at(
             changed("/parameters/meetings.regime", {{"prior", "uniform"}, {"range", {0, 1}}})) ==
         "/parameters/meetings.regime");
   CHECK(calibration_refused_at(changed("/parameters/outputs.team_trust_every_days",
-                           {{"prior", "uniform"}, {"range", {1, 20}}})) ==
+                                       {{"prior", "uniform"}, {"range", {1, 20}}})) ==
         "/parameters/outputs.team_trust_every_days");
   // An integer setting's range is whole numbers.
   CHECK(calibration_refused_at(changed("/parameters/staff.vacancy_days",
-                           {{"prior", "uniform"}, {"range", {10.5, 90}}})) ==
+                                       {{"prior", "uniform"}, {"range", {10.5, 90}}})) ==
         "/parameters/staff.vacancy_days/range/0");
   CHECK(calibration_refused_at(changed("/targets/targets/trust/outcome", "trust_amongst")) ==
         "/targets/targets/trust/outcome");
-  CHECK(calibration_refused_at(changed("/targets/targets/trust/sd", 0)) == "/targets/targets/trust/sd");
+  CHECK(calibration_refused_at(changed("/targets/targets/trust/sd", 0)) ==
+        "/targets/targets/trust/sd");
   CHECK(calibration_refused_at(changed("/targets", "no_such_file.json")) == "/targets");
   CHECK(calibration_refused_at(changed("/method/population_size", 1)) == "/method/population_size");
   CHECK(calibration_refused_at(changed("/method/replicates", 0)) == "/method/replicates");
-  CHECK(calibration_refused_at(changed("/method/tolerance_quantile", 1.0)) == "/method/tolerance_quantile");
-  CHECK(calibration_refused_at(changed("/method/tolerance_quantile", 0.0)) == "/method/tolerance_quantile");
+  CHECK(calibration_refused_at(changed("/method/tolerance_quantile", 1.0)) ==
+        "/method/tolerance_quantile");
+  CHECK(calibration_refused_at(changed("/method/tolerance_quantile", 0.0)) ==
+        "/method/tolerance_quantile");
   CHECK(calibration_refused_at(changed("/method/distance", "manhattan")) == "/method/distance");
   CHECK(calibration_refused_at(changed("/method/max_populations", 0)) == "/method/max_populations");
-  CHECK(calibration_refused_at(changed("/method/min_acceptance_rate", 0)) == "/method/min_acceptance_rate");
+  CHECK(calibration_refused_at(changed("/method/min_acceptance_rate", 0)) ==
+        "/method/min_acceptance_rate");
   CHECK(calibration_refused_at(changed("/method/name", "nsga2")) == "/method/name");
   CHECK(calibration_refused_at(changed("/method/populaton_size", 5)) == "/method/populaton_size");
 }

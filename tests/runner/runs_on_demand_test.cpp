@@ -25,8 +25,8 @@ std::shared_ptr<const Parameters> thirty_day_system() {
 }
 
 std::vector<RunPlan> plans(int count) {
-  return replicate_plans(thirty_day_system(), std::make_shared<const std::string>("{}"), 7, "baseline",
-                         count);
+  return replicate_plans(thirty_day_system(), std::make_shared<const std::string>("{}"), 7,
+                         "baseline", count);
 }
 
 // Hands out `runs` in order, then nothing; counts how often it was asked.

@@ -39,7 +39,7 @@ const std::vector<std::vector<double>> four_particles{{0.1, 0.2, 0.3, 0.4},
                                                       {0.001, 0.002, 0.003, 0.004}};
 
 const Json online_and_meeting_gain = {{"online", {{"meetings.regime", "online"}}},
-                           {"meeting", {{"trust.meeting_gain", 0.05}}}};
+                                      {"meeting", {{"trust.meeting_gain", 0.05}}}};
 
 double gain_of(const RunPlan& run) {
   return Json::parse(*run.parameters_json).at("trust").at("informal_gain").get<double>();
@@ -84,9 +84,10 @@ TEST_CASE("parameters_from: a posterior concentrated on one particle sets every 
           "[posterior]") {
   ScratchDirectory dir("posterior-one");
   write_posterior(dir.path() / "post.h5", two_keys, four_particles, {0.0, 0.0, 1.0, 0.0});
-  const SweepPlan plan = expand_sweep(read_sweep(
-      small_sweep({{"parameters_from", "post.h5"}, {"variants", online_and_meeting_gain}, {"replicates", 5}}),
-      dir.path().string()));
+  const SweepPlan plan = expand_sweep(read_sweep(small_sweep({{"parameters_from", "post.h5"},
+                                                              {"variants", online_and_meeting_gain},
+                                                              {"replicates", 5}}),
+                                                 dir.path().string()));
   REQUIRE(plan.runs.size() == 15);
   for (const auto& run : plan.runs) {
     const Json resolved = Json::parse(*run.parameters_json);
@@ -126,8 +127,8 @@ TEST_CASE("parameters_from: replicate r has the same parameters in every variant
   for (const auto& [r, gain] : gain_of_replicate) distinct.insert(gain);
   CHECK(distinct.size() >= 3);
   // Seeds are as without a posterior: each variant its own.
-  const SweepPlan without = expand_sweep(
-      read_sweep(small_sweep({{"variants", online_and_meeting_gain}, {"grid", grid}, {"replicates", 6}})));
+  const SweepPlan without = expand_sweep(read_sweep(
+      small_sweep({{"variants", online_and_meeting_gain}, {"grid", grid}, {"replicates", 6}})));
   REQUIRE(without.runs.size() == plan.runs.size());
   for (std::size_t i = 0; i < plan.runs.size(); ++i)
     CHECK(plan.runs[i].seed == without.runs[i].seed);
