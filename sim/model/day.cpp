@@ -10,14 +10,24 @@
 
 namespace trustsim {
 
+namespace {
+
+// Applies trust updates to the world's network, keeping its running sums
+// per category of colleague (tie_categories.hpp); the number applied.
+std::size_t apply_trust(World& world, const std::vector<TrustUpdate>& updates, int day) {
+  return world.trust.apply(
+      updates, day, [&](StaffId a, StaffId b) { return world.baseline(a, b); },
+      [&](StaffId b) { return world.staff.generation[b]; },
+      [&](StaffId a, StaffId b) { return tie_categories(world.staff, a, b); });
+}
+
+}  // namespace
+
 DayResult run_day_in_phases(World& world, int day, std::uint64_t& trust_updates) {
   DayTally tally;
   const RegimeToday regime = regime_on(world.p.meetings, day);
   auto apply = [&](const std::vector<TrustUpdate>& updates) {
-    trust_updates += world.trust.apply(
-        updates, day, [&](StaffId a, StaffId b) { return world.baseline(a, b); },
-        [&](StaffId b) { return world.staff.generation[b]; },
-        [&](StaffId a, StaffId b) { return tie_categories(world.staff, a, b); });
+    trust_updates += apply_trust(world, updates, day);
   };
   const Localities everywhere = world.all_localities();
   hire_newcomers(world, day);  // 1
@@ -55,12 +65,6 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
     if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) throw Cancelled();
   };
   const RegimeToday regime = regime_on(world.p.meetings, day);
-  auto apply = [&](const std::vector<TrustUpdate>& updates) {
-    return world.trust.apply(
-        updates, day, [&](StaffId a, StaffId b) { return world.baseline(a, b); },
-        [&](StaffId b) { return world.staff.generation[b]; },
-        [&](StaffId a, StaffId b) { return tie_categories(world.staff, a, b); });
-  };
 
   hire_newcomers(world, day);
   rotate_secondments(world, day);
@@ -89,19 +93,19 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
     world.trust.warm(slots);
     // Time charges and meeting participation touch only this locality's slots.
     const MeetingsHeld meetings = hold_meetings(world, day, regime, here, tallies[l]);
-    applied[l] += apply(meetings.trust);
+    applied[l] += apply_trust(world, meetings.trust, day);
     charge(world, meetings.time, tallies[l]);
     for (StaffId i : meetings.participants) world.staff.participated[i] = 1;
     rituals[l] = hold_rituals(world, day, here, tallies[l]);
-    applied[l] += apply(rituals[l].trust);
+    applied[l] += apply_trust(world, rituals[l].trust, day);
     charge(world, rituals[l].time, tallies[l]);
     stop_if_cancelled();
     const ContactsMade contacts = make_informal_contacts(world, day, here, tallies[l]);
-    applied[l] += apply(contacts.trust);
+    applied[l] += apply_trust(world, contacts.trust, day);
     charge(world, contacts.time, tallies[l]);
     stop_if_cancelled();
     raised[l] = raise_issues(world, day, here, tallies[l]);
-    applied[l] += apply(raised[l].trust_changes);
+    applied[l] += apply_trust(world, raised[l].trust_changes, day);
     charge(world, raised[l].time, tallies[l]);
     sum_excess(world, slots, day, sums);  // nothing later today changes these rows
   });
