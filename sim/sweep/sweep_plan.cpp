@@ -21,6 +21,21 @@ std::optional<int> first_intervention_start(const Parameters& p) {
   return first;
 }
 
+// What sets one variant at one design point, on top of the sweep's run
+// settings, in the order they apply.
+std::vector<PlacedOverride> overrides_at(const std::vector<PlacedOverride>& run_settings,
+                                         const DesignPoint& point, const Variant& variant) {
+  std::vector<PlacedOverride> overrides = run_settings;
+  overrides.insert(overrides.end(), point.overrides.begin(), point.overrides.end());
+  for (const auto& o : variant.overrides) overrides.push_back(PlacedOverride{o, o.label});
+  return overrides;
+}
+
+// Where a variant's errors are reported in the sweep file.
+std::string context_of(const Variant& variant) {
+  return variant.pointer.empty() ? "/base" : variant.pointer;
+}
+
 // The earliest start of an enabled intervention over every variant and
 // design point of the sweep, if any has one.
 std::optional<int> earliest_intervention_start(const SweepDefinition& sweep, const Design& design,
@@ -28,12 +43,9 @@ std::optional<int> earliest_intervention_start(const SweepDefinition& sweep, con
   std::optional<int> earliest;
   for (const auto& point : design.points)
     for (const auto& variant : sweep.variants) {
-      std::vector<PlacedOverride> all = run_settings;
-      all.insert(all.end(), point.overrides.begin(), point.overrides.end());
-      for (const auto& o : variant.overrides) all.push_back(PlacedOverride{o, o.label});
       const auto start = first_intervention_start(
-          resolve_with_overrides(sweep.base_document, all, sweep.source,
-                                 variant.pointer.empty() ? "/base" : variant.pointer)
+          resolve_with_overrides(sweep.base_document, overrides_at(run_settings, point, variant),
+                                 sweep.source, context_of(variant))
               .settings.parameters);
       if (start && (!earliest || *start < *earliest)) earliest = start;
     }
@@ -163,10 +175,8 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
           : std::nullopt;
   for (const auto& point : design.points) {
     for (const auto& variant : sweep.variants) {
-      std::vector<PlacedOverride> overrides = run_settings;
-      overrides.insert(overrides.end(), point.overrides.begin(), point.overrides.end());
-      for (const auto& o : variant.overrides) overrides.push_back(PlacedOverride{o, o.label});
-      const std::string context = variant.pointer.empty() ? "/base" : variant.pointer;
+      const std::vector<PlacedOverride> overrides = overrides_at(run_settings, point, variant);
+      const std::string context = context_of(variant);
       // The scenario under one posterior particle (or, without a posterior,
       // the only one), resolved once however many replicates draw it.
       struct Resolved {
