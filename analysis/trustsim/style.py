@@ -125,5 +125,10 @@ def save(fig: Figure, out: str | Path) -> tuple[Path, Path]:
     # our settings, which say how SVG keeps text, whoever drew the figure.
     with matplotlib.rc_context(RC):
         fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None}, facecolor="white")
+        # The layout the PNG was drawn with, kept for the SVG: laying out
+        # again would give the same positions at twice the cost.
+        engine = fig.get_layout_engine()
+        fig.set_layout_engine("none")
         fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white")
+        fig.set_layout_engine(engine)
     return png, svg
