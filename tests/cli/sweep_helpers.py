@@ -25,9 +25,9 @@ def write_sweep(directory, name="sweep.json", **fields):
 
 # A sweep over the tiny scenario lengthened to 1500 days a run: long enough
 # to interrupt with some runs finished and others not.
-LONG = dict(replicates=30, variants={"online": {"meetings.regime": "online"},
+LONG = dict(replicates=10, variants={"online": {"meetings.regime": "online"},
                                      "facilitators": {"interventions.facilitators.enabled": True}})
-RUNS = 90
+RUNS = 30
 
 
 def long_sweep(directory, **changes):
