@@ -91,7 +91,9 @@ def _draw_band(ax, band: pd.DataFrame, colour, linestyle, label, metric: Metric,
         lo, hi = band["ci_low"], band["ci_high"]
         if metric.is_count or metric.is_score:
             lo = lo.clip(lower=0)
-        if metric.is_score:
+        if metric.is_correlation:
+            lo = lo.clip(lower=-1)
+        if metric.is_score or metric.is_correlation:
             hi = hi.clip(upper=1)
         ax.fill_between(band["day"], lo, hi, color=colour, alpha=alpha, linewidth=0)
 
@@ -454,7 +456,7 @@ def comparison_forest(results: Results, outcome: str, cell: dict | None = None, 
     ax.set_yticks(y, [style.pretty(v) for v in variants])
     ax.set_ylim(-0.7, len(variants) - 0.3)
     base_mean = rows.loc[baseline, "mean"] if baseline in rows.index else np.nan
-    fmt = "{:.3f}" if m.is_score else "{:.1f}"
+    fmt = f"{{:.{m.decimals}f}}"
     ax.set_xlabel(f"difference ({m.unit_text})\nbaseline mean {fmt.format(base_mean)}")
     ax.set_title(textwrap.fill(m.label, 18), loc="left", fontsize=9.5)
     return ax

@@ -58,13 +58,24 @@ class Metric:
         return self.units == "1"
 
     @property
+    def is_correlation(self) -> bool:
+        """Units "r": a correlation coefficient, from −1 to 1."""
+        return self.units == "r"
+
+    @property
     def is_count(self) -> bool:
         """A count or a rate of counts: never below zero, axes start at zero."""
-        return not self.is_score and bool(self.units)
+        return not (self.is_score or self.is_correlation) and bool(self.units)
+
+    @property
+    def decimals(self) -> int:
+        """As a reader needs it: scores, correlations and yearly rates (about
+        0.1) to 3 decimals, counts and hours to 1."""
+        return 3 if self.is_score or self.is_correlation or self.units.startswith("1/") else 1
 
     @property
     def unit_text(self) -> str:
-        return "0–1" if self.is_score else self.units
+        return {"1": "0–1", "r": "−1 to 1"}.get(self.units, self.units)
 
     @property
     def axis_label(self) -> str:

@@ -96,13 +96,10 @@ def describe_design(results: Results) -> Design:
 
 
 def fmt(value: float | None, metric: Metric) -> str:
-    """A value as the page shows it: scores to 3 decimals, counts to 1."""
+    """A value as the page shows it: to the metric's decimals, thousands whole."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    if metric.is_score:
-        text = f"{value:.3f}"
-    else:
-        text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.1f}"
+    text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.{metric.decimals}f}"
     return text.lstrip("-") if float(text.replace(",", "")) == 0 else text  # no "-0.0"
 
 
@@ -133,7 +130,8 @@ def effect_sentence(results: Results, row: pd.Series, outcome: str, base_mean: f
         return (f'<span class="unclear">{label}: no clear difference</span> '
                 f"({signed(row['diff'], m)}, {interval}; {base})")
     up = row["diff"] > 0
-    word = ("higher" if up else "lower") if m.is_score else ("more" if up else "fewer")
+    # Counts are more or fewer; scores, correlations and rates higher or lower.
+    word = ("more" if up else "fewer") if m.is_count and "/" not in m.units else ("higher" if up else "lower")
     return (f'<span class="{verdict}">{label}: {fmt(abs(row["diff"]), m)} {word} ({verdict})</span> '
             f"({interval}; {base})")
 

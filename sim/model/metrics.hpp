@@ -248,7 +248,7 @@ inline constexpr std::array<MetricInfo, outcome_count> outcome_info{{
      "staff hours in the window at teams' habitual informal gatherings"},
     {"hours_total", "hours", "Hours worked",
      "staff hours worked in the window (the hours_ outcomes add up to it)"},
-    {"trust_incident_correlation", "1", "Team trust vs incidents",
+    {"trust_incident_correlation", "r", "Team trust vs incidents",
      "correlation across teams of trust_within and incidents_per_head_year (/team_summary); 0 "
      "when either does not vary"},
 }};

@@ -25,7 +25,7 @@ NEW_OUTCOMES = [
     ("hours_routine", "hours"), ("hours_meetings", "hours"), ("hours_travel", "hours"),
     ("hours_issues", "hours"), ("hours_workarounds", "hours"), ("hours_interventions", "hours"),
     ("hours_rituals", "hours"),
-    ("hours_total", "hours"), ("trust_incident_correlation", "1"),
+    ("hours_total", "hours"), ("trust_incident_correlation", "r"),
 ]
 NEW_DAILY = [
     ("trust_across_organisations", "1"), ("trust_working", "1"), ("working_pairs", "pairs/day"),

@@ -212,3 +212,16 @@ def test_a_calibration_file_gets_its_own_page(tmp_path):
     assert set(tables) == {"parameters.csv", "targets.csv", "posterior.csv", "populations.csv", "predictive.csv"}
     assert len(tables["posterior.csv"]) == 200 and list(tables["targets.csv"]["covered"]) == [False, True]
     assert tables["parameters.csv"].set_index("parameter").loc["trust.informal_gain", "median"] == pytest.approx(0.1, abs=0.002)
+
+
+def test_rates_and_correlations_keep_their_decimals_and_range():
+    from trustsim.load import Metric
+    from trustsim.report import fmt, signed
+
+    rate = Metric("leaver_rate_per_year", "1/year", "Leaver rate a year")
+    correlation = Metric("trust_incident_correlation", "r", "Team trust vs incidents")
+    incidents = Metric("incidents", "incidents", "Patient-safety incidents")
+    assert fmt(0.1184, rate) == "0.118"  # not "0.1": NHS rates differ in the second decimal
+    assert signed(-0.162, correlation) == "-0.162" and fmt(12.34, incidents) == "12.3"
+    assert correlation.unit_text == "−1 to 1" and not correlation.is_count and not correlation.is_score
+    assert rate.is_count and incidents.is_count
