@@ -112,11 +112,17 @@ constexpr std::uint64_t largest_block = 64;
 
 }  // namespace
 
+int population_size_of(const CalibrationDefinition& calibration, const Population* previous) {
+  if (!calibration.method.adaptive_size || previous == nullptr)
+    return calibration.method.population_size;
+  return static_cast<int>(previous->next_size);
+}
+
 SampledPopulation sample_population(const CalibrationDefinition& calibration,
-                                    const Population* previous, int index,
+                                    const Population* previous, int index, int size,
                                     const EvaluateProposals& evaluate) {
   const AbcSmcSettings& method = calibration.method;
-  const auto n = static_cast<std::size_t>(method.population_size);
+  const auto n = static_cast<std::size_t>(size);
   SampledPopulation sampled;
   Population& population = sampled.population;
   population.index = index;

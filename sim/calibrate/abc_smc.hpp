@@ -21,6 +21,9 @@
 // slot together; attempts past a slot's first acceptance are wasted work,
 // never a different answer.
 //
+// Population sizes are fixed, or adaptive (population_size.hpp): chosen
+// after each population from the noise of its kernel density.
+//
 // Stopping: after max_populations, when a tolerance reaches min_tolerance,
 // or when a population accepts fewer than min_acceptance_rate of its
 // attempts; a population that would need more than N / min_acceptance_rate
@@ -54,6 +57,12 @@ struct Population {
   std::int64_t attempts = 0;     // proposals up to each slot's acceptance
   std::int64_t simulations = 0;  // runs computed, including attempts past acceptance
   std::vector<Particle> particles;
+  // With adaptive population sizes (population_size.hpp), chosen after this
+  // population and committed with it: the next population's size, and the
+  // mean CV of this population's kernel density that it was chosen from.
+  // Without: 0 and NaN.
+  std::int64_t next_size = 0;
+  double mean_cv = std::numeric_limits<double>::quiet_NaN();
 
   double acceptance_rate() const;
   double effective_sample_size() const;
@@ -83,10 +92,16 @@ struct SampledPopulation {
   bool complete = true;  // false: abandoned for want of acceptances
 };
 
-// Population `index`, from `previous` (null for population 0).
+// Population `index` of `size` particles, from `previous` (null for
+// population 0).
 SampledPopulation sample_population(const CalibrationDefinition& calibration,
-                                    const Population* previous, int index,
+                                    const Population* previous, int index, int size,
                                     const EvaluateProposals& evaluate);
+
+// The size of population `index`: the fixed population_size, or with
+// adaptive sizes the initial size for population 0 and the size chosen
+// after the previous population.
+int population_size_of(const CalibrationDefinition& calibration, const Population* previous);
 
 // Why to stop after the populations done so far (all complete), or nothing.
 std::optional<std::string> stop_reason(const CalibrationDefinition& calibration,

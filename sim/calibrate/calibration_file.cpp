@@ -29,6 +29,9 @@ const std::vector<std::string> method_keys{"name",
                                            "min_acceptance_rate",
                                            "predictive_draws"};
 const std::vector<std::string> method_names{"abc_smc"};
+const std::vector<std::string> population_size_keys{"adaptive"};
+const std::vector<std::string> adaptive_keys{"initial", "min", "max", "mean_cv", "bootstraps"};
+constexpr double largest_population = 100000;
 
 // Keys that say how to run, not what to simulate: the calibration sets them.
 const std::vector<std::string> run_settings{"name", "description", "seed", "replicates"};
@@ -171,6 +174,50 @@ class CalibrationReader : public InputReader {
     return priors;
   }
 
+  // "population_size": {"adaptive": {...}}: sizes chosen population by
+  // population (population_size.hpp).
+  AdaptivePopulationSize read_adaptive_size(const Json& value) const {
+    const std::string at = "/method/population_size";
+    reject_unknown(value, at, population_size_keys);
+    if (!value.contains("adaptive"))
+      fail(at,
+           "must be a whole number of particles or {\"adaptive\": {\"initial\": N, \"min\": "
+           "N, \"max\": N, \"mean_cv\": x}}, got " +
+               describe(value));
+    const Json& adaptive = value.at("adaptive");
+    const std::string here = child_pointer(at, "adaptive");
+    if (!adaptive.is_object())
+      fail(here,
+           "must be an object {\"initial\": N, \"min\": N, \"max\": N, \"mean_cv\": x}, got " +
+               describe(adaptive));
+    reject_unknown(adaptive, here, adaptive_keys);
+    AdaptivePopulationSize size;
+    auto integer = [&](const char* key, double low, double high, int fallback) {
+      if (!adaptive.contains(key)) return fallback;
+      return static_cast<int>(checked([&] {
+        return read_integer(adaptive.at(key), child_pointer(here, key), Range{low, high});
+      }));
+    };
+    size.initial = integer("initial", 2, largest_population, size.initial);
+    // pyABC's default floor of 10, lowered to a smaller first size.
+    size.min = integer("min", 2, largest_population, std::min(size.min, size.initial));
+    size.max = integer("max", 2, largest_population, std::max(size.max, size.initial));
+    if (size.min > size.max)
+      fail(child_pointer(here, "min"), "must be at most max (" + std::to_string(size.max) +
+                                           "), got " + std::to_string(size.min));
+    if (size.initial < size.min || size.initial > size.max)
+      fail(child_pointer(here, "initial"),
+           "must be within [min, max] = [" + std::to_string(size.min) + ", " +
+               std::to_string(size.max) + "], got " + std::to_string(size.initial));
+    if (adaptive.contains("mean_cv"))
+      size.mean_cv = checked([&] {
+        return read_real(adaptive.at("mean_cv"), child_pointer(here, "mean_cv"),
+                         Range{0.0, 1.0, true});
+      });
+    size.bootstraps = integer("bootstraps", 2, 1000, size.bootstraps);
+    return size;
+  }
+
   AbcSmcSettings read_method(const Json& value) const {
     if (!value.is_object()) fail("/method", "must be an object, got " + describe(value));
     reject_unknown(value, "/method", method_keys);
@@ -188,7 +235,13 @@ class CalibrationReader : public InputReader {
     };
     if (value.contains("name"))
       (void)checked([&] { return read_choice(value.at("name"), "/method/name", method_names); });
-    method.population_size = integer("population_size", 2, 100000, method.population_size);
+    if (value.contains("population_size") && value.at("population_size").is_object()) {
+      method.adaptive_size = read_adaptive_size(value.at("population_size"));
+      method.population_size = method.adaptive_size->initial;
+    } else {
+      method.population_size =
+          integer("population_size", 2, largest_population, method.population_size);
+    }
     method.replicates = integer("replicates", 1, 1000, method.replicates);
     method.tolerance_quantile =
         real("tolerance_quantile", Range{0.0, 1.0, true}, method.tolerance_quantile);
@@ -268,8 +321,18 @@ class CalibrationReader : public InputReader {
     }
     doc["targets"] = targets;
     const AbcSmcSettings& m = c.method;
+    // A fixed size is written as a number, as before adaptive sizes
+    // existed: the fingerprint of an existing calibration is unchanged.
+    Json population_size = m.population_size;
+    if (m.adaptive_size)
+      population_size = {{"adaptive",
+                          {{"initial", m.adaptive_size->initial},
+                           {"min", m.adaptive_size->min},
+                           {"max", m.adaptive_size->max},
+                           {"mean_cv", m.adaptive_size->mean_cv},
+                           {"bootstraps", m.adaptive_size->bootstraps}}}};
     doc["method"] = {{"name", "abc_smc"},
-                     {"population_size", m.population_size},
+                     {"population_size", population_size},
                      {"replicates", m.replicates},
                      {"tolerance_quantile", m.tolerance_quantile},
                      {"distance", distance_kind_names()[static_cast<std::size_t>(m.distance)]},

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,22 @@ namespace trustsim {
 
 enum class DistanceKind { euclidean, maximum };
 
+// Adaptive population sizes (Klinger & Hasenauer 2017, as pyABC's
+// AdaptivePopulationSize): population_size.hpp says how the next size is chosen.
+struct AdaptivePopulationSize {
+  int initial = 100;  // population 0's size
+  int min = 10;       // every size is within [min, max]
+  int max = 100000;
+  double mean_cv = 0.05;  // target: mean coefficient of variation of the proposal density
+  int bootstraps = 10;    // bootstrap samples per trial size
+};
+
 // ABC-SMC (Beaumont, Cornuet, Marin & Robert 2009; Del Moral, Doucet &
 // Jasra 2012): abc_smc.hpp says what each setting does.
 struct AbcSmcSettings {
-  int population_size = 100;
+  int population_size = 100;  // with adaptive sizes: the first population's (= initial)
+  std::optional<AdaptivePopulationSize>
+      adaptive_size;                // none: every population has population_size
   int replicates = 2;               // runs per particle; its outcomes are their means
   double tolerance_quantile = 0.5;  // next tolerance: this quantile of the last distances
   DistanceKind distance = DistanceKind::euclidean;

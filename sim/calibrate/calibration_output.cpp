@@ -158,6 +158,23 @@ void write_populations(hid_t parent, const CalibrationDefinition& c, const Calib
   table.column("accepted", accepted, DatasetInfo{"1", "particles"});
   table.column("acceptance_rate", rate, DatasetInfo{"1", "accepted / attempts"});
   table.column("effective_sample_size", ess, DatasetInfo{"1", "1 / sum of squared weights"});
+  if (c.method.adaptive_size) {
+    // Only with adaptive sizes, so that a fixed-size calibration's output
+    // is as it was.
+    std::vector<std::int64_t> next_size;
+    std::vector<double> mean_cv;
+    for (const auto& p : r.populations) {
+      next_size.push_back(p.next_size);
+      mean_cv.push_back(p.mean_cv);
+    }
+    table.column("next_size", next_size,
+                 DatasetInfo{"1", "the next population's size, chosen after this one"});
+    table.column(
+        "mean_cv", mean_cv,
+        DatasetInfo{"1",
+                    "mean coefficient of variation of this population's kernel density "
+                    "(power law fitted to bootstrap estimates, at its size; NaN: no fit)"});
+  }
   table.finish();
   for (const auto& p : r.populations) {
     char name[40];
@@ -261,6 +278,9 @@ CalibrationReport read_report(const std::filesystem::path& path) {
   report.tolerances = hdf5::read_doubles(populations, "tolerance");
   report.acceptance_rates = hdf5::read_doubles(populations, "acceptance_rate");
   report.effective_sizes = hdf5::read_doubles(populations, "effective_sample_size");
+  report.sizes = hdf5::read_int64s(populations, "accepted");
+  if (report.sizes.size() != report.tolerances.size())
+    throw FileError(name + ": damaged /calibration/populations (column accepted)");
   return report;
 }
 
@@ -306,10 +326,10 @@ std::string calibration_report_text(const CalibrationReport& report) {
         << number(weighted_quantile(p.posterior, report.weights, 0.05)) << ", "
         << number(weighted_quantile(p.posterior, report.weights, 0.95)) << "]\n";
   }
-  out << "\npopulations: tolerance (acceptance rate)\n ";
+  out << "\npopulations: tolerance (acceptance rate, particles)\n ";
   for (std::size_t i = 0; i < populations; ++i)
     out << ' ' << i << ": " << number(report.tolerances[i]) << " ("
-        << number(report.acceptance_rates[i]) << ")";
+        << number(report.acceptance_rates[i]) << ", " << report.sizes[i] << ")";
   out << "\n";
   if (report.targets.empty()) return out.str();
   const std::size_t draws = report.targets.front().predictive.size();

@@ -41,6 +41,7 @@ struct CalibrationReport {
   std::vector<double> weights;
   std::vector<TargetRow> targets;
   std::vector<double> tolerances, acceptance_rates, effective_sizes;
+  std::vector<std::int64_t> sizes;  // particles per population
   std::string stop_reason;
 };
 

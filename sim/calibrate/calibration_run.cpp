@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "calibrate/population_size.hpp"
+#include "io/output_file.hpp"
+
 namespace trustsim {
 
 namespace {
@@ -55,6 +58,13 @@ CalibrationResult run_calibration(const CalibrationDefinition& calibration,
   CalibrationResult result;
   result.populations = store.committed();
   result.resumed_populations = static_cast<int>(result.populations.size());
+  if (calibration.method.adaptive_size)
+    for (const auto& p : result.populations)
+      if (p.next_size < 2)
+        throw FileError(store.population_path(p.index).string() +
+                        ": damaged population file (no next population size); pass --force to "
+                        "discard " +
+                        store.path().string() + " and start again");
   const ComputeRuns compute = compute_runs(simulate, options);
   const EvaluateProposals evaluate = [&](const std::vector<Proposal>& proposals) {
     std::vector<ParticleRuns> runs;
@@ -74,17 +84,26 @@ CalibrationResult run_calibration(const CalibrationDefinition& calibration,
     }
     const Population* previous = result.populations.empty() ? nullptr : &result.populations.back();
     const int index = static_cast<int>(result.populations.size());
-    SampledPopulation sampled = sample_population(calibration, previous, index, evaluate);
+    const int size = population_size_of(calibration, previous);
+    SampledPopulation sampled = sample_population(calibration, previous, index, size, evaluate);
     if (!sampled.complete) {
       char text[240];
       std::snprintf(text, sizeof text,
                     "population %d abandoned: %zu of %d particles accepted after %lld attempts, "
                     "below min_acceptance_rate %.4g",
-                    index, sampled.population.particles.size(), calibration.method.population_size,
+                    index, sampled.population.particles.size(), size,
                     static_cast<long long>(sampled.population.attempts),
                     calibration.method.min_acceptance_rate);
       result.stop_reason = text;
       break;
+    }
+    // The next size is chosen before the commit and committed with the
+    // population, so that a resumed calibration continues with it.
+    if (calibration.method.adaptive_size) {
+      const PopulationSizeChoice choice =
+          choose_next_population_size(calibration, sampled.population);
+      sampled.population.next_size = choice.next_size;
+      sampled.population.mean_cv = choice.mean_cv;
     }
     if (options.commit_populations) store.commit(sampled.population);
     result.populations.push_back(std::move(sampled.population));

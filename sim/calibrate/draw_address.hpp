@@ -1,7 +1,8 @@
 // Every draw of a calibration has an address, so its result is the same for
 // any thread count, machine or resume: a proposal is addressed by (the
 // calibration's seed, population, particle slot, attempt), a posterior
-// predictive draw by (seed, draw), and each run's seed is derived from the
+// predictive draw by (seed, draw), a bootstrap sample that chooses an
+// adaptive population size by (seed, population, sample), and each run's seed is derived from the
 // same address and its replicate. Nothing depends on the order in which
 // runs happen to finish.
 #pragma once
@@ -33,5 +34,10 @@ std::uint64_t proposal_run_seed(std::uint64_t calibration_seed, const ProposalAd
 // (Purpose::calibration_predictive, counter (0, d)) and runs once with this seed.
 RandomStream predictive_stream(std::uint64_t calibration_seed, std::uint32_t draw);
 std::uint64_t predictive_run_seed(std::uint64_t calibration_seed, std::uint32_t draw);
+
+// Adaptive population sizes (population_size.hpp): bootstrap sample s drawn
+// after population p (Purpose::calibration_population_size, counter (p, s)).
+RandomStream population_size_stream(std::uint64_t calibration_seed, std::uint32_t population,
+                                    std::uint32_t sample);
 
 }  // namespace trustsim

@@ -61,6 +61,13 @@ void PopulationStore::commit(const Population& population) const {
       root, "counts",
       std::vector<std::int64_t>{population.index, population.attempts, population.simulations},
       info("1", "population, attempts, simulations"));
+  if (population.next_size > 0) {
+    // Adaptive population sizes: a resumed calibration continues with this.
+    hdf5::write_dataset(root, "next_size", std::vector<std::int64_t>{population.next_size},
+                        info("1", "the next population's size, chosen after this one"));
+    hdf5::write_dataset(root, "mean_cv", std::vector<double>{population.mean_cv},
+                        info("1", "mean CV of this population's kernel density (fitted)"));
+  }
   file.commit();
 }
 
@@ -98,6 +105,14 @@ std::vector<Population> PopulationStore::committed() const {
       population.attempts = counts[1];
       population.simulations = counts[2];
       population.tolerance = tolerance[0];
+      if (H5Lexists(file, "next_size", H5P_DEFAULT) > 0) {
+        const std::vector<std::int64_t> next_size = hdf5::read_int64s(file, "next_size");
+        const std::vector<double> mean_cv = hdf5::read_doubles(file, "mean_cv");
+        if (next_size.size() != 1 || mean_cv.size() != 1 || next_size[0] < 2)
+          throw FileError(name + ": damaged population file (its next size)" + restart);
+        population.next_size = next_size[0];
+        population.mean_cv = mean_cv[0];
+      }
       for (std::size_t i = 0; i < n; ++i) {
         Particle p;
         p.internal.assign(internal.begin() + static_cast<std::ptrdiff_t>(i * d),

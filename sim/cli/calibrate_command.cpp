@@ -5,6 +5,7 @@
 // populations and the posterior predictive written to OUT.h5.
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -54,7 +55,11 @@ void report_population(const Population& p, int max_populations) {
   std::cerr << "trustsim: population " << p.index << " of at most " << max_populations
             << " committed: tolerance " << std::setprecision(4) << p.tolerance << ", acceptance "
             << p.acceptance_rate() << ", effective sample size " << p.effective_sample_size()
-            << ", " << p.simulations << " runs\n";
+            << ", " << p.simulations << " runs";
+  if (p.next_size > 0)
+    std::cerr << "; " << p.particles.size() << " particles, mean CV " << p.mean_cv
+              << ", next population " << p.next_size;
+  std::cerr << "\n";
 }
 
 // Everything a calibration needs before its first run, on every rank.
@@ -138,12 +143,19 @@ int write_output(const CalibrateOptions& options, const PreparedCalibration& pre
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::int64_t runs = 0;
-    for (const auto& p : result.populations) runs += p.simulations;
+    std::size_t smallest = SIZE_MAX, largest = 0;
+    for (const auto& p : result.populations) {
+      runs += p.simulations;
+      smallest = std::min(smallest, p.particles.size());
+      largest = std::max(largest, p.particles.size());
+    }
+    const std::string sizes = smallest == largest
+                                  ? std::to_string(largest)
+                                  : std::to_string(smallest) + " to " + std::to_string(largest);
     std::cerr << "trustsim: wrote " << prepared.output.string() << " (" << result.populations.size()
-              << " populations of " << calibration.method.population_size << " particles, "
-              << result.resumed_populations << " resumed" << computed_by
-              << "; stopped: " << result.stop_reason << "; " << std::fixed << std::setprecision(1)
-              << seconds << " s)\n";
+              << " populations of " << sizes << " particles, " << result.resumed_populations
+              << " resumed" << computed_by << "; stopped: " << result.stop_reason << "; "
+              << std::fixed << std::setprecision(1) << seconds << " s)\n";
   }
   return ok;
 }

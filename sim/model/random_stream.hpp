@@ -40,6 +40,9 @@ enum class Purpose : std::uint32_t {
   calibration_proposal = 17,
   calibration_predictive = 18,
   ritual = 19,
+  // Not the model's: sim/calibrate/ draws the bootstrap samples that
+  // choose an adaptive population size.
+  calibration_population_size = 20,
 };
 
 class RandomStream {

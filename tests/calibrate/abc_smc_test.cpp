@@ -54,8 +54,8 @@ Run calibrate(const CalibrationDefinition& c) {
       return run;
     }
     const Population* previous = run.populations.empty() ? nullptr : &run.populations.back();
-    SampledPopulation s =
-        sample_population(c, previous, static_cast<int>(run.populations.size()), model);
+    SampledPopulation s = sample_population(c, previous, static_cast<int>(run.populations.size()),
+                                            population_size_of(c, previous), model);
     if (!s.complete) {
       run.stop = "abandoned";
       return run;

@@ -153,6 +153,58 @@ TEST_CASE("every bad calibration file is refused at its pointer", "[calibration_
         "/method/min_acceptance_rate");
   CHECK(calibration_refused_at(changed("/method/name", "nsga2")) == "/method/name");
   CHECK(calibration_refused_at(changed("/method/populaton_size", 5)) == "/method/populaton_size");
+  // Adaptive population sizes.
+  const std::string adaptive = "/method/population_size/adaptive";
+  auto with_adaptive = [&](Json settings) {
+    return changed("/method/population_size", {{"adaptive", std::move(settings)}});
+  };
+  CHECK(calibration_refused_at(changed("/method/population_size", Json::object())) ==
+        "/method/population_size");
+  CHECK(calibration_refused_at(changed("/method/population_size", {{"adaptiv", 1}})) ==
+        "/method/population_size/adaptiv");
+  CHECK(calibration_refused_at(changed("/method/population_size", "adaptive")) ==
+        "/method/population_size");
+  CHECK(calibration_refused_at(with_adaptive(100)) == adaptive);
+  CHECK(calibration_refused_at(with_adaptive({{"intial", 100}})) == adaptive + "/intial");
+  CHECK(calibration_refused_at(with_adaptive({{"initial", 1}})) == adaptive + "/initial");
+  CHECK(calibration_refused_at(with_adaptive({{"initial", 50.5}})) == adaptive + "/initial");
+  CHECK(calibration_refused_at(with_adaptive({{"initial", 50}, {"min", 60}})) ==
+        adaptive + "/initial");
+  CHECK(calibration_refused_at(with_adaptive({{"initial", 50}, {"max", 40}})) ==
+        adaptive + "/initial");
+  CHECK(calibration_refused_at(with_adaptive({{"min", 200}, {"max", 100}})) == adaptive + "/min");
+  CHECK(calibration_refused_at(with_adaptive({{"max", 200000}})) == adaptive + "/max");
+  CHECK(calibration_refused_at(with_adaptive({{"mean_cv", 0}})) == adaptive + "/mean_cv");
+  CHECK(calibration_refused_at(with_adaptive({{"mean_cv", 1.5}})) == adaptive + "/mean_cv");
+  CHECK(calibration_refused_at(with_adaptive({{"mean_cv", "small"}})) == adaptive + "/mean_cv");
+  CHECK(calibration_refused_at(with_adaptive({{"bootstraps", 1}})) == adaptive + "/bootstraps");
+}
+
+TEST_CASE("adaptive population sizes read with their defaults and a fixed size reads as before",
+          "[calibration_file]") {
+  Json document = calibration_document(small_scenario());
+  const CalibrationDefinition fixed = testing::read_calibration_json(document);
+  CHECK_FALSE(fixed.method.adaptive_size);
+  CHECK(fixed.resolved_json.find("\"population_size\": 20") != std::string::npos);
+  document["method"]["population_size"] = {{"adaptive", {{"initial", 50}}}};
+  const CalibrationDefinition c = testing::read_calibration_json(document);
+  REQUIRE(c.method.adaptive_size);
+  CHECK(c.method.adaptive_size->initial == 50);
+  CHECK(c.method.adaptive_size->min == 10);  // pyABC's defaults
+  CHECK(c.method.adaptive_size->max == 100000);
+  CHECK(c.method.adaptive_size->mean_cv == 0.05);
+  CHECK(c.method.adaptive_size->bootstraps == 10);
+  CHECK(c.method.population_size == 50);  // the first population's
+  CHECK(c.method.predictive_draws == 50);
+  CHECK(c.fingerprint != fixed.fingerprint);
+  // A first size below pyABC's floor of 10 lowers the floor.
+  document["method"]["population_size"]["adaptive"]["initial"] = 6;
+  CHECK(testing::read_calibration_json(document).method.adaptive_size->min == 6);
+  // The resolved text reads back to the same calibration.
+  const Json resolved = Json::parse(c.resolved_json);
+  CHECK(resolved.at("method").at("population_size").at("adaptive").at("mean_cv") == 0.05);
+  document["method"]["population_size"]["adaptive"] = {{"initial", 50}, {"mean_cv", 0.1}};
+  CHECK(testing::read_calibration_json(document).fingerprint != c.fingerprint);
 }
 
 TEST_CASE("the NHS targets are usable once this build computes their outcomes",

@@ -4,6 +4,7 @@
 // ran straight through.
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 
 #include <catch2/catch.hpp>
@@ -27,6 +28,23 @@ CalibrationDefinition short_calibration() {
       {"outcome", "leavers"}, {"observed", 1.0}, {"sd", 1.0}, {"source", "the test"}};
   document["method"] = {
       {"population_size", 16}, {"replicates", 2}, {"max_populations", 3}, {"predictive_draws", 8}};
+  return testing::read_calibration_json(document);
+}
+
+// The same with adaptive population sizes, and a target CV that needs a
+// different size after each population: more than the first 16, at most 40.
+CalibrationDefinition adaptive_calibration() {
+  Json document = testing::calibration_document(testing::small_scenario(60));
+  document["parameters"]["staff.base_leave_per_day"] = {{"prior", "log_uniform"},
+                                                        {"range", {1e-4, 1e-2}}};
+  document["targets"]["targets"]["leaving"] = {
+      {"outcome", "leavers"}, {"observed", 1.0}, {"sd", 1.0}, {"source", "the test"}};
+  document["method"] = {
+      {"population_size",
+       {{"adaptive", {{"initial", 16}, {"min", 8}, {"max", 40}, {"mean_cv", 0.1}}}}},
+      {"replicates", 2},
+      {"max_populations", 3},
+      {"predictive_draws", 8}};
   return testing::read_calibration_json(document);
 }
 
@@ -60,6 +78,8 @@ void require_same(const CalibrationResult& a, const CalibrationResult& b) {
     CHECK(p.tolerance == q.tolerance);
     CHECK(p.attempts == q.attempts);
     CHECK(p.simulations == q.simulations);
+    CHECK(p.next_size == q.next_size);
+    CHECK(std::bit_cast<std::uint64_t>(p.mean_cv) == std::bit_cast<std::uint64_t>(q.mean_cv));
     REQUIRE(p.particles.size() == q.particles.size());
     for (std::size_t i = 0; i < p.particles.size(); ++i) {
       CHECK(p.particles[i].internal == q.particles[i].internal);
@@ -128,4 +148,41 @@ TEST_CASE("a committed population of another calibration is refused", "[calibrat
     PopulationStore store(output, other, PartsMode::resume, c.priors.size());
   };
   CHECK_THROWS_AS(open_other(), FileError);
+}
+
+TEST_CASE("adaptive population sizes give the same result on 1 and 2 threads and after a resume",
+          "[calibration_run]") {
+  ScratchDirectory scratch("adaptive");
+  const CalibrationDefinition c = adaptive_calibration();
+  const CalibrationResult one = calibrate(c, scratch.path / "one.h5", 1);
+  REQUIRE(one.populations.size() == 3);
+  CHECK(one.populations[0].particles.size() == 16);
+  for (std::size_t t = 0; t < one.populations.size(); ++t) {
+    const Population& p = one.populations[t];
+    INFO("population " << t);
+    CHECK(p.next_size >= 8);
+    CHECK(p.next_size <= 40);
+    CHECK(std::isfinite(p.mean_cv));
+    if (t > 0)  // each population has the size chosen after the last
+      CHECK(static_cast<std::int64_t>(p.particles.size()) == one.populations[t - 1].next_size);
+  }
+  // A CV target of 0.1 needs more than 16 particles here: the size changes.
+  CHECK(one.populations[1].particles.size() != 16);
+  const CalibrationResult two = calibrate(c, scratch.path / "two.h5", 2);
+  require_same(one, two);
+  // As if killed during population 2: populations 0 and 1 committed, with
+  // the size chosen for population 2.
+  const auto resumed_output = scratch.path / "resumed.h5";
+  {
+    const PopulationStore store(resumed_output, manifest_for(c), PartsMode::fresh, c.priors.size());
+    store.commit(one.populations[0]);
+    store.commit(one.populations[1]);
+    const std::vector<Population> read = store.committed();
+    REQUIRE(read.size() == 2);
+    CHECK(read[1].next_size == one.populations[1].next_size);
+    CHECK(read[1].mean_cv == one.populations[1].mean_cv);
+  }
+  const CalibrationResult resumed = calibrate(c, resumed_output, 2, PartsMode::resume);
+  CHECK(resumed.resumed_populations == 2);
+  require_same(one, resumed);
 }

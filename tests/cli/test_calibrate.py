@@ -77,6 +77,7 @@ def test_summary_prints_the_posterior_and_the_predictive_against_targets(trustsi
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert "calibration, 12 runs" in text
+    assert "populations: tolerance (acceptance rate, particles)\n  0: inf (1, 12)" in text
     assert "stopped: reached max_populations (3)" in text
     assert "trust.informal_gain" in text and "uniform [0.02, 0.4]" in text
     assert "log_uniform [0.0001, 0.01]" in text
@@ -98,6 +99,31 @@ def test_the_result_is_the_same_on_one_thread_and_two(trustsim, tmp_path):
         assert result.returncode == 0, result.stderr
         assert result.stderr == ""
     assert_same_calibration(tmp_path / "one.h5", tmp_path / "two.h5")
+
+
+def test_adaptive_population_sizes_are_chosen_stored_and_summarised(trustsim, tmp_path):
+    adaptive = {"adaptive": {"initial": 12, "min": 6, "max": 30, "mean_cv": 0.15}}
+    path = write_calibration(tmp_path, population_size=adaptive)
+    result = trustsim("calibrate", path, "-o", "out.h5")
+    assert result.returncode == 0, result.stderr
+    with h5py.File(tmp_path / "out.h5", "r") as f:
+        populations = f["calibration/populations"]
+        assert "next_size" in list(populations.attrs["columns"])
+        sizes = populations["accepted"][()]
+        next_sizes = populations["next_size"][()]
+        assert sizes[0] == 12
+        # Each population has the size chosen after the one before, within the bounds.
+        assert list(sizes[1:]) == list(next_sizes[:-1])
+        assert all(6 <= n <= 30 for n in next_sizes)
+        assert np.all(np.isfinite(populations["mean_cv"][()]))
+        resolved = json.loads(f.attrs["scenario_resolved"])
+        assert resolved["method"]["population_size"]["adaptive"]["mean_cv"] == 0.15
+        assert len(f["summary"]["weight"][()]) == sizes[-1]
+    summary = trustsim("summary", "out.h5")
+    assert summary.returncode == 0, summary.stderr
+    assert "populations: tolerance (acceptance rate, particles)" in summary.stdout
+    assert f"0: inf (1, 12)" in summary.stdout
+    assert f", {sizes[-1]})" in summary.stdout
 
 
 def test_an_integer_setting_is_calibrated_in_whole_numbers(trustsim, tmp_path):
@@ -154,6 +180,14 @@ BAD = [
     (lambda c: c["method"].update(distance="cosine"), "/method/distance", "euclidean"),
     (lambda c: c["method"].update(min_acceptance_rate=0), "/method/min_acceptance_rate", ""),
     (lambda c: c.update(seed="seven"), "/seed", ""),
+    (lambda c: c["method"].update(population_size={"adaptive": {"initial": 20, "min": 50}}),
+     "/method/population_size/adaptive/initial", "within [min, max] = [50, 100000]"),
+    (lambda c: c["method"].update(population_size={"adaptive": {"mean_cv": 0}}),
+     "/method/population_size/adaptive/mean_cv", "(0, 1]"),
+    (lambda c: c["method"].update(population_size={"adaptive": {"maximum": 50}}),
+     "/method/population_size/adaptive/maximum", 'unknown key "maximum"'),
+    (lambda c: c["method"].update(population_size={"adaptiv": {}}),
+     "/method/population_size/adaptiv", ""),
 ]
 
 

@@ -48,6 +48,17 @@ def test_two_ranks_give_the_posterior_of_one_process(trustsim_bin, trustsim, tmp
     assert_same_calibration(tmp_path / "single.h5", tmp_path / "mpi.h5")
 
 
+def test_two_ranks_choose_the_adaptive_population_sizes_of_one_process(trustsim_bin, trustsim,
+                                                                        tmp_path):
+    adaptive = {"adaptive": {"initial": 12, "min": 6, "max": 40, "mean_cv": 0.15}}
+    path = write_calibration(tmp_path, population_size=adaptive)
+    single = trustsim("calibrate", path, "-o", "single.h5", "--quiet", timeout=300)
+    assert single.returncode == 0, single.stderr
+    spread = under_mpi(trustsim_bin, 2, tmp_path, "calibrate", path, "-o", "mpi.h5", "--threads", "1")
+    assert spread.returncode == 0, spread.stderr
+    assert_same_calibration(tmp_path / "single.h5", tmp_path / "mpi.h5")
+
+
 def test_a_calibration_killed_without_mpi_resumes_under_it(trustsim_bin, trustsim, tmp_path):
     path = write_calibration(tmp_path, days=600, population_size=24, max_populations=4)
     clean = trustsim("calibrate", path, "-o", "clean.h5", "--quiet", timeout=300)

@@ -6,6 +6,8 @@ import os
 import signal
 import subprocess
 
+import pytest
+
 from calibrate_helpers import (assert_same_calibration, population_files,
                                start_and_wait_for_population, write_calibration)
 
@@ -14,9 +16,14 @@ DAYS = 600
 METHOD = dict(population_size=24, max_populations=4)
 
 
+ADAPTIVE = dict(population_size={"adaptive": {"initial": 24, "min": 12, "max": 48,
+                                              "mean_cv": 0.15}}, max_populations=4)
+
+
+@pytest.mark.parametrize("method", [METHOD, ADAPTIVE], ids=["fixed_size", "adaptive_size"])
 def test_kill9_mid_population_then_resume_gives_the_same_posterior(trustsim_bin, trustsim,
-                                                                    tmp_path):
-    path = write_calibration(tmp_path, days=DAYS, **METHOD)
+                                                                    tmp_path, method):
+    path = write_calibration(tmp_path, days=DAYS, **method)
     clean = trustsim("calibrate", path, "-o", "clean.h5", "--quiet", timeout=300)
     assert clean.returncode == 0, clean.stderr
 
