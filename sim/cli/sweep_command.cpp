@@ -163,32 +163,22 @@ PartsMode parts_mode(const SweepOptions& options) {
 
 // The finished parts into the output: the whole sweep with its comparison,
 // or a shard's slice with the attributes `trustsim merge` checks.
-void write_output(const PreparedSweep& prepared, const PartsDirectory& parts, Provenance provenance,
-                  bool force, const CancelOnSignal& cancel) {
-  // The output holds copies of the parts: refuse now if they cannot fit.
-  std::uintmax_t bytes = 0;
-  for (const RunPlan& run : prepared.owned) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(parts.part_path(run.run_id), error);
-    if (!error) bytes += size;
-  }
-  refuse_if_no_room(prepared.output, bytes);
-  remove_abandoned_temporaries(prepared.output);
-  OutputFile file(prepared.output, force);
-  CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
+void write_output(const PreparedSweep& prepared, const PartsDirectory& parts,
+                  const Provenance& provenance, bool force, const CancelOnSignal& cancel) {
   const SweepPlan& plan = prepared.plan;
+  Combination combination{prepared.owned, parts_source(plan, parts), {},
+                          provenance,     Comparison::include,       nullptr};
+  for (const RunPlan& run : prepared.owned)
+    combination.inputs.push_back(parts.part_path(run.run_id));
   if (prepared.shard) {
-    provenance.kind = shard_kind;
-    combine_runs(plan, prepared.owned, parts_source(plan, parts), file, provenance,
-                 Comparison::omit);
-    write_shard_identity(file.id(), *prepared.shard, static_cast<std::int64_t>(plan.runs.size()));
-  } else {
-    combine_parts(plan, parts, file, provenance);
+    combination.provenance.kind = shard_kind;
+    combination.comparison = Comparison::omit;
+    combination.annotate = [&prepared](hid_t file) {
+      write_shard_identity(file, *prepared.shard,
+                           static_cast<std::int64_t>(prepared.plan.runs.size()));
+    };
   }
-  if (cancel.requested()) throw Cancelled();  // a signal while combining: keep the parts
-  // The parts are removed once the output is in place: it is read back
-  // whole first (every checksum), so that no part is lost to a bad copy.
-  file.commit(verify_trustsim_file);
+  write_combined(prepared.output, force, plan, combination, cancel.flag());
 }
 
 // Whether `output` holds exactly the runs `prepared` answers for, of its
