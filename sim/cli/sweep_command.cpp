@@ -273,46 +273,36 @@ void report_resuming(const PreparedSweep& prepared, const PartsDirectory& parts,
               << " already done in " << parts.path().string() << "; " << missing << " to run\n";
 }
 
-// Where a sweep's missing runs are computed, each into its part in the
-// work directory: on this machine's cores, or dealt out by rank 0 across
-// the ranks of an MPI job. Planning, the work directory, resuming and the
-// combined output are the same either way (execute_sweep).
+// The processes a sweep's missing runs are computed on, each run into its
+// part in the one work directory: this process alone, on this machine's
+// cores, or (RanksOfJob) the ranks of an MPI job, to which rank 0 deals
+// out run ids. Planning, resuming and the combined output are the same
+// either way (execute_sweep).
 class Workers {
  public:
   virtual ~Workers() = default;
   // The process that opens the work directory, holds its lock, writes the
   // output and reports.
-  virtual bool is_root() const = 0;
+  virtual bool is_root() const { return true; }
   // Whether this process is the whole job: it shows live progress, and it
   // may finish a sweep killed after writing its output.
-  virtual bool alone() const = 0;
+  virtual bool alone() const { return true; }
   // Runs `step` on every process; if it fails on one, every one stops.
-  virtual void together(const std::function<void()>& step) const = 0;
+  virtual void together(const std::function<void()>& step) const { step(); }
   // Computes `missing` (given on the root) into `parts`. Throws Cancelled
   // if a signal stopped the runs (on any process), FailedElsewhere if
   // another process failed (and has said why).
   virtual void compute(const std::vector<RunPlan>& missing, const SweepPlan& plan,
                        const PartsDirectory& parts, const Provenance& provenance,
-                       const PartRunOptions& options) = 0;
+                       const PartRunOptions& options) {
+    run_missing_parts(missing, plan, parts, &trustsim::simulate, provenance, options);
+  }
   // Said after the count of runs computed now: who computed them.
   virtual std::string computed_by() const { return ""; }
 };
 
 // Another process of the job failed and has reported it.
 struct FailedElsewhere {};
-
-// One process: the runs in parallel on this machine's cores.
-class WorkersHere : public Workers {
- public:
-  bool is_root() const override { return true; }
-  bool alone() const override { return true; }
-  void together(const std::function<void()>& step) const override { step(); }
-  void compute(const std::vector<RunPlan>& missing, const SweepPlan& plan,
-               const PartsDirectory& parts, const Provenance& provenance,
-               const PartRunOptions& options) override {
-    run_missing_parts(missing, plan, parts, &trustsim::simulate, provenance, options);
-  }
-};
 
 int execute_sweep(const SweepOptions& options, Workers& workers) {
   const auto started = std::chrono::steady_clock::now();
@@ -397,16 +387,16 @@ int execute_sweep(const SweepOptions& options, Workers& workers) {
 }
 
 int execute_here(const SweepOptions& options) {
-  WorkersHere here;
-  return execute_sweep(options, here);
+  Workers alone;
+  return execute_sweep(options, alone);
 }
 
 #if TRUSTSIM_WITH_MPI
 // Under mpirun: every rank computes runs dealt out by rank 0 into the
 // shared work directory (cluster/); rank 0 writes the output.
-class WorkersAcrossRanks : public Workers {
+class RanksOfJob : public Workers {
  public:
-  explicit WorkersAcrossRanks(const cluster::MpiSession& session) : session_(session) {}
+  explicit RanksOfJob(const cluster::MpiSession& session) : session_(session) {}
   bool is_root() const override { return session_.is_root(); }
   bool alone() const override { return false; }
   void together(const std::function<void()>& step) const override {
@@ -435,7 +425,7 @@ class WorkersAcrossRanks : public Workers {
 };
 
 int execute_across_ranks(const SweepOptions& options, const cluster::MpiSession& session) {
-  WorkersAcrossRanks ranks(session);
+  RanksOfJob ranks(session);
   return execute_sweep(options, ranks);
 }
 #endif
