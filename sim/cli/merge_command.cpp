@@ -9,8 +9,6 @@
 #include <memory>
 
 #include "cli/command_line.hpp"
-#include "io/file_check.hpp"
-#include "io/output_file.hpp"
 #include "model/simulation.hpp"
 #include "runner/cancellation.hpp"
 #include "sweep/merge_shards.hpp"
@@ -47,35 +45,20 @@ int execute(const MergeOptions& options) {
   for (const auto& part : parts)
     if (std::filesystem::equivalent(part, output, error))
       throw FileError(output.string() + ": is one of the parts being merged; write elsewhere");
-  // The output holds copies of the shards' runs: refuse now if they cannot fit.
-  std::uintmax_t bytes = 0;
-  for (const auto& part : parts) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(part, error);
-    if (!error) bytes += size;
-  }
-  refuse_if_no_room(output, bytes);
-  remove_abandoned_temporaries(output);
   // Written under a temporary name: a refusal, failure or signal leaves no
   // output and no temporary file.
   CancelOnSignal cancel;
-  OutputFile file(output, options.force);
-  CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
   try {
     const MergeReport report = merge_shards(
-        parts, file,
+        parts, output, options.force,
         Provenance{program_version, git_commit, utc_now(), invocation(), "sweep", 0, "", ""},
-        &cancel.flag());
-    if (cancel.requested()) throw Cancelled();
-    file.commit(verify_trustsim_file);
+        cancel.flag());
     report_merged(options, output, report, started);
   } catch (const Cancelled&) {
-    file.abandon();
     std::cerr << "trustsim: merge cancelled by signal " << cancel.signal_number()
               << "; no output written\n";
     return cancel.exit_code();
   } catch (const hdf5::Error& error) {
-    file.abandon();
     throw WriteError(output.string() + ": cannot write the merged file: " + error.what() +
                      "; no output written");
   }

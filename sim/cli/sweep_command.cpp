@@ -7,10 +7,12 @@
 #include <limits.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -31,8 +33,6 @@
 #include "version.hpp"
 
 #if TRUSTSIM_WITH_MPI
-#include <csignal>
-
 #include "cluster/mpi_session.hpp"
 #include "cluster/parts_across_ranks.hpp"
 #endif
@@ -106,14 +106,6 @@ void print_plan(const SweepDefinition& sweep, const SweepPlan& plan,
   if (shown < runs.size()) std::cout << "... (" << runs.size() - shown << " more)\n";
 }
 
-// How many of `runs` have their part in the work directory.
-std::size_t finished_among(const PartsDirectory& parts, const std::vector<RunPlan>& runs) {
-  const std::vector<bool> finished = parts.finished_runs();
-  std::size_t count = 0;
-  for (const RunPlan& run : runs) count += finished[static_cast<std::size_t>(run.run_id)];
-  return count;
-}
-
 // What a sweep invocation works on, all checked before any file is touched.
 struct PreparedSweep {
   SweepDefinition sweep;
@@ -163,32 +155,22 @@ PartsMode parts_mode(const SweepOptions& options) {
 
 // The finished parts into the output: the whole sweep with its comparison,
 // or a shard's slice with the attributes `trustsim merge` checks.
-void write_output(const PreparedSweep& prepared, const PartsDirectory& parts, Provenance provenance,
-                  bool force, const CancelOnSignal& cancel) {
-  // The output holds copies of the parts: refuse now if they cannot fit.
-  std::uintmax_t bytes = 0;
-  for (const RunPlan& run : prepared.owned) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(parts.part_path(run.run_id), error);
-    if (!error) bytes += size;
-  }
-  refuse_if_no_room(prepared.output, bytes);
-  remove_abandoned_temporaries(prepared.output);
-  OutputFile file(prepared.output, force);
-  CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
+void write_output(const PreparedSweep& prepared, const PartsDirectory& parts,
+                  const Provenance& provenance, bool force, const CancelOnSignal& cancel) {
   const SweepPlan& plan = prepared.plan;
+  Combination combination{prepared.owned, parts_source(plan, parts), {},
+                          provenance,     Comparison::include,       nullptr};
+  for (const RunPlan& run : prepared.owned)
+    combination.inputs.push_back(parts.part_path(run.run_id));
   if (prepared.shard) {
-    provenance.kind = shard_kind;
-    combine_runs(plan, prepared.owned, parts_source(plan, parts), file, provenance,
-                 Comparison::omit);
-    write_shard_identity(file.id(), *prepared.shard, static_cast<std::int64_t>(plan.runs.size()));
-  } else {
-    combine_parts(plan, parts, file, provenance);
+    combination.provenance.kind = shard_kind;
+    combination.comparison = Comparison::omit;
+    combination.annotate = [&prepared](hid_t file) {
+      write_shard_identity(file, *prepared.shard,
+                           static_cast<std::int64_t>(prepared.plan.runs.size()));
+    };
   }
-  if (cancel.requested()) throw Cancelled();  // a signal while combining: keep the parts
-  // The parts are removed once the output is in place: it is read back
-  // whole first (every checksum), so that no part is lost to a bad copy.
-  file.commit(verify_trustsim_file);
+  write_combined(prepared.output, force, plan, combination, cancel.flag());
 }
 
 // Whether `output` holds exactly the runs `prepared` answers for, of its
@@ -240,8 +222,9 @@ void remove_parts(PartsDirectory& parts, bool quiet) {
 void report_interrupted(const CancelOnSignal& cancel, const PartsDirectory& parts,
                         const std::vector<RunPlan>& owned) {
   std::cerr << "trustsim: interrupted by signal " << cancel.signal_number() << "; "
-            << finished_among(parts, owned) << " of " << plural(owned.size(), "run") << " saved in "
-            << parts.path().string() << "; run the same command with --resume to continue\n";
+            << owned.size() - missing_runs(owned, parts).size() << " of "
+            << plural(owned.size(), "run") << " saved in " << parts.path().string()
+            << "; run the same command with --resume to continue\n";
 }
 
 void report_written(const PreparedSweep& prepared, std::size_t computed, const std::string& ranks,
@@ -282,12 +265,6 @@ PartsManifest manifest_of(const PreparedSweep& prepared, const SweepOptions& opt
                        git_commit, options.sweep_path};
 }
 
-std::vector<RunPlan> missing_owned_runs(const PreparedSweep& prepared,
-                                        const PartsDirectory& parts) {
-  std::vector<RunPlan> missing = missing_runs(prepared.plan, parts);
-  return prepared.shard ? runs_of_shard(missing, *prepared.shard) : missing;
-}
-
 void report_resuming(const PreparedSweep& prepared, const PartsDirectory& parts,
                      std::size_t missing) {
   const std::size_t already = prepared.owned.size() - missing;
@@ -296,92 +273,71 @@ void report_resuming(const PreparedSweep& prepared, const PartsDirectory& parts,
               << " already done in " << parts.path().string() << "; " << missing << " to run\n";
 }
 
-// One process: the runs in parallel on this machine's cores.
-int execute_here(const SweepOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
-  const PreparedSweep prepared = prepare(options);
-  if (options.dry_run) {
-    print_plan(prepared.sweep, prepared.plan, prepared.shard, prepared.owned);
-    return ok;
+// The processes a sweep's missing runs are computed on, each run into its
+// part in the one work directory: this process alone, on this machine's
+// cores, or (RanksOfJob) the ranks of an MPI job, to which rank 0 deals
+// out run ids. Planning, resuming and the combined output are the same
+// either way (execute_sweep).
+class Workers {
+ public:
+  virtual ~Workers() = default;
+  // The process that opens the work directory, holds its lock, writes the
+  // output and reports.
+  virtual bool is_root() const { return true; }
+  // Whether this process is the whole job: it shows live progress, and it
+  // may finish a sweep killed after writing its output.
+  virtual bool alone() const { return true; }
+  // Runs `step` on every process; if it fails on one, every one stops.
+  virtual void together(const std::function<void()>& step) const { step(); }
+  // Computes `missing` (given on the root) into `parts`. Throws Cancelled
+  // if a signal stopped the runs (on any process), FailedElsewhere if
+  // another process failed (and has said why).
+  virtual void compute(const std::vector<RunPlan>& missing, const SweepPlan& plan,
+                       const PartsDirectory& parts, const Provenance& provenance,
+                       const PartRunOptions& options) {
+    run_missing_parts(missing, plan, parts, &trustsim::simulate, provenance, options);
   }
-  // A shard has a work directory of its own beside its own output, so a
-  // killed array task is resumed alone.
-  PartsDirectory parts(prepared.output, manifest_of(prepared, options), parts_mode(options));
-  std::error_code error;
-  if (options.resume &&
-      std::filesystem::exists(std::filesystem::symlink_status(prepared.output, error)))
-    return finish_completed(prepared, parts, options.quiet);
-  const std::vector<RunPlan> missing = missing_owned_runs(prepared, parts);
-  if (!options.quiet) report_resuming(prepared, parts, missing.size());
+  // Said after the count of runs computed now: who computed them.
+  virtual std::string computed_by() const { return ""; }
+};
 
-  const Provenance provenance{program_version,
-                              git_commit,
-                              utc_now(),
-                              invocation(),
-                              "sweep",
-                              prepared.sweep.seed,
-                              prepared.sweep.given_text,
-                              prepared.plan.resolved_json};
-  CancelOnSignal cancel;
-  ProgressReport::Options progress_options;
-  progress_options.enabled = !options.quiet;
-  progress_options.live = stderr_is_terminal();
-  ProgressReport progress(static_cast<std::int64_t>(missing.size()), total_days(missing), std::cerr,
-                          progress_options);
-  try {
-    run_missing_parts(missing, prepared.plan, parts, &trustsim::simulate, provenance,
-                      part_run_options(options, cancel, progress));
-    progress.finish();
-    // Copying a large sweep's runs takes a while after progress shows 100%.
-    if (!options.quiet)
-      std::cerr << "trustsim: combining " << plural(prepared.owned.size(), "run") << " into "
-                << prepared.output.string() << "\n";
-    write_output(prepared, parts, provenance, options.force, cancel);
-  } catch (const Cancelled&) {
-    progress.finish();
-    report_interrupted(cancel, parts, prepared.owned);
-    return cancel.exit_code();
-  } catch (const hdf5::Error& error) {
-    // A full disk or a file size limit: the runs that were written are kept.
-    progress.finish();
-    throw WriteError(prepared.output.string() +
-                     ": cannot write the sweep's files: " + error.what() +
-                     "; finished runs are kept in " + parts.path().string() + " for --resume");
-  }
-  remove_parts(parts, options.quiet);
-  if (!options.quiet) report_written(prepared, missing.size(), "", started);
-  return ok;
-}
+// Another process of the job failed and has reported it.
+struct FailedElsewhere {};
 
-#if TRUSTSIM_WITH_MPI
-// Under mpirun: every rank computes runs dealt out by rank 0 into the
-// shared work directory; rank 0 writes the output (cluster/).
-int execute_across_ranks(const SweepOptions& options, const cluster::MpiSession& session) {
+int execute_sweep(const SweepOptions& options, Workers& workers) {
   const auto started = std::chrono::steady_clock::now();
-  const bool root = session.is_root();
+  const bool root = workers.is_root();
   std::optional<PreparedSweep> prepared;
-  cluster::on_every_rank(session, [&] {
+  workers.together([&] {
     prepared.emplace(prepare(options));
-    // Finishing a sweep killed after its output was written is done
-    // without mpirun (execute_here): nothing to compute.
-    if (!options.dry_run) refuse_existing_output(prepared->output, options.force);
+    // Finishing a sweep killed after its output was written (below) needs
+    // nothing computed: it is done without mpirun.
+    if (!options.dry_run && !workers.alone())
+      refuse_existing_output(prepared->output, options.force);
   });
   if (options.dry_run) {
     if (root) print_plan(prepared->sweep, prepared->plan, prepared->shard, prepared->owned);
     return ok;
   }
-  // Rank 0 opens (or creates, or resumes) the directory and holds its lock
-  // for the job; the others join it once it is there.
+  // The root opens (or creates, or resumes) the work directory and holds
+  // its lock for the job; the other ranks join it once it is there. A shard
+  // has a work directory of its own beside its own output, so a killed
+  // array task is resumed alone.
+  const PartsManifest manifest = manifest_of(*prepared, options);
   std::optional<PartsDirectory> parts;
-  cluster::on_every_rank(session, [&] {
-    if (root) parts.emplace(prepared->output, manifest_of(*prepared, options), parts_mode(options));
+  workers.together([&] {
+    if (root) parts.emplace(prepared->output, manifest, parts_mode(options));
   });
-  cluster::on_every_rank(session, [&] {
-    if (!root) parts.emplace(prepared->output, manifest_of(*prepared, options), PartsMode::join);
+  workers.together([&] {
+    if (!root) parts.emplace(prepared->output, manifest, PartsMode::join);
   });
+  std::error_code error;
+  if (options.resume &&
+      std::filesystem::exists(std::filesystem::symlink_status(prepared->output, error)))
+    return finish_completed(*prepared, *parts, options.quiet);
   std::vector<RunPlan> missing;
   if (root) {
-    missing = missing_owned_runs(*prepared, *parts);
+    missing = missing_runs(prepared->owned, *parts);
     if (!options.quiet) report_resuming(*prepared, *parts, missing.size());
   }
 
@@ -397,32 +353,80 @@ int execute_across_ranks(const SweepOptions& options, const cluster::MpiSession&
   // Ranks' live progress lines would interleave on mpirun's stderr; rank 0
   // reports the runs of each rank at the end instead.
   ProgressReport::Options progress_options;
-  progress_options.enabled = false;
-  ProgressReport progress(0, 0, std::cerr, progress_options);
-  const cluster::RanksOutcome outcome =
-      cluster::run_parts_across_ranks(session, missing, prepared->plan, *parts, &trustsim::simulate,
-                                      provenance, part_run_options(options, cancel, progress));
-  if (outcome.problem) std::rethrow_exception(outcome.problem);
-  if (outcome.agreed == cluster::RankOutcome::failed) return internal_error;  // reported there
-  if (outcome.agreed == cluster::RankOutcome::cancelled) {
-    if (root) report_interrupted(cancel, *parts, prepared->owned);
-    return cancel.signal_number() ? cancel.exit_code() : 128 + SIGTERM;
-  }
-  if (!root) return ok;
+  progress_options.enabled = !options.quiet && workers.alone();
+  progress_options.live = stderr_is_terminal();
+  ProgressReport progress(static_cast<std::int64_t>(missing.size()), total_days(missing), std::cerr,
+                          progress_options);
   try {
+    workers.compute(missing, prepared->plan, *parts, provenance,
+                    part_run_options(options, cancel, progress));
+    progress.finish();
+    if (!root) return ok;
+    // Copying a large sweep's runs takes a while after progress shows 100%.
+    if (!options.quiet)
+      std::cerr << "trustsim: combining " << plural(prepared->owned.size(), "run") << " into "
+                << prepared->output.string() << "\n";
     write_output(*prepared, *parts, provenance, options.force, cancel);
+  } catch (const FailedElsewhere&) {
+    return internal_error;
   } catch (const Cancelled&) {
-    report_interrupted(cancel, *parts, prepared->owned);
-    return cancel.exit_code();
+    progress.finish();
+    if (root) report_interrupted(cancel, *parts, prepared->owned);
+    // A rank that received no signal itself stops as if terminated.
+    return cancel.signal_number() ? cancel.exit_code() : 128 + SIGTERM;
+  } catch (const hdf5::Error& error) {
+    // A full disk or a file size limit: the runs that were written are kept.
+    progress.finish();
+    throw WriteError(prepared->output.string() +
+                     ": cannot write the sweep's files: " + error.what() +
+                     "; finished runs are kept in " + parts->path().string() + " for --resume");
   }
   remove_parts(*parts, options.quiet);
-  if (!options.quiet) {
-    std::string ranks = " by " + plural(static_cast<std::size_t>(session.size()), "rank") + " (";
-    for (std::size_t r = 0; r < outcome.reports.size(); ++r)
-      ranks += (r ? " + " : "") + std::to_string(outcome.reports[r].runs_computed);
-    report_written(*prepared, missing.size(), ranks + ")", started);
-  }
+  if (!options.quiet) report_written(*prepared, missing.size(), workers.computed_by(), started);
   return ok;
+}
+
+int execute_here(const SweepOptions& options) {
+  Workers alone;
+  return execute_sweep(options, alone);
+}
+
+#if TRUSTSIM_WITH_MPI
+// Under mpirun: every rank computes runs dealt out by rank 0 into the
+// shared work directory (cluster/); rank 0 writes the output.
+class RanksOfJob : public Workers {
+ public:
+  explicit RanksOfJob(const cluster::MpiSession& session) : session_(session) {}
+  bool is_root() const override { return session_.is_root(); }
+  bool alone() const override { return false; }
+  void together(const std::function<void()>& step) const override {
+    cluster::on_every_rank(session_, step);
+  }
+  void compute(const std::vector<RunPlan>& missing, const SweepPlan& plan,
+               const PartsDirectory& parts, const Provenance& provenance,
+               const PartRunOptions& options) override {
+    const cluster::RanksOutcome outcome = cluster::run_parts_across_ranks(
+        session_, missing, plan, parts, &trustsim::simulate, provenance, options);
+    if (outcome.problem) std::rethrow_exception(outcome.problem);
+    if (outcome.agreed == cluster::RankOutcome::failed) throw FailedElsewhere();
+    if (outcome.agreed == cluster::RankOutcome::cancelled) throw Cancelled();
+    reports_ = outcome.reports;
+  }
+  std::string computed_by() const override {
+    std::string ranks = " by " + plural(static_cast<std::size_t>(session_.size()), "rank") + " (";
+    for (std::size_t r = 0; r < reports_.size(); ++r)
+      ranks += (r ? " + " : "") + std::to_string(reports_[r].runs_computed);
+    return ranks + ")";
+  }
+
+ private:
+  const cluster::MpiSession& session_;
+  std::vector<cluster::RankReport> reports_;  // on rank 0
+};
+
+int execute_across_ranks(const SweepOptions& options, const cluster::MpiSession& session) {
+  RanksOfJob ranks(session);
+  return execute_sweep(options, ranks);
 }
 #endif
 

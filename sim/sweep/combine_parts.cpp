@@ -1,6 +1,11 @@
 #include "sweep/combine_parts.hpp"
 
+#include <map>
+
+#include "io/file_check.hpp"
 #include "io/hdf5_write.hpp"
+#include "model/simulation.hpp"
+#include "runner/cancellation.hpp"
 #include "scenario/parameter_table.hpp"
 #include "sweep/sweep_analysis.hpp"
 
@@ -38,9 +43,54 @@ FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& part
   };
 }
 
+FinishedRunSource files_source(const SweepPlan& plan,
+                               const std::vector<std::filesystem::path>& files) {
+  auto finished = std::make_shared<std::map<std::int64_t, LocatedRun>>();
+  const std::string fingerprint = fingerprint_text(plan.fingerprint);
+  for (const auto& path : files)
+    for (FinishedRun& run : read_finished_runs(path, plan.swept_keys, fingerprint)) {
+      const std::int64_t id = run.record.run_id;
+      finished->emplace(id, LocatedRun{path, std::move(run)});
+    }
+  return [finished](const RunPlan& run) {
+    const auto found = finished->find(run.run_id);
+    if (found == finished->end())
+      throw FileError("run " + std::to_string(run.run_id) + " is in none of the files given");
+    check_is_planned(found->second.run, run, found->second.file);
+    return found->second;
+  };
+}
+
 void combine_parts(const SweepPlan& plan, const PartsDirectory& parts, OutputFile& file,
                    const Provenance& provenance) {
   combine_runs(plan, plan.runs, parts_source(plan, parts), file, provenance, Comparison::include);
+}
+
+void write_combined(const std::filesystem::path& output, bool force, const SweepPlan& plan,
+                    const Combination& combination, const std::atomic<bool>& cancel) {
+  // The output holds copies of the inputs' runs: refuse now if they cannot fit.
+  std::uintmax_t bytes = 0;
+  for (const auto& input : combination.inputs) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(input, error);
+    if (!error) bytes += size;
+  }
+  refuse_if_no_room(output, bytes);
+  remove_abandoned_temporaries(output);
+  OutputFile file(output, force);
+  CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
+  const FinishedRunSource source = [&](const RunPlan& run) {
+    if (cancel.load()) throw Cancelled();
+    return combination.source(run);
+  };
+  combine_runs(plan, combination.runs, source, file, combination.provenance,
+               combination.comparison);
+  if (combination.annotate) combination.annotate(file.id());
+  if (cancel.load()) throw Cancelled();  // a signal while finishing: keep the inputs
+  // Inputs may be removed once the output is in place (a sweep's parts): it
+  // is read back whole first (every checksum), so that none is lost to a
+  // bad copy.
+  file.commit(verify_trustsim_file);
 }
 
 }  // namespace trustsim

@@ -1,16 +1,21 @@
-// The last step of a sweep: every run's part copied, as it is, into the
-// output file (so the result datasets are those the runs wrote, whether
-// they ran in one go or across resumes, shards or ranks), the /summary
-// table built from the parts' rows, and the /comparison table computed
-// from it.
+// The last step of every way of running a sweep: finished runs copied, as
+// they are, into one output file (so the result datasets are those the runs
+// wrote, whether they ran in one go or across resumes, shards or ranks),
+// the /summary table built from their rows, and the /comparison table
+// computed from it.
 //
-// The same step makes a shard's file (a slice of the runs, no comparison:
-// a comparison over a slice would look like the sweep's and be wrong) and
-// the merge of shard files (runs read from the shard holding each).
+// One step makes all three combined files: a sweep's output (runs from its
+// work directory), a shard's file (a slice of the runs from the shard's
+// work directory, no comparison: a comparison over a slice would look like
+// the sweep's and be wrong) and the merge of shard files (runs from the
+// shard holding each).
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "io/output_file.hpp"
@@ -45,9 +50,39 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
 // The source of a sweep in progress: each run's part in its work directory.
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts);
 
+// The source of runs already combined into files (the shard files given to
+// merge): each file's /summary read once (read_finished_runs), each run
+// checked against its plan as it is taken. Throws FileError.
+FinishedRunSource files_source(const SweepPlan& plan,
+                               const std::vector<std::filesystem::path>& files);
+
 // Throws FileError if a part is missing, damaged or foreign. The caller
 // commits `file`.
 void combine_parts(const SweepPlan& plan, const PartsDirectory& parts, OutputFile& file,
                    const Provenance& provenance);
+
+// What a combined file holds: which runs, in which order, where each is
+// found, and what the file says besides them.
+struct Combination {
+  std::vector<RunPlan> runs;
+  FinishedRunSource source;
+  // The files the runs are copied from: their sizes bound the output's.
+  std::vector<std::filesystem::path> inputs;
+  Provenance provenance;
+  Comparison comparison = Comparison::include;
+  // Root attributes of a shard file or a merge, written after the runs.
+  std::function<void(hid_t file)> annotate;
+};
+
+// The one way a combined file is written: refuses at once if the inputs
+// cannot fit beside `output` (refuse_if_no_room), removes the temporaries
+// a killed writer left, writes the runs under a temporary name
+// (combine_runs), and renames it into place only once it has been read
+// back whole (verify_trustsim_file), so that nothing is deleted on the
+// strength of a bad copy. Throws Cancelled (model/simulation.hpp) between
+// runs once `cancel` is raised, and FileError, WriteError or hdf5::Error;
+// whatever it throws, no output and no temporary file is left.
+void write_combined(const std::filesystem::path& output, bool force, const SweepPlan& plan,
+                    const Combination& combination, const std::atomic<bool>& cancel);
 
 }  // namespace trustsim

@@ -1,11 +1,8 @@
 #include "sweep/merge_shards.hpp"
 
-#include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "io/hdf5_write.hpp"
-#include "model/simulation.hpp"
 #include "scenario/json_document.hpp"
 #include "scenario/scenario_error.hpp"
 #include "sweep/combine_parts.hpp"
@@ -63,37 +60,26 @@ std::string merged_from(const std::vector<ShardDescription>& parts) {
 
 }  // namespace
 
-MergeReport merge_shards(const std::vector<std::filesystem::path>& paths, OutputFile& file,
-                         Provenance provenance, const std::atomic<bool>* cancel) {
+MergeReport merge_shards(const std::vector<std::filesystem::path>& paths,
+                         const std::filesystem::path& output, bool force, Provenance provenance,
+                         const std::atomic<bool>& cancel) {
   std::vector<ShardDescription> parts;
   for (const auto& path : paths) parts.push_back(read_shard_description(path));
-  const std::vector<std::size_t> holder = assign_runs_to_parts(parts);
+  (void)assign_runs_to_parts(parts);  // every run held exactly once, or a FileError
   const RebuiltSweep sweep = rebuild_sweep(parts.front());
   const SweepPlan& plan = sweep.plan;
-
-  // Each part's /summary is read once; runs are then taken in plan order.
-  std::map<std::int64_t, LocatedRun> finished;
-  for (const auto& part : parts)
-    for (FinishedRun& run : read_finished_runs(part.path, plan.swept_keys, part.fingerprint)) {
-      const std::int64_t id = run.record.run_id;
-      finished.emplace(id, LocatedRun{part.path, std::move(run)});
-    }
-  const FinishedRunSource source = [&](const RunPlan& run) {
-    if (cancel != nullptr && cancel->load()) throw Cancelled();
-    const auto found = finished.find(run.run_id);
-    if (found == finished.end())  // assign_runs_to_parts has made sure of it
-      throw FileError(parts[holder[static_cast<std::size_t>(run.run_id)]].path.string() +
-                      ": lacks run " + std::to_string(run.run_id));
-    check_is_planned(found->second.run, run, found->second.file);
-    return found->second;
-  };
 
   provenance.kind = "sweep";
   provenance.seed = sweep.seed;
   provenance.scenario_given = parts.front().scenario_given;
   provenance.scenario_resolved = parts.front().scenario_resolved;
-  combine_runs(plan, plan.runs, source, file, provenance, Comparison::include);
-  hdf5::write_attribute(file.id(), "merged_from", merged_from(parts));
+  const std::string sources = merged_from(parts);
+  write_combined(
+      output, force, plan,
+      Combination{plan.runs, files_source(plan, paths), paths, std::move(provenance),
+                  Comparison::include,
+                  [&sources](hid_t file) { hdf5::write_attribute(file, "merged_from", sources); }},
+      cancel);
   return MergeReport{static_cast<std::int64_t>(plan.runs.size()), parts.size()};
 }
 

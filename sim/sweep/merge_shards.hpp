@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <vector>
 
-#include "io/output_file.hpp"
 #include "io/result_writer.hpp"
 
 namespace trustsim {
@@ -23,10 +22,12 @@ struct MergeReport {
 // `provenance` is the merging invocation's (program, time, command line);
 // kind, seed and the scenario are taken from the parts. The merged file
 // also gets `merged_from`: a JSON list of the parts, each with its file
-// name, shard and provenance. Throws FileError; the caller commits `file`.
-// Throws Cancelled (model/simulation.hpp) between runs once `cancel` is
-// raised (a signal).
-MergeReport merge_shards(const std::vector<std::filesystem::path>& parts, OutputFile& file,
-                         Provenance provenance, const std::atomic<bool>* cancel = nullptr);
+// name, shard and provenance. Written to `output` as every combined file is
+// (write_combined, combine_parts.hpp): throws FileError, WriteError or
+// hdf5::Error, and Cancelled (model/simulation.hpp) between runs once
+// `cancel` is raised (a signal), leaving no output.
+MergeReport merge_shards(const std::vector<std::filesystem::path>& parts,
+                         const std::filesystem::path& output, bool force, Provenance provenance,
+                         const std::atomic<bool>& cancel);
 
 }  // namespace trustsim

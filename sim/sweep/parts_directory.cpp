@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -243,17 +244,12 @@ fs::path PartsDirectory::part_path(std::int64_t run_id) const {
 
 std::vector<bool> PartsDirectory::finished_runs() const {
   std::vector<bool> finished(static_cast<std::size_t>(run_count_), false);
-  const std::string prefix = part_prefix, suffix = part_suffix;
+  const std::size_t affixes = std::strlen(part_prefix) + std::strlen(part_suffix);
   for (const auto& entry : fs::directory_iterator(path_)) {
     const std::string name = entry.path().filename().string();
-    if (name.size() <= prefix.size() + suffix.size() ||
-        name.compare(0, prefix.size(), prefix) != 0 ||
-        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
-      continue;
-    const std::string digits =
-        name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
-    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 12) continue;
-    const long long id = std::stoll(digits);
+    if (!is_numbered(name, part_prefix, 6) || name.size() > affixes + 12) continue;
+    // Only a run id's own name counts (run_000007.h5, not run_0000007.h5).
+    const long long id = std::stoll(name.substr(std::strlen(part_prefix)));
     if (id < run_count_ && part_path(id) == entry.path())
       finished[static_cast<std::size_t>(id)] = true;
   }

@@ -4,10 +4,10 @@
 
 namespace trustsim {
 
-std::vector<RunPlan> missing_runs(const SweepPlan& plan, const PartsDirectory& parts) {
+std::vector<RunPlan> missing_runs(const std::vector<RunPlan>& runs, const PartsDirectory& parts) {
   const std::vector<bool> finished = parts.finished_runs();
   std::vector<RunPlan> missing;
-  for (const RunPlan& run : plan.runs)
+  for (const RunPlan& run : runs)
     if (!finished[static_cast<std::size_t>(run.run_id)]) missing.push_back(run);
   return missing;
 }

@@ -24,8 +24,9 @@ struct PartRunOptions {
   std::function<void(std::int64_t run_id)> on_part_written;  // one at a time
 };
 
-// The runs of `plan` whose part is missing, in plan order.
-std::vector<RunPlan> missing_runs(const SweepPlan& plan, const PartsDirectory& parts);
+// The runs of `runs` (a sweep's, or a shard's slice of them) whose part is
+// missing, in their order.
+std::vector<RunPlan> missing_runs(const std::vector<RunPlan>& runs, const PartsDirectory& parts);
 
 // Throws Cancelled if options.cancel is raised; the parts written by then stay.
 void run_missing_parts(const std::vector<RunPlan>& runs, const SweepPlan& plan,
