@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/command_line.hpp"
+#include "io/combined_size.hpp"
 #include "io/file_check.hpp"
 #include "io/output_file.hpp"
 #include "model/simulation.hpp"
@@ -48,13 +49,7 @@ int execute(const MergeOptions& options) {
     if (std::filesystem::equivalent(part, output, error))
       throw FileError(output.string() + ": is one of the parts being merged; write elsewhere");
   // The output holds copies of the shards' runs: refuse now if they cannot fit.
-  std::uintmax_t bytes = 0;
-  for (const auto& part : parts) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(part, error);
-    if (!error) bytes += size;
-  }
-  refuse_if_no_room(output, bytes);
+  refuse_if_no_room(output, estimated_combined_size(parts));
   remove_abandoned_temporaries(output);
   // Written under a temporary name: a refusal, failure or signal leaves no
   // output and no temporary file.

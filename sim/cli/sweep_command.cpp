@@ -18,6 +18,7 @@
 #include <stdexcept>
 
 #include "cli/command_line.hpp"
+#include "io/combined_size.hpp"
 #include "io/file_check.hpp"
 #include "model/simulation.hpp"
 #include "runner/cancellation.hpp"
@@ -166,13 +167,9 @@ PartsMode parts_mode(const SweepOptions& options) {
 void write_output(const PreparedSweep& prepared, const PartsDirectory& parts, Provenance provenance,
                   bool force, const CancelOnSignal& cancel) {
   // The output holds copies of the parts: refuse now if they cannot fit.
-  std::uintmax_t bytes = 0;
-  for (const RunPlan& run : prepared.owned) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(parts.part_path(run.run_id), error);
-    if (!error) bytes += size;
-  }
-  refuse_if_no_room(prepared.output, bytes);
+  std::vector<std::filesystem::path> inputs;
+  for (const RunPlan& run : prepared.owned) inputs.push_back(parts.part_path(run.run_id));
+  refuse_if_no_room(prepared.output, estimated_combined_size(inputs));
   remove_abandoned_temporaries(prepared.output);
   OutputFile file(prepared.output, force);
   CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());
