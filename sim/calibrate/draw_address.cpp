@@ -21,7 +21,7 @@ std::uint64_t proposal_key(std::uint64_t seed, const ProposalAddress& a) {
 
 RandomStream proposal_stream(std::uint64_t calibration_seed, const ProposalAddress& address) {
   return RandomStream(proposal_key(calibration_seed, address), Purpose::calibration_proposal,
-                      address.population, address.slot);
+                      Day(address.population), Subject(address.slot));
 }
 
 std::uint64_t proposal_run_seed(std::uint64_t calibration_seed, const ProposalAddress& address,
@@ -31,7 +31,7 @@ std::uint64_t proposal_run_seed(std::uint64_t calibration_seed, const ProposalAd
 
 RandomStream predictive_stream(std::uint64_t calibration_seed, std::uint32_t draw) {
   return RandomStream(splitmix64(calibration_seed ^ predictive_tag),
-                      Purpose::calibration_predictive, 0, draw);
+                      Purpose::calibration_predictive, Day(0), Subject(draw));
 }
 
 std::uint64_t predictive_run_seed(std::uint64_t calibration_seed, std::uint32_t draw) {
