@@ -13,7 +13,7 @@ TEST_CASE("partner choice") {
     std::uint64_t met = 0;
     for (StaffId i = 0; i < world.staff.size(); ++i) {
       if (!world.staff.active[i]) continue;
-      RandomStream rng(world.seed, Purpose::informal_contact, bench::bench_day, i);
+      RandomStream rng(world.seed, Purpose::informal_contact, Day(bench::bench_day), Subject(i));
       StaffId partner = i;
       met += choose_informal_partner(world, i, true, bench::bench_day, rng, partner) ? partner : 0;
     }

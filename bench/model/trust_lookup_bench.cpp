@@ -11,7 +11,7 @@ using namespace trustsim;
 TEST_CASE("trust lookup with lazy decay") {
   const World& world = bench::warmed_world();
   std::vector<std::pair<StaffId, StaffId>> pairs;
-  RandomStream rng(1, Purpose::issue, 0, 0);
+  RandomStream rng(1, Purpose::issue, Day(0), Subject(0));
   while (pairs.size() < 10000) {
     const auto i = static_cast<StaffId>(rng.below(world.staff.size()));
     const auto& ties = world.trust.ties_of(i);

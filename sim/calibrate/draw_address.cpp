@@ -21,8 +21,8 @@ std::uint64_t proposal_key(std::uint64_t seed, const ProposalAddress& a) {
 }  // namespace
 
 RandomStream proposal_stream(std::uint64_t calibration_seed, const ProposalAddress& address) {
-  return RandomStream(proposal_key(calibration_seed, address), Purpose::calibration_proposal,
-                      address.population, address.slot);
+  return RandomStream(proposal_key(calibration_seed, address), calibration_purpose::proposal,
+                      Day(address.population), Subject(address.slot));
 }
 
 std::uint64_t proposal_run_seed(std::uint64_t calibration_seed, const ProposalAddress& address,
@@ -32,7 +32,7 @@ std::uint64_t proposal_run_seed(std::uint64_t calibration_seed, const ProposalAd
 
 RandomStream predictive_stream(std::uint64_t calibration_seed, std::uint32_t draw) {
   return RandomStream(splitmix64(calibration_seed ^ predictive_tag),
-                      Purpose::calibration_predictive, 0, draw);
+                      calibration_purpose::predictive, Day(0), Subject(draw));
 }
 
 std::uint64_t predictive_run_seed(std::uint64_t calibration_seed, std::uint32_t draw) {
@@ -43,7 +43,7 @@ std::uint64_t predictive_run_seed(std::uint64_t calibration_seed, std::uint32_t 
 RandomStream population_size_stream(std::uint64_t calibration_seed, std::uint32_t population,
                                     std::uint32_t sample) {
   return RandomStream(splitmix64(calibration_seed ^ population_size_tag),
-                      Purpose::calibration_population_size, population, sample);
+                      calibration_purpose::population_size, Day(population), Subject(sample));
 }
 
 }  // namespace trustsim

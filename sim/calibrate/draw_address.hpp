@@ -19,8 +19,17 @@ struct ProposalAddress {
   std::uint64_t attempt = 0;  // its attempts count 0, 1, 2, ... until one is accepted
 };
 
+// The calibration's own stream purposes: numbers marked taken in the
+// model's list (they were the model's Purpose::calibration_...), since a
+// proposal is not the model's draw. Never renumber.
+namespace calibration_purpose {
+inline constexpr StreamPurpose proposal = StreamPurpose::outside_the_model(17);
+inline constexpr StreamPurpose predictive = StreamPurpose::outside_the_model(18);
+inline constexpr StreamPurpose population_size = StreamPurpose::outside_the_model(20);
+}  // namespace calibration_purpose
+
 // The stream a proposal draws its ancestor and perturbation (or its prior
-// draw) from: Purpose::calibration_proposal, keyed by the seed mixed with
+// draw) from: calibration_purpose::proposal, keyed by the seed mixed with
 // the attempt, counter (population, slot).
 RandomStream proposal_stream(std::uint64_t calibration_seed, const ProposalAddress& address);
 
@@ -31,12 +40,12 @@ std::uint64_t proposal_run_seed(std::uint64_t calibration_seed, const ProposalAd
                                 std::uint64_t replicate);
 
 // The posterior predictive: draw d picks a particle from the stream
-// (Purpose::calibration_predictive, counter (0, d)) and runs once with this seed.
+// (calibration_purpose::predictive, counter (0, d)) and runs once with this seed.
 RandomStream predictive_stream(std::uint64_t calibration_seed, std::uint32_t draw);
 std::uint64_t predictive_run_seed(std::uint64_t calibration_seed, std::uint32_t draw);
 
 // Adaptive population sizes (population_size.hpp): bootstrap sample s drawn
-// after population p (Purpose::calibration_population_size, counter (p, s)).
+// after population p (calibration_purpose::population_size, counter (p, s)).
 RandomStream population_size_stream(std::uint64_t calibration_seed, std::uint32_t population,
                                     std::uint32_t sample);
 

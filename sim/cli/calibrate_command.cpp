@@ -18,6 +18,7 @@
 #include "calibrate/calibration_run.hpp"
 #include "calibrate/population_store.hpp"
 #include "cli/command_line.hpp"
+#include "cli/here_or_across_ranks.hpp"
 #include "model/simulation.hpp"
 #include "runner/cancellation.hpp"
 #include "sweep/sweep_plan.hpp"
@@ -240,17 +241,9 @@ int execute_across_ranks(const CalibrateOptions& options, const cluster::MpiSess
 #endif
 
 int execute(const CalibrateOptions& options) {
-#if TRUSTSIM_WITH_MPI
-  if (cluster::launched_by_mpi()) {
-    cluster::MpiSession session;
-    try {
-      return execute_across_ranks(options, session);
-    } catch (const cluster::OtherRankFailed&) {
-      return bad_input;  // the failing rank has said why
-    }
-  }
-#endif
-  return execute_here(options);
+  return execute_here_or_across_ranks(
+      [&] { return execute_here(options); },
+      [&](const auto& session) { return execute_across_ranks(options, session); });
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command_line.hpp"
+#include "io/combined_size.hpp"
 #include "io/hdf5_read.hpp"
 #include "io/output_file.hpp"
 #include "io/result_writer.hpp"
@@ -163,13 +164,9 @@ int execute(const CompareOptions& options) {
   name_variants(files);
   refuse_incomparable(files);
 
-  std::uintmax_t bytes = 0;
-  for (const auto& file : files) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(file.path, error);
-    if (!error) bytes += size;
-  }
-  refuse_if_no_room(output, bytes);
+  std::vector<std::filesystem::path> inputs;
+  for (const auto& file : files) inputs.push_back(file.path);
+  refuse_if_no_room(output, estimated_combined_size(inputs));
 
   nlohmann::json given = nlohmann::json::object();
   given["compare"] = nlohmann::json::array();

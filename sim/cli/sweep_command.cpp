@@ -20,6 +20,8 @@
 #include <stdexcept>
 
 #include "cli/command_line.hpp"
+#include "cli/here_or_across_ranks.hpp"
+#include "io/combined_size.hpp"
 #include "io/file_check.hpp"
 #include "model/simulation.hpp"
 #include "runner/cancellation.hpp"
@@ -431,17 +433,9 @@ int execute_across_ranks(const SweepOptions& options, const cluster::MpiSession&
 #endif
 
 int execute(const SweepOptions& options) {
-#if TRUSTSIM_WITH_MPI
-  if (cluster::launched_by_mpi()) {
-    cluster::MpiSession session;
-    try {
-      return execute_across_ranks(options, session);
-    } catch (const cluster::OtherRankFailed&) {
-      return bad_input;  // the failing rank has said why
-    }
-  }
-#endif
-  return execute_here(options);
+  return execute_here_or_across_ranks(
+      [&] { return execute_here(options); },
+      [&](const auto& session) { return execute_across_ranks(options, session); });
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "io/hdf5_handles.hpp"
 #include "io/hdf5_read.hpp"
 #include "io/output_file.hpp"
+#include "io/string_checksum.hpp"
 #include "io/summary_reader.hpp"
 
 namespace trustsim {
@@ -107,6 +108,7 @@ void read_every_dataset(const std::filesystem::path& path) {
   const herr_t visited = H5Ovisit(file, H5_INDEX_NAME, H5_ITER_NATIVE, visit_object, &failure);
   if (!failure.empty()) throw hdf5::Error(failure);
   hdf5::check_status(visited, "walk through the file's objects");
+  hdf5::check_string_checksum(file);
 }
 
 void verify_trustsim_file(const std::filesystem::path& path) {

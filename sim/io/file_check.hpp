@@ -16,9 +16,10 @@ namespace trustsim {
 void refuse_damaged_trustsim_file(const std::filesystem::path& path);
 
 // Reads every dataset of the file whole, so that each chunk's Fletcher32
-// checksum (hdf5_write.cpp) and each metadata checksum (the 1.8 format,
-// output_file.cpp) is checked. Throws hdf5::Error naming the first
-// dataset that fails.
+// checksum (hdf5_write.cpp) and each metadata checksum (the 1.10 format,
+// output_file.cpp) is checked, then every variable-length string against
+// the file's string_checksum (string_checksum.hpp). Throws hdf5::Error
+// naming the first dataset that fails, or saying the strings differ.
 void read_every_dataset(const std::filesystem::path& path);
 
 // What is done to a file before its runs are copied (a part, a shard:

@@ -46,22 +46,19 @@ herr_t copy_attribute(hid_t from, const char* name, const H5A_info_t*, void* to_
     Handle type = datatype(H5Aget_type(source), "read an attribute's type");
     Handle space = dataspace(H5Aget_space(source), "read an attribute's shape");
     Values values(type, space, std::string("attribute ") + name);
-    check_status(H5Aread(source, type, values.data()), "read an attribute to copy");
-    values.mark_read();
+    if (!values.empty()) {  // an empty list (`grid_keys` of a sweep without a grid) has no data
+      check_status(H5Aread(source, type, values.data()), "read an attribute to copy");
+      values.mark_read();
+    }
     Handle copy = attribute(H5Acreate2(to, name, type, space, H5P_DEFAULT, H5P_DEFAULT),
                             "create a copied attribute");
-    check_status(H5Awrite(copy, type, values.data()), "write a copied attribute");
+    if (!values.empty())
+      check_status(H5Awrite(copy, type, values.data()), "write a copied attribute");
     copy.close("write a copied attribute");
   } catch (const Error&) {
     return -1;  // H5Aiterate2 fails; the cause stays on HDF5's error stack
   }
   return 0;
-}
-
-void copy_attributes(hid_t from, hid_t to) {
-  hsize_t position = 0;
-  check_status(H5Aiterate2(from, H5_INDEX_NAME, H5_ITER_INC, &position, copy_attribute, &to),
-               "copy attributes");
 }
 
 void copy_dataset(hid_t from_parent, const std::string& name, hid_t to_parent) {
@@ -93,6 +90,12 @@ herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
 }
 
 }  // namespace
+
+void copy_attributes(hid_t from, hid_t to) {
+  hsize_t position = 0;
+  check_status(H5Aiterate2(from, H5_INDEX_NAME, H5_ITER_INC, &position, copy_attribute, &to),
+               "copy attributes");
+}
 
 void copy_group(hid_t from_parent, const std::string& from_name, hid_t to_parent,
                 const std::string& to_name) {

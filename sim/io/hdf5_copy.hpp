@@ -20,4 +20,7 @@ namespace trustsim::hdf5 {
 void copy_group(hid_t from_parent, const std::string& from_name, hid_t to_parent,
                 const std::string& to_name);
 
+// Copies every attribute of the object `from` to the object `to`.
+void copy_attributes(hid_t from, hid_t to);
+
 }  // namespace trustsim::hdf5

@@ -13,7 +13,7 @@ void hire_newcomers(World& world, int day) {
   Staff& s = world.staff;
   for (StaffId i = 0; i < s.size(); ++i) {
     if (s.active[i] || day < s.vacant_until[i]) continue;
-    RandomStream rng(world.seed, Purpose::hiring, static_cast<std::uint32_t>(day), i);
+    RandomStream rng(world.seed, Purpose::hiring, Day(day), Subject(i));
     ++s.generation[i];
     s.active[i] = 1;
     s.conscientiousness[i] = draw_conscientiousness(world.p.staff, rng);
@@ -38,7 +38,7 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
     s.burnout[i] = std::clamp(overload > 0.0 ? s.burnout[i] + p.burnout_gain * overload
                                              : s.burnout[i] - p.burnout_recovery,
                               0.0, 1.0);
-    RandomStream rng(world.seed, Purpose::attrition, static_cast<std::uint32_t>(day), i);
+    RandomStream rng(world.seed, Purpose::attrition, Day(day), Subject(i));
     leaves[i] =
         rng.chance(p.base_leave_per_day + p.burnout_leave_per_day * s.burnout[i] * s.burnout[i]);
   });
@@ -112,7 +112,7 @@ void rotate_secondments(World& world, int day) {
     }
     if (!rotation_day || !s.active[i] || s.secondment_end[i] >= 0 || teams_per_locality < 2)
       continue;
-    RandomStream rng(world.seed, Purpose::fluid_teams, static_cast<std::uint32_t>(day), i);
+    RandomStream rng(world.seed, Purpose::fluid_teams, Day(day), Subject(i));
     if (!rng.chance(fluid.share)) continue;
     const auto first = static_cast<std::size_t>(s.locality[i]) * teams_per_locality;
     auto other = first + rng.below(teams_per_locality - 1);

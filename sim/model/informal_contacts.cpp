@@ -48,7 +48,7 @@ std::vector<TimeCharge> facilitation_hours(const World& world, int day, SlotRang
   std::vector<TimeCharge> charges;
   for (StaffId i = slots.begin; i < slots.end; ++i) {
     if (!world.staff.active[i] || !world.staff.facilitator[i]) continue;
-    RandomStream rng(world.seed, Purpose::facilitation, static_cast<std::uint32_t>(day), i);
+    RandomStream rng(world.seed, Purpose::facilitation, Day(day), Subject(i));
     const int introductions = rng.poisson(iv.extra_contacts_per_day);
     if (introductions > 0)
       charges.push_back({i, introductions * iv.hours_per_introduction, Spent::interventions});
@@ -69,7 +69,7 @@ ContactsMade make_informal_contacts(const World& world, int day, Localities loca
       [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
         const Staff& s = world.staff;
         if (!s.active[i]) return;
-        RandomStream rng(world.seed, Purpose::informal_contact, static_cast<std::uint32_t>(day), i);
+        RandomStream rng(world.seed, Purpose::informal_contact, Day(day), Subject(i));
         const int in_person = s.on_site[i] ? rng.poisson(c.per_on_site_day) : 0;
         const int remote = rng.poisson(c.remote_per_day);
         for (int k = 0; k < in_person + remote; ++k) {
@@ -81,7 +81,7 @@ ContactsMade make_informal_contacts(const World& world, int day, Localities loca
           ++t.informal_contacts;
         }
         if (facilitation && s.facilitator[i]) {
-          RandomStream frng(world.seed, Purpose::facilitation, static_cast<std::uint32_t>(day), i);
+          RandomStream frng(world.seed, Purpose::facilitation, Day(day), Subject(i));
           facilitate(world, i, frng, out, t);
         }
       });

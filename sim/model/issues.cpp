@@ -120,7 +120,7 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
         const Staff& s = world.staff;
         // Issues arise in every post; a vacant post's fall to a colleague.
         StaffId i = post;
-        RandomStream rng(world.seed, Purpose::issue, static_cast<std::uint32_t>(day), post);
+        RandomStream rng(world.seed, Purpose::issue, Day(day), Subject(post));
         const int issues = rng.poisson(p.issues.per_person_per_day);
         if (issues == 0) return;
         const auto post_team =
@@ -128,8 +128,7 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
         if (!s.active[post]) {
           const auto& members = world.teams[static_cast<std::size_t>(post_team)].members;
           if (members.empty()) return;  // nobody left to notice
-          RandomStream vrng(world.seed, Purpose::vacant_post_issue, static_cast<std::uint32_t>(day),
-                            post);
+          RandomStream vrng(world.seed, Purpose::vacant_post_issue, Day(day), Subject(post));
           i = members[vrng.below(members.size())];
         }
         auto spend = [&](StaffId who, double hours, Spent spent) {

@@ -89,14 +89,12 @@ MeetingsHeld hold_meetings(const World& world, int day, const RegimeToday& regim
     if (k % per_locality < teams_per_locality) {
       const std::size_t team = first_team + k % per_locality;
       if ((day + static_cast<int>(team)) % m.team_meeting_interval_days != 0) return;
-      RandomStream rng(world.seed, Purpose::meeting, static_cast<std::uint32_t>(day),
-                       static_cast<std::uint32_t>(team));
+      RandomStream rng(world.seed, Purpose::meeting, Day(day), Subject(team));
       hold_meeting(world, world.teams[team].members, world.p.time.team_meeting_hours,
                    world.teams[team].site, regime, rng, per_meeting[k], tallies[k]);
     } else {
       if ((day + static_cast<int>(locality)) % m.cross_team_meeting_interval_days != 0) return;
-      RandomStream rng(world.seed, Purpose::cross_team_meeting, static_cast<std::uint32_t>(day),
-                       static_cast<std::uint32_t>(locality));
+      RandomStream rng(world.seed, Purpose::cross_team_meeting, Day(day), Subject(locality));
       std::vector<StaffId> invitees;
       for (std::size_t t = first_team; t < first_team + teams_per_locality; ++t) {
         const auto reps = representatives(world, world.teams[t], rng);

@@ -29,29 +29,53 @@ enum class Purpose : std::uint32_t {
   fluid_teams = 10,
   cross_team_meeting = 11,
   unresolved_issue = 12,
-  // Not the model's: sim/sweep/ draws sampled designs (Latin hypercube)
-  // from the sweep's seed, addressed like every other draw.
-  sweep_design_sample = 13,
+  // 13 is taken outside the model: sim/sweep/ draws its designs with it
+  // (sweep/design_streams.hpp). Never give it to a purpose here.
   on_site = 14,
   induction = 15,
   vacant_post_issue = 16,
-  // Not the model's: sim/calibrate/ draws ABC-SMC proposals (prior draws,
-  // ancestors, perturbations) and posterior predictive picks.
-  calibration_proposal = 17,
-  calibration_predictive = 18,
+  // 17 and 18 are taken outside the model: sim/calibrate/ draws its
+  // proposals and posterior predictive picks with them (draw_address.hpp).
   ritual = 19,
-  // Not the model's: sim/calibrate/ draws the bootstrap samples that
-  // choose an adaptive population size.
-  calibration_population_size = 20,
+  // 20 is taken outside the model: sim/calibrate/'s adaptive population
+  // sizes (draw_address.hpp). The next purpose of the model is 21.
+};
+
+// The first word of a draw's address: one of the model's purposes, or a
+// number a layer outside the model has taken for its own draws (marked
+// taken in the list above, named where it is used).
+class StreamPurpose {
+ public:
+  constexpr StreamPurpose(Purpose purpose) : number_(static_cast<std::uint32_t>(purpose)) {}
+  static constexpr StreamPurpose outside_the_model(std::uint32_t number) {
+    return StreamPurpose(number);
+  }
+  constexpr std::uint32_t number() const { return number_; }
+
+ private:
+  explicit constexpr StreamPurpose(std::uint32_t number) : number_(number) {}
+  std::uint32_t number_;
+};
+
+// The other two words: the day of the draw, and its subject (the staff
+// member, post, team or slot it is for). Two types, so that the two numbers
+// cannot be passed the wrong way round.
+struct Day {
+  explicit constexpr Day(std::uint32_t number) : value(number) {}
+  std::uint32_t value;
+};
+struct Subject {
+  explicit constexpr Subject(std::uint32_t number) : value(number) {}
+  std::uint32_t value;
 };
 
 class RandomStream {
  public:
   using result_type = std::uint32_t;
 
-  RandomStream(std::uint64_t seed, Purpose purpose, std::uint32_t day, std::uint32_t subject)
+  RandomStream(std::uint64_t seed, StreamPurpose purpose, Day day, Subject subject)
       : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
-        counter_{{static_cast<std::uint32_t>(purpose), day, subject, 0}} {}
+        counter_{{purpose.number(), day.value, subject.value, 0}} {}
 
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return 0xFFFFFFFFu; }

@@ -52,8 +52,7 @@ RitualsHeld hold_rituals(const World& world, int day, Localities localities, Day
     const bool convene_day = fresh.active_on(day) && every(fresh.interval_days, day, t);
     if (!ritual_day && !convene_day) continue;
     const Team& team = world.teams[t];
-    RandomStream rng(world.seed, Purpose::ritual, static_cast<std::uint32_t>(day),
-                     static_cast<std::uint32_t>(t));
+    RandomStream rng(world.seed, Purpose::ritual, Day(day), Subject(t));
     const bool habit = ritual_day && rng.chance(team.ritual_strength);
     std::vector<StaffId> present;
     for (StaffId i : team.members)

@@ -20,8 +20,7 @@ enum class IssueFate : std::uint8_t { open, incident, need_passed };
 // One open issue's day, from its own draws (addressed by its id).
 IssueFate todays_fate(const World& world, const UnresolvedIssue& issue, int day) {
   const auto& p = world.p.issues;
-  RandomStream rng(world.seed, Purpose::unresolved_issue, static_cast<std::uint32_t>(day),
-                   issue.id);
+  RandomStream rng(world.seed, Purpose::unresolved_issue, Day(day), Subject(issue.id));
   if (rng.chance(p.incident_hazard_per_day)) return IssueFate::incident;
   return rng.chance(1.0 / p.unresolved_mean_days) ? IssueFate::need_passed : IssueFate::open;
 }

@@ -65,7 +65,7 @@ enum class WorkaroundFate : std::uint8_t { kept, need_passed, failed };
 // goes away, or it fails for want of top-up, or it is kept.
 WorkaroundFate todays_fate(const World& world, const Workaround& w, int day) {
   const auto& wp = world.p.workarounds;
-  RandomStream rng(world.seed, Purpose::workaround, static_cast<std::uint32_t>(day), w.id);
+  RandomStream rng(world.seed, Purpose::workaround, Day(day), Subject(w.id));
   if (rng.chance(1.0 / wp.mean_lifetime_days)) return WorkaroundFate::need_passed;
   const double failure = w.is_explicit
                              ? wp.daily_failure

@@ -47,7 +47,7 @@ void plan_working_day(World& world, int day, DayTally& tally) {
     s.on_site[i] = 0;
     if (!s.active[i]) return;
     const auto team = static_cast<std::size_t>(s.team[i]);
-    RandomStream rng(world.seed, Purpose::on_site, static_cast<std::uint32_t>(day), i);
+    RandomStream rng(world.seed, Purpose::on_site, Day(day), Subject(i));
     s.on_site[i] = rng.chance(world.teams[team].on_site_share);
     // With nobody fully productive, the inducted share the gap among themselves.
     const bool covers = full[team] > 0 ? !s.in_induction(i, day) : true;
@@ -62,7 +62,7 @@ void plan_working_day(World& world, int day, DayTally& tally) {
   for (StaffId i = 0; i < s.size(); ++i) {
     if (!s.active[i] || !s.in_induction(i, day)) continue;
     const auto& members = world.teams[static_cast<std::size_t>(s.team[i])].members;
-    RandomStream rng(world.seed, Purpose::induction, static_cast<std::uint32_t>(day), i);
+    RandomStream rng(world.seed, Purpose::induction, Day(day), Subject(i));
     for (int attempt = 0; attempt < 4; ++attempt) {
       const StaffId k = members[rng.below(members.size())];
       if (k == i || s.in_induction(k, day)) continue;

@@ -63,7 +63,7 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
         const auto profession = intern(profession_names, group.profession);
         for (int k = 0; k < group.count; ++k) {
           const auto slot = static_cast<StaffId>(staff.size());
-          RandomStream rng(seed, Purpose::roster, 0, slot);
+          RandomStream rng(seed, Purpose::roster, Day(0), Subject(slot));
           staff.home_team.push_back(team_index);
           staff.team.push_back(team_index);
           staff.locality.push_back(locality);
@@ -95,7 +95,7 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
   // Boundary spanners: a few people per team, chosen once per run.
   for (std::size_t t = 0; t < teams.size(); ++t) {
     auto candidates = teams[t].members;
-    RandomStream rng(seed, Purpose::facilitator_choice, 0, static_cast<std::uint32_t>(t));
+    RandomStream rng(seed, Purpose::facilitator_choice, Day(0), Subject(t));
     const auto wanted = std::min<std::size_t>(
         static_cast<std::size_t>(p.interventions.facilitators.per_team), candidates.size());
     for (std::size_t k = 0; k < wanted; ++k) {

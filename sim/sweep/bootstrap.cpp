@@ -30,8 +30,7 @@ std::vector<BootstrapInterval> bootstrap_intervals(
   std::vector<std::vector<double>> draws;  // [statistic][resample]
   std::vector<std::size_t> chosen(units);
   for (int b = 0; b < resamples; ++b) {
-    RandomStream stream(seed, Purpose::sweep_design_sample, design_stream::bootstrap,
-                        static_cast<std::uint32_t>(b));
+    RandomStream stream(seed, design_stream::design_sample, design_stream::bootstrap, Subject(b));
     for (auto& unit : chosen) unit = stream.below(units);
     const std::vector<double> values = statistics(chosen);
     draws.resize(values.size());

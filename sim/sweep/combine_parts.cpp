@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "io/combined_size.hpp"
 #include "io/file_check.hpp"
 #include "io/hdf5_write.hpp"
 #include "model/simulation.hpp"
@@ -69,13 +70,7 @@ void combine_parts(const SweepPlan& plan, const PartsDirectory& parts, OutputFil
 void write_combined(const std::filesystem::path& output, bool force, const SweepPlan& plan,
                     const Combination& combination, const std::atomic<bool>& cancel) {
   // The output holds copies of the inputs' runs: refuse now if they cannot fit.
-  std::uintmax_t bytes = 0;
-  for (const auto& input : combination.inputs) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(input, error);
-    if (!error) bytes += size;
-  }
-  refuse_if_no_room(output, bytes);
+  refuse_if_no_room(output, estimated_combined_size(combination.inputs));
   remove_abandoned_temporaries(output);
   OutputFile file(output, force);
   CancelOnSignal::set_emergency_cleanup(file.temporary_path().string());

@@ -16,8 +16,8 @@ std::vector<std::vector<double>> latin_hypercube(const std::vector<SampledRange>
   std::vector<std::vector<double>> points(n, std::vector<double>(ranges.size()));
   for (std::size_t k = 0; k < ranges.size(); ++k) {
     const SampledRange& range = ranges[k];
-    RandomStream stream(seed, Purpose::sweep_design_sample, design_stream::latin_hypercube,
-                        static_cast<std::uint32_t>(fnv1a64(range.key)));
+    RandomStream stream(seed, design_stream::design_sample, design_stream::latin_hypercube,
+                        Subject(static_cast<std::uint32_t>(fnv1a64(range.key))));
     // Which stratum each point falls in: a uniformly random permutation
     // (Fisher-Yates), then a uniform position inside the stratum.
     std::vector<std::size_t> stratum(n);

@@ -15,8 +15,7 @@ MorrisDesign morris_design(std::size_t factors, int trajectories, int levels, st
   const int step_levels = levels / 2;
   design.step = step_levels * spacing;
   for (int t = 0; t < trajectories; ++t) {
-    RandomStream stream(seed, Purpose::sweep_design_sample, design_stream::morris,
-                        static_cast<std::uint32_t>(t));
+    RandomStream stream(seed, design_stream::design_sample, design_stream::morris, Subject(t));
     // The lower end of each factor's move: a level from which +Δ stays in
     // the cube, and the direction of the move.
     std::vector<double> point(factors);

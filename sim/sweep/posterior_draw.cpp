@@ -74,8 +74,8 @@ Posterior read_posterior(const std::filesystem::path& path) {
 
 std::size_t posterior_particle(const std::vector<double>& weights, std::uint64_t sweep_seed,
                                int replicate) {
-  RandomStream stream(sweep_seed, Purpose::sweep_design_sample, design_stream::posterior,
-                      static_cast<std::uint32_t>(replicate));
+  RandomStream stream(sweep_seed, design_stream::design_sample, design_stream::posterior,
+                      Subject(replicate));
   double total = 0.0;
   for (double w : weights) total += w;
   // Inverse of the cumulative weights; a particle of weight 0 is never taken.

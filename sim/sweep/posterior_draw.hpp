@@ -5,7 +5,7 @@
 // run takes.
 //
 // The draw is addressed by the sweep's seed and the replicate only: a
-// stream of Purpose::sweep_design_sample, day design_stream::posterior,
+// stream of design_stream::design_sample, day design_stream::posterior,
 // subject the replicate. Every variant's (and design point's) replicate r
 // therefore runs under the same parameter set, so variant and baseline are
 // compared at the same parameters, pair by pair; different replicates take

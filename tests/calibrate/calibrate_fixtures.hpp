@@ -79,7 +79,8 @@ inline EvaluateProposals gaussian_model(int replicates) {
     std::vector<Outcomes> out;
     for (const auto& p : proposals) {
       RandomStream stream(derive_run_seed(p.address.attempt, "test", p.address.slot),
-                          Purpose::calibration_predictive, p.address.population, p.address.slot);
+                          calibration_purpose::predictive, Day(p.address.population),
+                          Subject(p.address.slot));
       boost::random::normal_distribution<double> normal(0.0, 1.0);
       double sum = 0.0;
       for (int r = 0; r < replicates; ++r) sum += p.internal[0] + normal(stream);

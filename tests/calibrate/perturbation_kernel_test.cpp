@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "calibrate/draw_address.hpp"
 #include "calibrate/perturbation_kernel.hpp"
 #include "model/random_stream.hpp"
 
@@ -33,7 +34,7 @@ TEST_CASE("perturbations have twice the population's covariance", "[perturbation
   const int n = 40000;
   double sxx = 0, syy = 0, sxy = 0, sx = 0, sy = 0;
   for (int i = 0; i < n; ++i) {
-    RandomStream stream(99, Purpose::calibration_proposal, 0, static_cast<std::uint32_t>(i));
+    RandomStream stream(99, calibration_purpose::proposal, Day(0), Subject(i));
     const auto p = kernel.perturb({1.0, -1.0}, stream);
     const double x = p[0] - 1.0, y = p[1] + 1.0;
     sx += x, sy += y, sxx += x * x, syy += y * y, sxy += x * y;

@@ -52,7 +52,8 @@ def write_calibration(directory, name="calibration.json", days=None, targets=Non
     return path
 
 
-VOLATILE = {"created_utc", "command_line"}
+# string_checksum sums every string, these two among them.
+VOLATILE = {"created_utc", "command_line", "string_checksum"}
 
 
 def contents(path):

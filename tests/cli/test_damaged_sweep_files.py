@@ -219,3 +219,82 @@ def test_merge_refuses_a_shard_whose_sweep_is_nested_absurdly_deep(trustsim_bin,
     assert "\n" not in message and message.startswith(f"{shards[0]}: "), message
     assert "nested more than 64 levels deep" in message
     assert list(tmp_path.glob("merged.h5*")) == []
+
+
+# Variable-length strings (variant and team names, provenance texts) live in
+# HDF5's global heap, which has no checksum of its own; the file's
+# string_checksum attribute covers them (sim/io/string_checksum.hpp).
+
+def heap_string_of_element(path, dataset, index):
+    """File offset and length of the stored text of element `index` of a
+    variable-length string dataset, from its heap id (4-byte length, 8-byte
+    collection address, 4-byte object index) and the collection's objects
+    (2-byte index, 2-byte reference count, 4 reserved, 8-byte size, data
+    padded to 8 bytes) after its 16-byte "GCOL" header."""
+    with h5py.File(path, "r") as f:
+        offset = f[dataset].id.get_offset()
+    data = path.read_bytes()
+    _, collection, wanted = struct.unpack_from("<IQI", data, offset + 16 * index)
+    assert data[collection:collection + 4] == b"GCOL"
+    end = collection + struct.unpack_from("<Q", data, collection + 8)[0]
+    at = collection + 16
+    while at < end:
+        number, _, size = struct.unpack_from("<HHxxxxQ", data, at)
+        if number == wanted:
+            return at + 16, size
+        at += 16 + (size + 7) // 8 * 8
+    raise AssertionError(f"no heap object {wanted} for {dataset}[{index}]")
+
+
+def heap_string_of_attribute(path, name):
+    """File offset and length of the stored text of the root attribute
+    `name` (a text that is stored once, after its 8-byte size)."""
+    with h5py.File(path, "r") as f:
+        text = f.attrs[name].encode()
+    data = path.read_bytes()
+    stored = struct.pack("<Q", len(text)) + text
+    assert data.count(stored) == 1, name
+    return data.index(stored) + 8, len(text)
+
+
+STRINGS = {"variant_name": lambda p: heap_string_of_element(p, "team_summary/variant", 0),
+           "team_name": lambda p: heap_string_of_element(
+               p, f"runs/{first_run(p)}/teams/team", 0),
+           "provenance": lambda p: heap_string_of_attribute(p, "scenario_given")}
+
+
+def first_run(path):
+    with h5py.File(path, "r") as f:
+        return sorted(f["runs"])[0]
+
+
+def flip_a_byte_of_a_string(path, where):
+    at, size = STRINGS[where](path)
+    data = bytearray(path.read_bytes())
+    data[at + size // 2] ^= 0x01  # a letter stays a letter: still valid UTF-8, still read
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", STRINGS)
+def test_resume_refuses_a_part_with_a_damaged_string(trustsim_bin, workdir, where):
+    parts = workdir / "out.h5.parts"
+    part = part_files(parts)[0]
+    flip_a_byte_of_a_string(part, where)
+    kept = len(finished_parts(parts))
+    result = resume(trustsim_bin, workdir)
+    message = stderr_text(result).strip().splitlines()
+    assert result.returncode == 2, message
+    assert message[-1].startswith(f"{part.relative_to(workdir)}: damaged HDF5 file ("), message
+    assert "string_checksum" in message[-1], message
+    assert not (workdir / "out.h5").exists()
+    assert len(finished_parts(parts)) >= kept  # nothing finished is thrown away
+
+
+@pytest.mark.parametrize("where", STRINGS)
+def test_merge_refuses_a_shard_with_a_damaged_string(trustsim_bin, tmp_path, shards, where):
+    flip_a_byte_of_a_string(shards[1], where)
+    result = merge(trustsim_bin, tmp_path, *shards)
+    assert_refused(result, tmp_path / "nothing", f"{shards[1]}: damaged HDF5 file (",
+                   "string_checksum")
+    assert list(tmp_path.glob("merged.h5*")) == []
+    assert all(shard.exists() for shard in shards)

@@ -10,7 +10,7 @@ import pytest
 
 ROOT_ATTRIBUTES = {"format", "format_version", "program_version", "git_commit", "created_utc",
                    "command_line", "kind", "seed", "scenario_given", "scenario_resolved",
-                   "run_count"}
+                   "run_count", "string_checksum"}
 OUTCOMES = ["trust_within", "trust_between", "issues_raised", "issues_unraised", "incidents",
             "leavers", "hero_leavers", "headcount",
             # issue 13's outcomes, by the names the NHS targets use

@@ -105,3 +105,71 @@ def test_merge_past_the_limit_is_refused_before_copying(trustsim_bin, tmp_path):
     assert_refused(result, tmp_path / "nothing", "merged.h5: the output would be about ",
                    "(ulimit -f) of 200 kB; no output written", code=1)
     assert list(tmp_path.glob("merged.h5*")) == []
+
+
+def estimate_in(message):
+    """The bytes of "the output would be about N kB|MB" (rounded up)."""
+    import re
+    number, unit = re.search(r"the output would be about ([0-9.]+) (kB|MB)", message).groups()
+    return float(number) * (1024 if unit == "kB" else 1024 * 1024)
+
+
+def scaled_tiny(days, staff):
+    teams = [dict(team, staff=[dict(s, count=s["count"] * staff) for s in team["staff"]])
+             for team in TINY["system"]["teams"]]
+    return dict(TINY, days=days, system={"teams": teams},
+                outputs={"network_snapshot_days": [0, days - 1]})
+
+
+# Issue 17, item 13: the estimate was the sum of the parts' sizes, 36 to 78 %
+# high, because each part repeats the provenance and the tables' structure.
+@pytest.mark.parametrize("days,staff,replicates", [(80, 1, 3), (400, 1, 3), (80, 4, 2), (80, 1, 12)],
+                         ids=["small", "long", "more_staff", "more_runs"])
+def test_a_sweeps_size_estimate_is_within_ten_percent_of_its_output(trustsim_bin, tmp_path, days,
+                                                                     staff, replicates):
+    (tmp_path / "base.json").write_text(json.dumps(scaled_tiny(days, staff)))
+    (tmp_path / "sweep.json").write_text(json.dumps(
+        {"base": "base.json", "seed": 3, "replicates": replicates,
+         "variants": {"online": {"meetings.regime": "online"}}}))
+    # Every part (under 200 kB) fits under the limit; the output does not.
+    refused = run_limited(trustsim_bin, "sweep", "sweep.json", "-o", "out.h5", "--quiet",
+                          cwd=tmp_path, preexec_fn=file_size_limit(200 * 1024))
+    assert refused.returncode == 1, refused.stderr.decode()
+    estimate = estimate_in(refused.stderr.decode())
+    resumed = run_limited(trustsim_bin, "sweep", "sweep.json", "-o", "out.h5", "--quiet",
+                          "--resume", cwd=tmp_path, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    actual = (tmp_path / "out.h5").stat().st_size
+    # The message rounds up (to a kB, or a tenth of a MB above 1 MB).
+    rounding = 1024 if estimate < 1024 * 1024 else 0.1 * 1024 * 1024
+    assert actual * 0.9 <= estimate <= actual * 1.1 + rounding, (estimate, actual)
+
+
+def test_merge_and_compare_size_estimates_are_within_ten_percent(trustsim_bin, tmp_path):
+    sweep = write_long_sweep(tmp_path)
+    shards = []
+    for index in (1, 2, 3):
+        out = f"shard-{index}.h5"
+        result = run_limited(trustsim_bin, "sweep", sweep, "--shard", f"{index}/3", "-o", out,
+                             "--quiet", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr.decode()
+        shards.append(out)
+    (tmp_path / "base.json").write_text(json.dumps(dict(TINY, days=80)))
+    runs = []
+    for variant in ("baseline", "online", "hybrid"):
+        out = f"{variant}.h5"
+        result = run_limited(trustsim_bin, "run", "base.json", "--replicates", "5",
+                             "--summary-only", "--variant", variant, "-o", out, "--quiet",
+                             cwd=tmp_path)
+        assert result.returncode == 0, result.stderr.decode()
+        runs.append(out)
+    for command in (["merge", *shards], ["compare", *runs]):
+        output = f"{command[0]}.h5"
+        refused = run_limited(trustsim_bin, *command, "-o", output, "--quiet", cwd=tmp_path,
+                              preexec_fn=file_size_limit(10 * 1024))
+        assert refused.returncode == 1, refused.stderr.decode()
+        estimate = estimate_in(refused.stderr.decode())
+        written = run_limited(trustsim_bin, *command, "-o", output, "--quiet", cwd=tmp_path)
+        assert written.returncode == 0, written.stderr.decode()
+        actual = (tmp_path / output).stat().st_size
+        assert actual * 0.9 <= estimate <= actual * 1.1 + 1024, (command[0], estimate, actual)

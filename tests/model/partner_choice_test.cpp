@@ -25,7 +25,7 @@ TEST_CASE("a partner drawn from ties is someone already trusted and still in pos
   world.refresh_membership();
   int met = 0;
   for (std::uint32_t draw = 0; draw < 2000; ++draw) {
-    RandomStream rng(world.seed, Purpose::informal_contact, draw, 0);
+    RandomStream rng(world.seed, Purpose::informal_contact, Day(draw), Subject(0));
     StaffId partner = 0;
     if (!choose_informal_partner(world, 0, false, 0, rng, partner)) continue;
     ++met;
@@ -43,7 +43,7 @@ TEST_CASE("a stranger outside the own team is another team of the same locality"
   p.contacts.own_team_share = 0.0;
   const World world(p, 5);
   for (std::uint32_t draw = 0; draw < 2000; ++draw) {
-    RandomStream rng(world.seed, Purpose::informal_contact, draw, 3);
+    RandomStream rng(world.seed, Purpose::informal_contact, Day(draw), Subject(3));
     StaffId partner = 3;
     if (!choose_informal_partner(world, 3, false, 0, rng, partner)) continue;
     CHECK(world.staff.team[partner] != world.staff.team[3]);
@@ -61,14 +61,14 @@ TEST_CASE("a tie fainter than tie_floor is never sought out: a stranger is met i
   World world(p, 5);
   world.trust.set_excess(0, 1, world.staff.generation[1], 0.5 * p.contacts.tie_floor, 0);
   for (std::uint32_t draw = 0; draw < 500; ++draw) {
-    RandomStream rng(world.seed, Purpose::informal_contact, draw, 0);
+    RandomStream rng(world.seed, Purpose::informal_contact, Day(draw), Subject(0));
     StaffId partner = 0;
     if (!choose_informal_partner(world, 0, false, 0, rng, partner)) continue;
     CHECK(partner != 1);
     CHECK(world.staff.team[partner] != world.staff.team[0]);
   }
   world.trust.set_excess(0, 1, world.staff.generation[1], 2.0 * p.contacts.tie_floor, 0);
-  RandomStream rng(world.seed, Purpose::informal_contact, 0, 0);
+  RandomStream rng(world.seed, Purpose::informal_contact, Day(0), Subject(0));
   StaffId partner = 0;
   REQUIRE(choose_informal_partner(world, 0, false, 0, rng, partner));
   CHECK(partner == 1);

@@ -1,0 +1,38 @@
+// A checksum of the variable-length strings of a file. HDF5 keeps them
+// (variant and team names, units, descriptions, the provenance texts) in
+// its global heap, which, alone among what trustsim stores, carries no
+// checksum of its own: neither the 1.10 format's metadata checksums nor
+// the chunks' Fletcher32 (hdf5_write.cpp) cover it. So the writer stores,
+// as the root attribute `string_checksum` (a fixed-size uint64, held in the
+// root's object header or its attribute heap, both checksummed), a CRC-64
+// of every such string, and the verification that runs before a part or
+// shard is copied and before parts are removed (file_check.hpp) recomputes
+// it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "io/hdf5_handles.hpp"
+
+namespace trustsim::hdf5 {
+
+inline constexpr const char* string_checksum_attribute = "string_checksum";
+
+// CRC-64/XZ over every variable-length string of the file, in a canonical
+// order: objects by path (H5Ovisit, by name), then each object's attributes
+// by name, then a dataset's values; each string preceded by where it is
+// (object path, attribute name) and its length, so that a string moved or
+// cut is a different sum. Throws Error if a string cannot be read.
+std::uint64_t string_checksum(hid_t file);
+
+// Writes string_checksum(file) as the root attribute (replacing one that
+// is there). Called last, just before the file is closed (OutputFile::commit).
+void write_string_checksum(hid_t file);
+
+// Throws Error if the file's stored string_checksum differs from its
+// strings'. A file without the attribute (written before trustsim stored
+// it, or by another program) passes: there is nothing to compare with.
+void check_string_checksum(hid_t file);
+
+}  // namespace trustsim::hdf5

@@ -1,0 +1,104 @@
+// The checksum of a file's variable-length strings (which HDF5's global
+// heap does not checksum): written on commit, and any change to a string
+// without it is found.
+#include <catch2/catch.hpp>
+
+#include "io/file_check.hpp"
+#include "io/hdf5_read.hpp"
+#include "io/hdf5_write.hpp"
+#include "io/output_file.hpp"
+#include "io/string_checksum.hpp"
+#include "io_fixtures.hpp"
+
+using namespace trustsim;
+using trustsim::testing::ScratchDirectory;
+
+namespace {
+
+std::filesystem::path write_file(const std::filesystem::path& path) {
+  OutputFile file(path, false);
+  hdf5::write_attribute(file.id(), "scenario_given", std::string("{\"days\": 30}"));
+  hdf5::write_attribute(file.id(), "seed", std::int64_t{7});
+  hdf5::Handle group = hdf5::create_group(file.id(), "summary");
+  hdf5::write_attribute(group, "columns", std::vector<std::string>{"variant"});
+  hdf5::write_strings(group, "variant", {"baseline", "online"}, {"1", "variant name"});
+  group.reset();
+  file.commit();
+  return path;
+}
+
+hdf5::Handle open(const std::filesystem::path& path, unsigned mode = H5F_ACC_RDONLY) {
+  return hdf5::file(H5Fopen(path.c_str(), mode, H5P_DEFAULT), "open a test file");
+}
+
+}  // namespace
+
+TEST_CASE("a committed file carries the checksum of its strings, and passes its check") {
+  ScratchDirectory dir("string-checksum");
+  const auto path = write_file(dir.path / "a.h5");
+  hdf5::Handle file = open(path);
+  REQUIRE(hdf5::has_attribute(file, hdf5::string_checksum_attribute));
+  std::uint64_t stored = 0;
+  hdf5::Handle attr(H5Aopen(file, hdf5::string_checksum_attribute, H5P_DEFAULT), H5Aclose);
+  REQUIRE(H5Aread(attr, H5T_NATIVE_UINT64, &stored) >= 0);
+  CHECK(stored == hdf5::string_checksum(file));
+  CHECK_NOTHROW(hdf5::check_string_checksum(file));
+  CHECK_NOTHROW(read_every_dataset(path));
+}
+
+TEST_CASE("the same strings give the same checksum, and any other string another") {
+  ScratchDirectory dir("string-checksum-same");
+  hdf5::Handle a = open(write_file(dir.path / "a.h5"));
+  hdf5::Handle b = open(write_file(dir.path / "b.h5"));
+  CHECK(hdf5::string_checksum(a) == hdf5::string_checksum(b));
+  // Numbers are left to the metadata checksums: changing one changes nothing here.
+  {
+    hdf5::Handle c = open(write_file(dir.path / "c.h5"), H5F_ACC_RDWR);
+    const std::int64_t other_seed = 8;
+    hdf5::Handle seed(H5Aopen(c, "seed", H5P_DEFAULT), H5Aclose);
+    REQUIRE(H5Awrite(seed, H5T_NATIVE_INT64, &other_seed) >= 0);
+    CHECK(hdf5::string_checksum(c) == hdf5::string_checksum(a));
+  }
+  SECTION("a changed value of a string dataset") {
+    hdf5::Handle c = open(write_file(dir.path / "c2.h5"), H5F_ACC_RDWR);
+    hdf5::Handle group(H5Gopen2(c, "summary", H5P_DEFAULT), H5Gclose);
+    REQUIRE(H5Ldelete(group, "variant", H5P_DEFAULT) >= 0);
+    hdf5::write_strings(group, "variant", {"baseline", "onlinf"}, {"1", "variant name"});
+    group.reset();
+    CHECK(hdf5::string_checksum(c) != hdf5::string_checksum(a));
+    CHECK_THROWS_WITH(hdf5::check_string_checksum(c),
+                      Catch::Contains("do not match their checksum, string_checksum"));
+  }
+  SECTION("a changed string attribute") {
+    hdf5::Handle c = open(write_file(dir.path / "c3.h5"), H5F_ACC_RDWR);
+    REQUIRE(H5Adelete(c, "scenario_given") >= 0);
+    hdf5::write_attribute(c, "scenario_given", std::string("{\"days\": 31}"));
+    CHECK_THROWS_WITH(hdf5::check_string_checksum(c), Catch::Contains("global heap"));
+  }
+  SECTION("a string moved from one place to another") {
+    hdf5::Handle c = open(write_file(dir.path / "c4.h5"), H5F_ACC_RDWR);
+    REQUIRE(H5Adelete(c, "scenario_given") >= 0);
+    hdf5::write_attribute(c, "scenario_resolved", std::string("{\"days\": 30}"));
+    CHECK(hdf5::string_checksum(c) != hdf5::string_checksum(a));
+  }
+}
+
+TEST_CASE("a file without the checksum (an older trustsim's) passes the check") {
+  ScratchDirectory dir("string-checksum-absent");
+  const auto path = write_file(dir.path / "a.h5");
+  {
+    hdf5::Handle file = open(path, H5F_ACC_RDWR);
+    REQUIRE(H5Adelete(file, hdf5::string_checksum_attribute) >= 0);
+  }
+  hdf5::Handle file = open(path);
+  CHECK_NOTHROW(hdf5::check_string_checksum(file));
+}
+
+TEST_CASE("a string checksum of another type is refused") {
+  ScratchDirectory dir("string-checksum-type");
+  const auto path = write_file(dir.path / "a.h5");
+  hdf5::Handle file = open(path, H5F_ACC_RDWR);
+  REQUIRE(H5Adelete(file, hdf5::string_checksum_attribute) >= 0);
+  hdf5::write_attribute(file, hdf5::string_checksum_attribute, std::string("1234"));
+  CHECK_THROWS_WITH(hdf5::check_string_checksum(file), Catch::Contains("not a 64-bit integer"));
+}
