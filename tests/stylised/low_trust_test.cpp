@@ -12,10 +12,10 @@ using namespace trustsim::stylised;
 TEST_CASE("less everyday co-presence lowers trust, leaving more issues unraised", "[stylised]") {
   const auto apart = [](Parameters& p) { p.work.on_site_share = 0.2; };
   const auto together = [](Parameters& p) { p.work.on_site_share = 0.8; };
-  require_everywhere("trust_between, on site 0.8 over 0.2", together, apart,
-                     outcome_of(Outcome::trust_between), 20);
-  require_everywhere("issues_unraised, on site 0.2 over 0.8", apart, together,
-                     outcome_of(Outcome::issues_unraised), 20);
+  require_effects_everywhere(
+      {{"trust_between, on site 0.8 over 0.2", outcome_of(Outcome::trust_between)},
+       {"issues_unraised, on site 0.2 over 0.8", outcome_of(Outcome::issues_unraised), true}},
+      together, apart, 20);
 }
 
 // Does not hold at every hypercube point at t > 3 with these replicates

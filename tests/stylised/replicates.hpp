@@ -164,6 +164,50 @@ inline void require_everywhere(const std::string& what,
   }
 }
 
+// One cause, several effects, each at the defaults and at every hypercube
+// point: both arms run once per world and every effect is read from the
+// same runs. An effect expected lower under cause_high has `lower` set.
+struct Effect {
+  std::string what;
+  std::function<double(const RunResult&)> measure;
+  bool lower = false;
+};
+
+inline void require_effects_everywhere(const std::vector<Effect>& effects,
+                                       const std::function<void(Parameters&)>& cause_high,
+                                       const std::function<void(Parameters&)>& cause_low,
+                                       int replicates) {
+  for (const auto& world : plausible_worlds()) {
+    Parameters high = world.p, low = world.p;
+    cause_high(high);
+    cause_low(low);
+    const auto high_runs = replicate(high, replicates), low_runs = replicate(low, replicates);
+    for (const auto& effect : effects) {
+      const auto h = measured(high_runs, effect.measure), l = measured(low_runs, effect.measure);
+      require_higher(effect.what + " (" + world.name + ")", effect.lower ? l : h,
+                     effect.lower ? h : l);
+    }
+  }
+}
+
+// Several causes, each a fact at the defaults and at every hypercube point
+// against the same reference (none of them): the reference arm runs once
+// per world, not once per cause.
+inline void require_each_everywhere(
+    const std::vector<std::pair<std::string, std::function<void(Parameters&)>>>& causes,
+    const std::string& reference, const std::function<double(const RunResult&)>& measure,
+    int replicates) {
+  for (const auto& world : plausible_worlds()) {
+    const auto without = measured(replicate(world.p, replicates), measure);
+    for (const auto& [what, cause] : causes) {
+      Parameters with = world.p;
+      cause(with);
+      require_higher(what + " over " + reference + " (" + world.name + ")",
+                     measured(replicate(with, replicates), measure), without);
+    }
+  }
+}
+
 // The mean over teams of each team's psychological safety (its mean over
 // the measured days).
 inline double mean_psychological_safety(const RunResult& r) {
