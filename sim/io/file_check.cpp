@@ -1,5 +1,6 @@
 #include "io/file_check.hpp"
 
+#include <new>
 #include <vector>
 
 #include "io/contained_read.hpp"
@@ -98,6 +99,30 @@ void read_and_copy_everything(const std::filesystem::path& path) {
 
 void refuse_damaged_trustsim_file(const std::filesystem::path& path) {
   refuse_if_reading_crashes(path, [&path] { read_and_copy_everything(path); });
+}
+
+void refuse_damaged_or_unverified_trustsim_file(const std::filesystem::path& path,
+                                                const std::function<void()>& own_checks) {
+  // Out of memory or file handles is the machine's problem, never the file's:
+  // it leaves the child as such (contained_read.hpp), whichever read met it.
+  const auto unless_resources = [](const std::function<void()>& read) {
+    try {
+      read();
+      return true;
+    } catch (const std::bad_alloc&) {
+      throw;
+    } catch (const std::exception& problem) {
+      if (is_resource_exhaustion(problem.what())) throw;
+      return false;
+    }
+  };
+  refuse_if_reading_crashes(
+      path,
+      [&] {
+        unless_resources([&path] { read_and_copy_everything(path); });
+        if (unless_resources(own_checks)) read_every_dataset(path);
+      },
+      reading_cpu_seconds(path), ReadFailures::report);
 }
 
 void read_every_dataset(const std::filesystem::path& path) {

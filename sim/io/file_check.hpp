@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 
 namespace trustsim {
 
@@ -14,6 +15,14 @@ namespace trustsim {
 // or does not finish within the CPU-time limit. Other problems (foreign,
 // incomplete) are left to the real reading, which reports them itself.
 void refuse_damaged_trustsim_file(const std::filesystem::path& path);
+
+// Both checks a part gets before its runs are copied, in one child process
+// instead of two: what refuse_damaged_trustsim_file reads, then the
+// caller's `own_checks` (its /summary, whose sweep: if they fail, the
+// caller's own reading reports why), then, if they pass, what
+// verify_trustsim_file reads, whose failure is damage. Throws as those two.
+void refuse_damaged_or_unverified_trustsim_file(const std::filesystem::path& path,
+                                                const std::function<void()>& own_checks);
 
 // Reads every dataset of the file whole, so that each chunk's Fletcher32
 // checksum (hdf5_write.cpp) and each metadata checksum (the 1.10 format,

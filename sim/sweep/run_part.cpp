@@ -63,10 +63,12 @@ std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,
   // follows, and damage the checksums show (H5Ocopy copies chunks as they
   // are stored, unchecked), is refused first; then missing, foreign or
   // damaged: FileError.
-  refuse_damaged_trustsim_file(path);
+  refuse_damaged_or_unverified_trustsim_file(path, [&] {
+    read_summary_of_checked_file(path);
+    check_fingerprint(path, fingerprint);
+  });
   const SummaryTable table = read_summary_of_checked_file(path);
   check_fingerprint(path, fingerprint);
-  verify_trustsim_file(path);
   const auto& run_ids = column<std::int64_t>(table, "run_id", path);
   const auto& variants = column<std::string>(table, "variant", path);
   const auto& replicates = column<std::int64_t>(table, "replicate", path);
