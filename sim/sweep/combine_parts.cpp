@@ -15,7 +15,9 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
                   const FinishedRunSource& source, OutputFile& file, const Provenance& provenance,
                   Comparison comparison) {
   ResultWriter writer(file, provenance, FileLayout{organisation_names(), plan.swept_keys});
-  hdf5::write_attribute(file.id(), sweep_fingerprint_attribute, fingerprint_text(plan.fingerprint));
+  if (comparison != Comparison::run)
+    hdf5::write_attribute(file.id(), sweep_fingerprint_attribute,
+                          fingerprint_text(plan.fingerprint));
   SweepOutcomes outcomes;
   for (const RunPlan& run : runs) {
     const LocatedRun located = source(run);
@@ -29,7 +31,7 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
   }
   writer.finish();
   if (comparison == Comparison::omit) return;
-  write_sweep_analysis(file.id(), plan, runs, outcomes);
+  write_sweep_analysis(file.id(), plan, runs, outcomes, comparison == Comparison::run);
 }
 
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts) {
