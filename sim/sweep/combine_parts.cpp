@@ -63,11 +63,6 @@ FinishedRunSource files_source(const SweepPlan& plan,
   };
 }
 
-void combine_parts(const SweepPlan& plan, const PartsDirectory& parts, OutputFile& file,
-                   const Provenance& provenance) {
-  combine_runs(plan, plan.runs, parts_source(plan, parts), file, provenance, Comparison::include);
-}
-
 void write_combined(const std::filesystem::path& output, bool force, const SweepPlan& plan,
                     const Combination& combination, const std::atomic<bool>& cancel) {
   // The output holds copies of the inputs' runs: refuse now if they cannot fit.

@@ -59,11 +59,6 @@ FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& part
 FinishedRunSource files_source(const SweepPlan& plan,
                                const std::vector<std::filesystem::path>& files);
 
-// Throws FileError if a part is missing, damaged or foreign. The caller
-// commits `file`.
-void combine_parts(const SweepPlan& plan, const PartsDirectory& parts, OutputFile& file,
-                   const Provenance& provenance);
-
 // What a combined file holds: which runs, in which order, where each is
 // found, and what the file says besides them.
 struct Combination {
