@@ -16,7 +16,9 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
                   const FinishedRunSource& source, OutputFile& file, const Provenance& provenance,
                   Comparison comparison) {
   ResultWriter writer(file, provenance, FileLayout{organisation_names(), plan.swept_keys});
-  hdf5::write_attribute(file.id(), sweep_fingerprint_attribute, fingerprint_text(plan.fingerprint));
+  if (comparison != Comparison::run)
+    hdf5::write_attribute(file.id(), sweep_fingerprint_attribute,
+                          fingerprint_text(plan.fingerprint));
   SweepOutcomes outcomes;
   for (const RunPlan& run : runs) {
     const LocatedRun located = source(run);
@@ -30,7 +32,7 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
   }
   writer.finish();
   if (comparison == Comparison::omit) return;
-  write_sweep_analysis(file.id(), plan, runs, outcomes);
+  write_sweep_analysis(file.id(), plan, runs, outcomes, comparison == Comparison::run);
 }
 
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts) {
@@ -60,11 +62,6 @@ FinishedRunSource files_source(const SweepPlan& plan,
     check_is_planned(found->second.run, run, found->second.file);
     return found->second;
   };
-}
-
-void combine_parts(const SweepPlan& plan, const PartsDirectory& parts, OutputFile& file,
-                   const Provenance& provenance) {
-  combine_runs(plan, plan.runs, parts_source(plan, parts), file, provenance, Comparison::include);
 }
 
 void write_combined(const std::filesystem::path& output, bool force, const SweepPlan& plan,

@@ -37,11 +37,14 @@ struct LocatedRun {
 using FinishedRunSource = std::function<LocatedRun(const RunPlan& plan)>;
 
 // Whether the combined file gets the /comparison of variants: only when it
-// holds every run of the sweep.
-enum class Comparison { include, omit };
+// holds every run of the sweep. `run`: the file of `trustsim run` (a
+// one-variant plan), with the /comparison of its variant alone and no
+// sweep_fingerprint, as it is no sweep's.
+enum class Comparison { include, omit, run };
 
 // Copies `runs` (the plan's, or a slice of them) from `source` into `file`,
-// with their /summary and the root attribute sweep_fingerprint. The caller
+// with their /summary and (but for a run) the root attribute
+// sweep_fingerprint. The caller
 // commits `file`.
 void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
                   const FinishedRunSource& source, OutputFile& file, const Provenance& provenance,
@@ -55,11 +58,6 @@ FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& part
 // checked against its plan as it is taken. Throws FileError.
 FinishedRunSource files_source(const SweepPlan& plan,
                                const std::vector<std::filesystem::path>& files);
-
-// Throws FileError if a part is missing, damaged or foreign. The caller
-// commits `file`.
-void combine_parts(const SweepPlan& plan, const PartsDirectory& parts, OutputFile& file,
-                   const Provenance& provenance);
 
 // What a combined file holds: which runs, in which order, where each is
 // found, and what the file says besides them.

@@ -228,7 +228,15 @@ void PartsDirectory::open(const PartsManifest& manifest, PartsMode mode) {
   fs::create_directories(path_, error);
   if (error) throw FileError(path_.string() + ": cannot create directory: " + error.message());
   lock_fd_ = take_lock(path_);
-  write_manifest(path_, manifest);
+  try {
+    write_manifest(path_, manifest);
+  } catch (...) {  // a full disk: the directory just made goes, so nothing is left
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+    (void)remove_our_files(path_);
+    fs::remove(path_, error);
+    throw;
+  }
 }
 
 PartsDirectory::~PartsDirectory() {

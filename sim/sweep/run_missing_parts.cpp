@@ -17,6 +17,7 @@ namespace {
 EnsembleOptions ensemble_options(const PartRunOptions& options) {
   EnsembleOptions ensemble;
   ensemble.threads = options.threads;
+  ensemble.summary_only = options.summary_only;
   ensemble.cancel = options.cancel;
   ensemble.on_day = options.on_day;
   ensemble.on_run_done = options.on_run_done;
@@ -31,7 +32,7 @@ ResultSink part_writer(const SweepPlan& plan, const PartsDirectory& parts,
              const RunPlan& run, RunResult&& result) {
     write_run_part(parts.part_path(run.run_id), run, result, plan.swept_keys, provenance,
                    fingerprint);
-    if (options.on_part_written) options.on_part_written(run.run_id);
+    if (options.on_part_written) options.on_part_written(run.run_id, result);
   };
 }
 

@@ -17,11 +17,13 @@
 namespace trustsim {
 
 struct PartRunOptions {
-  int threads = 0;  // 0: all cores
+  int threads = 0;            // 0: all cores
+  bool summary_only = false;  // RunControl::summary_only for every run
   const std::atomic<bool>* cancel = nullptr;
-  std::function<void(int day)> on_day;                       // from worker threads
-  std::function<void()> on_run_done;                         // from worker threads
-  std::function<void(std::int64_t run_id)> on_part_written;  // one at a time
+  std::function<void(int day)> on_day;  // from worker threads
+  std::function<void()> on_run_done;    // from worker threads
+  std::function<void(std::int64_t run_id, const RunResult& result)>
+      on_part_written;  // one at a time
 };
 
 // The runs of `runs` (a sweep's, or a shard's slice of them) whose part is

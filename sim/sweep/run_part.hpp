@@ -27,7 +27,8 @@ void write_run_part(const std::filesystem::path& path, const RunPlan& plan, cons
                     const std::string& fingerprint);
 
 // Every run in the /summary of a file of the sweep with this fingerprint (a
-// part or a shard file), in row order. Throws FileError if the file is
+// part or a shard file), in row order; an empty fingerprint reads the file
+// of `trustsim run`, which has none. Throws FileError if the file is
 // missing, damaged, foreign or of another sweep.
 std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,
                                             const std::vector<std::string>& swept_keys,

@@ -121,7 +121,7 @@ void write_team_comparison(hid_t file, const SweepPlan& plan, const std::vector<
 }  // namespace
 
 void write_sweep_analysis(hid_t file, const SweepPlan& plan, const std::vector<RunPlan>& runs,
-                          SweepOutcomes outcomes) {
+                          SweepOutcomes outcomes, bool comparison_only) {
   // Runs pair by design point and replicate when they share a seed or a
   // posterior parameter set.
   const bool paired = plan.common_random_numbers || !plan.parameters_from.empty();
@@ -140,6 +140,7 @@ void write_sweep_analysis(hid_t file, const SweepPlan& plan, const std::vector<R
   write_comparison(file, ComparisonTable{grid_keys, compare_variants(plan.variant_names, outcomes),
                                          plan.common_random_numbers, plan.parameters_from,
                                          plan.parameters_from_digest, window_text(windows)});
+  if (comparison_only) return;
   write_team_comparison(file, plan, runs);
   if (plan.sensitivity)
     write_sensitivity(file, sensitivity_analysis(*plan.sensitivity, plan.variant_names,

@@ -14,7 +14,8 @@
 namespace trustsim {
 
 // `runs` are every run of `plan`, in plan order, and `outcomes` theirs.
+// `comparison_only`: the /comparison and nothing else (`trustsim run`).
 void write_sweep_analysis(hid_t file, const SweepPlan& plan, const std::vector<RunPlan>& runs,
-                          SweepOutcomes outcomes);
+                          SweepOutcomes outcomes, bool comparison_only = false);
 
 }  // namespace trustsim

@@ -243,4 +243,27 @@ SweepPlan expand_sweep(const SweepDefinition& sweep) {
   return plan;
 }
 
+SweepPlan one_variant_plan(std::shared_ptr<const Parameters> parameters, std::string resolved_json,
+                           std::uint64_t seed, const std::string& variant, int replicates,
+                           bool summary_only) {
+  SweepPlan plan;
+  plan.variant_names = {variant};
+  plan.replicates = replicates;
+  plan.seed = seed;
+  plan.resolved_json = std::move(resolved_json);
+  const auto json = std::make_shared<const std::string>(plan.resolved_json);
+  plan.runs = replicate_plans(std::move(parameters), json, seed, variant, replicates);
+  Fingerprint fingerprint;
+  fingerprint.add(summary_only ? "summary only" : "full");
+  const std::uint64_t hash = fnv1a64(*json);
+  for (const RunPlan& run : plan.runs) {
+    fingerprint.add(static_cast<std::uint64_t>(run.run_id));
+    fingerprint.add(run.variant);
+    fingerprint.add(run.seed);
+    fingerprint.add(hash);
+  }
+  plan.fingerprint = fingerprint.value();
+  return plan;
+}
+
 }  // namespace trustsim

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,15 @@ struct SweepPlan {
 };
 
 SweepPlan expand_sweep(const SweepDefinition& sweep);
+
+// `trustsim run`'s plan: `replicates` runs of one scenario as one variant
+// (seeds as replicate_plans gives them), no design. `resolved_json` is the
+// scenario resolved, for every run and the output. The fingerprint covers
+// `summary_only` too, so that parts of a full run and of a summary-only one
+// are never combined.
+SweepPlan one_variant_plan(std::shared_ptr<const Parameters> parameters, std::string resolved_json,
+                           std::uint64_t seed, const std::string& variant, int replicates,
+                           bool summary_only);
 
 // The fingerprint as 16 hex digits, as stored in manifests and files.
 std::string fingerprint_text(std::uint64_t fingerprint);

@@ -32,7 +32,8 @@ def test_output_under_a_regular_file(trustsim_bin, tmp_path, scenario):
 
 def test_output_in_proc(trustsim_bin, tmp_path, scenario):
     result = run_limited(trustsim_bin, "run", scenario, "-o", "/proc/trustsim-out.h5", cwd=tmp_path)
-    assert_refused(result, tmp_path, "/proc/trustsim-out.h5.tmp-", "cannot create file")
+    # The work directory is made first (run keeps finished replicates there).
+    assert_refused(result, tmp_path, "/proc/trustsim-out.h5.parts: cannot create directory")
     assert not os.path.exists("/proc/trustsim-out.h5")
 
 
@@ -63,7 +64,7 @@ def test_output_in_a_read_only_directory(trustsim_bin, tmp_path, scenario):
                                  cwd=base, preexec_fn=as_nobody)
         except PermissionError:
             pytest.skip("the trustsim binary is not reachable by an unprivileged user")
-        assert_refused(result, tmp_path, "locked/out.h5.tmp-", "cannot create file",
+        assert_refused(result, tmp_path, "locked/out.h5.parts: cannot create directory",
                        "Permission denied")
         assert os.listdir(locked) == []
     finally:

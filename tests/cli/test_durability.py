@@ -84,8 +84,9 @@ def test_two_concurrent_writers_of_one_output_one_wins(trustsim_bin, tmp_path, s
     first = start(trustsim_bin, tmp_path, "run", slow_scenario, "-o", out, "--quiet")
     second = start(trustsim_bin, tmp_path, "run", slow_scenario, "-o", out, "--quiet",
                    "--seed", "9")
+    # The loser is refused at once: the winner's work directory is in use.
     codes = sorted(p.wait(timeout=120) for p in (first, second))
-    assert codes == [0, 1], [p.communicate() for p in (first, second)]
+    assert codes == [0, 2], [p.communicate() for p in (first, second)]
     with h5py.File(out, "r") as f:  # the winner's file, whole
         assert f["summary/run_id"].shape == (4,)
     assert list(tmp_path.glob("out.h5.tmp-*")) == []
@@ -325,7 +326,9 @@ def test_disk_full_while_writing_is_exit_1_with_the_reason(trustsim_bin, tmp_pat
         message = one_line(result)
         assert result.returncode == 1, message
         assert "No space left on device" in message, message
-        assert [p.name for p in disk.iterdir()] == ["filler"]
+        # The finished replicates are kept for --resume; no temporary file.
+        assert sorted(p.name for p in disk.iterdir()) == ["filler", "out.h5.parts"]
+        assert list(disk.glob("**/*.tmp-*")) == []
 
 
 def test_disk_full_while_merging_is_reported_not_a_crash(trustsim_bin, tmp_path):
@@ -422,12 +425,19 @@ def test_an_output_name_ending_in_a_slash_is_refused_at_once(trustsim_bin, tmp_p
     assert not (tmp_path / "x.h5").exists()
 
 
-@pytest.mark.parametrize("length", [244, 250, 255])
+@pytest.mark.parametrize("length", [244, 249])
 def test_long_output_names_up_to_the_limit_are_written(trustsim_bin, tmp_path, scenario, length):
     name = "n" * (length - 3) + ".h5"
     result = trustsim(trustsim_bin, tmp_path, "run", scenario, "-o", name, "--quiet")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / name).exists()
+
+
+def test_an_output_name_leaving_no_room_for_its_work_directory_is_refused(trustsim_bin, tmp_path,
+                                                                          scenario):
+    name = "n" * 247 + ".h5"  # 250 bytes: NAME.parts would be 256
+    result = run_limited(trustsim_bin, "run", scenario, "-o", name, cwd=tmp_path)
+    assert_refused(result, tmp_path, f"{name}: name too long for an output (at most 249 bytes")
 
 
 def test_control_characters_in_names_are_escaped(trustsim_bin, tmp_path, scenario):
@@ -457,14 +467,16 @@ def test_merge_interrupted_leaves_no_temporary_file(trustsim_bin, tmp_path):
 
 
 @pytest.mark.parametrize("signal_number", [signal.SIGHUP, signal.SIGQUIT, signal.SIGPIPE])
-def test_run_removes_its_temporary_file_on_other_signals(trustsim_bin, tmp_path, slow_scenario,
-                                                         signal_number):
+def test_run_removes_its_temporary_files_on_other_signals(trustsim_bin, tmp_path, slow_scenario,
+                                                          signal_number):
     process = start(trustsim_bin, tmp_path, "run", slow_scenario, "-o", "out.h5", "--quiet")
-    wait_for_temporary(tmp_path, "out.h5.tmp-*", process)
+    wait_for_temporary(tmp_path / "out.h5.parts", "run_*.h5.tmp-*", process)
     process.send_signal(signal_number)
     process.communicate(timeout=60)
     assert process.returncode == 128 + signal_number
-    assert list(tmp_path.glob("out.h5*")) == []
+    # Only the work directory, with the replicates finished by then, for --resume.
+    assert list(tmp_path.glob("out.h5*")) == [tmp_path / "out.h5.parts"]
+    assert list(tmp_path.glob("**/*.tmp-*")) == []
 
 
 # 10. An abandoned temporary file is judged by its lock, not by a pid.
@@ -485,24 +497,30 @@ def can_unshare_pid() -> bool:
         not can_unshare_pid(), reason="unshare --pid is not permitted here"), id="own-pid-namespace"),
 ], ids=lambda n: "own-pid-namespace" if n else "same-namespace")
 def test_a_live_writers_temporary_file_is_kept_an_abandoned_one_removed(trustsim_bin, tmp_path,
-                                                                         slow_scenario, scenario, namespace):
-    live = subprocess.Popen([*namespace, trustsim_bin, "run", str(slow_scenario), "-o", "out.h5", "--quiet"],
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    live_temporary = wait_for_temporary(tmp_path, "out.h5.tmp-*", live)
-    # Old enough to be judged, and an abandoned one beside it (killed
-    # writer: an HDF5 file nobody holds).
+                                                                         scenario, namespace):
+    # The live writer: a process holding the lock on its temporary file, as
+    # a writer of the same output does while it combines its runs.
     old = time.time() - 3600
-    os.utime(live_temporary, (old, old))
+    live_temporary = tmp_path / "out.h5.tmp-livewriter12"
     abandoned = tmp_path / "out.h5.tmp-abcdefghijkl"
-    shutil.copy(scenario, tmp_path / "x")
-    with h5py.File(abandoned, "w") as f:
-        f["x"] = [1]
-    os.utime(abandoned, (old, old))
-    # Another writer of the same output cleans up when it starts.
-    result = trustsim(trustsim_bin, tmp_path, "run", scenario, "-o", "out.h5", "--quiet")
-    assert not abandoned.exists()
-    assert live_temporary.exists() or live.poll() is not None
-    live.communicate(timeout=120)
-    assert result.returncode == 0 or live.returncode == 0
+    for path in (live_temporary, abandoned):  # HDF5 files, old enough to be judged
+        with h5py.File(path, "w") as f:
+            f["x"] = [1]
+        os.utime(path, (old, old))
+    live = subprocess.Popen([*namespace, "flock", str(live_temporary), "sleep", "60"],
+                            cwd=tmp_path)
+    try:
+        deadline = time.time() + 10
+        while subprocess.run(["flock", "-n", str(live_temporary), "true"]).returncode == 0:
+            assert time.time() < deadline, "the live writer did not lock its file"
+            time.sleep(0.02)
+        # Another writer of the same output cleans up when it writes.
+        result = trustsim(trustsim_bin, tmp_path, "run", scenario, "-o", "out.h5", "--quiet")
+        assert result.returncode == 0, result.stderr
+        assert not abandoned.exists()
+        assert live_temporary.exists()
+    finally:
+        live.kill()
+        live.wait(timeout=30)
 
 

@@ -1,7 +1,7 @@
 """A write that fails part way (here a file size limit, as `ulimit -f`; a
 full disk takes the same path) is reported in one line with the system's
 reason, exit code 1, and leaves no file under the final name and no
-temporary file. trustsim ignores SIGXFSZ, which would otherwise kill it
+temporary file; the runs finished by then are kept for --resume. trustsim ignores SIGXFSZ, which would otherwise kill it
 silently and leave its temporary file behind."""
 import json
 import resource
@@ -31,9 +31,12 @@ def test_write_past_a_file_size_limit_is_reported_and_cleaned_up(trustsim_bin, t
     out = tmp_path / "results" / "out.h5"
     result = run_limited(trustsim_bin, "run", scenario, "-o", out, "--quiet", cwd=tmp_path,
                          preexec_fn=file_size_limit(64 * 1024))
-    assert_refused(result, tmp_path, f"{out}: cannot write the output file: HDF5: cannot ",
-                   "(File too large); no output written", code=1)
-    assert list((tmp_path / "results").iterdir()) == []
+    message = result.stderr.decode().strip()
+    assert result.returncode == 1, message
+    assert "\n" not in message and message.startswith(f"{out}: cannot write the run's files: ")
+    assert f"(File too large); finished runs are kept in {out}.parts for --resume" in message
+    assert [p.name for p in (tmp_path / "results").iterdir()] == ["out.h5.parts"]
+    assert list(tmp_path.glob("**/*.tmp-*")) == []
 
 
 def test_no_room_for_the_first_bytes(trustsim_bin, tmp_path, scenario):
@@ -41,8 +44,8 @@ def test_no_room_for_the_first_bytes(trustsim_bin, tmp_path, scenario):
     result = run_limited(trustsim_bin, "run", scenario, "-o", out, "--quiet", cwd=tmp_path,
                          preexec_fn=file_size_limit(0))
     # A storage failure, not bad input: exit 1 (issue 17, item 13).
-    assert_refused(result, tmp_path, f"{out}.tmp-", "cannot create file (File too large)",
-                   code=1)
+    assert_refused(result, tmp_path, "cannot write the sweep manifest: ",
+                   f"{out}.parts/manifest.json", "File too large", code=1)
 
 
 def test_the_same_run_without_the_limit_succeeds(trustsim_bin, tmp_path, scenario):

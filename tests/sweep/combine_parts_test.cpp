@@ -35,6 +35,13 @@ void write_part(const SweepPlan& plan, const PartsDirectory& parts, std::size_t 
 const Json sweep_json = small_sweep({{"variants", {{"online", {{"meetings.regime", "online"}}}}},
                                      {"grid", {{"trust.half_life_days", {60, 120}}}}});
 
+// Every run of `plan` from its part; throws FileError if one is missing,
+// damaged or foreign.
+void combine_parts(const SweepPlan& plan, const PartsDirectory& parts, OutputFile& file,
+                   const Provenance& provenance) {
+  combine_runs(plan, plan.runs, parts_source(plan, parts), file, provenance, Comparison::include);
+}
+
 }  // namespace
 
 TEST_CASE("parts written out of order combine into the planned file", "[combine_parts]") {

@@ -168,3 +168,30 @@ TEST_CASE("a sensitivity design gives every design point the same seeds", "[swee
     CHECK(run.seed == plan.runs[static_cast<std::size_t>(run.replicate)].seed);
   CHECK(plan.runs[0].seed != plan.runs[1].seed);
 }
+
+TEST_CASE("a run's plan: one variant's replicates, seeded as a sweep's, fingerprinted whole",
+          "[sweep_plan]") {
+  const auto parameters = std::make_shared<const Parameters>();
+  auto plan_of = [&](std::uint64_t seed, const std::string& variant, const std::string& json,
+                     bool summary_only) {
+    return one_variant_plan(parameters, json, seed, variant, 3, summary_only);
+  };
+  const SweepPlan plan = plan_of(17, "baseline", "{}", false);
+  REQUIRE(plan.runs.size() == 3);
+  CHECK(plan.swept_keys.empty());
+  CHECK(plan.variant_names == std::vector<std::string>{"baseline"});
+  CHECK(plan.resolved_json == "{}");
+  // A sweep without grid or sample gives its variants the seeds `run` gives.
+  const SweepPlan sweep = expand_sweep(read_sweep(small_sweep({{"seed", 17}, {"replicates", 3}})));
+  for (std::size_t r = 0; r < 3; ++r) {
+    CHECK(plan.runs[r].run_id == static_cast<std::int64_t>(r));
+    CHECK(plan.runs[r].replicate == static_cast<std::int64_t>(r));
+    CHECK(*plan.runs[r].parameters_json == "{}");
+    CHECK(plan.runs[r].seed == sweep.runs[r].seed);
+  }
+  CHECK(plan_of(17, "baseline", "{}", false).fingerprint == plan.fingerprint);
+  CHECK(plan_of(18, "baseline", "{}", false).fingerprint != plan.fingerprint);
+  CHECK(plan_of(17, "online", "{}", false).fingerprint != plan.fingerprint);
+  CHECK(plan_of(17, "baseline", "{\"days\": 9}", false).fingerprint != plan.fingerprint);
+  CHECK(plan_of(17, "baseline", "{}", true).fingerprint != plan.fingerprint);
+}
