@@ -85,10 +85,11 @@ PartsMode parts_mode(const ExecuteOptions& options) {
 // a run with its own, or a shard's slice with the attributes `trustsim
 // merge` checks.
 void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
-                  const Provenance& provenance, bool force, const CancelOnSignal& cancel) {
+                  const std::vector<RunPlan>& written_now, const Provenance& provenance, bool force,
+                  const CancelOnSignal& cancel) {
   const SweepPlan& plan = prepared.plan;
   Combination combination{prepared.owned,
-                          parts_source(plan, parts),
+                          parts_source(plan, parts, written_now),
                           {},
                           provenance,
                           prepared.kind == "run" ? Comparison::run : Comparison::include,
@@ -320,7 +321,7 @@ int execute_plan(const ExecuteOptions& options, const std::function<PreparedPlan
     if (!options.quiet && prepared->kind != "run")
       std::cerr << "trustsim: combining " << plural(prepared->owned.size(), "run") << " into "
                 << prepared->output.string() << "\n";
-    write_output(*prepared, *parts, provenance, options.force, cancel);
+    write_output(*prepared, *parts, missing, provenance, options.force, cancel);
   } catch (const FailedElsewhere&) {
     return internal_error;
   } catch (const Cancelled&) {

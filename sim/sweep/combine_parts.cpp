@@ -1,6 +1,7 @@
 #include "sweep/combine_parts.hpp"
 
 #include <map>
+#include <unordered_set>
 
 #include "io/combined_size.hpp"
 #include "io/file_check.hpp"
@@ -35,14 +36,20 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
   write_sweep_analysis(file.id(), plan, runs, outcomes, comparison == Comparison::run);
 }
 
-FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts) {
-  return [&plan, &parts, fingerprint = fingerprint_text(plan.fingerprint)](const RunPlan& run) {
+FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts,
+                               const std::vector<RunPlan>& written_now) {
+  std::unordered_set<std::int64_t> now;
+  for (const RunPlan& run : written_now) now.insert(run.run_id);
+  return [&plan, &parts, fingerprint = fingerprint_text(plan.fingerprint),
+          now = std::move(now)](const RunPlan& run) {
     const auto path = parts.part_path(run.run_id);
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error))
       throw FileError(path.string() + ": missing: run " + std::to_string(run.run_id) +
                       " has not finished");
-    return LocatedRun{path, read_run_part(path, run, plan.swept_keys, fingerprint)};
+    const WrittenBy by =
+        now.count(run.run_id) ? WrittenBy::this_invocation : WrittenBy::earlier_invocation;
+    return LocatedRun{path, read_run_part(path, run, plan.swept_keys, fingerprint, by)};
   };
 }
 

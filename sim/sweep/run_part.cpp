@@ -58,15 +58,16 @@ void write_run_part(const std::filesystem::path& path, const RunPlan& plan, cons
 
 std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,
                                             const std::vector<std::string>& swept_keys,
-                                            const std::string& fingerprint) {
+                                            const std::string& fingerprint, WrittenBy written_by) {
   // Damage that would crash HDF5 here or in the copy of the runs that
   // follows, and damage the checksums show (H5Ocopy copies chunks as they
   // are stored, unchecked), is refused first; then missing, foreign or
   // damaged: FileError.
-  refuse_damaged_or_unverified_trustsim_file(path, [&] {
-    read_summary_of_checked_file(path);
-    if (!fingerprint.empty()) check_fingerprint(path, fingerprint);
-  });
+  if (written_by == WrittenBy::earlier_invocation)
+    refuse_damaged_or_unverified_trustsim_file(path, [&] {
+      read_summary_of_checked_file(path);
+      if (!fingerprint.empty()) check_fingerprint(path, fingerprint);
+    });
   const SummaryTable table = read_summary_of_checked_file(path);
   if (!fingerprint.empty()) check_fingerprint(path, fingerprint);  // a run's file has none
   const auto& run_ids = column<std::int64_t>(table, "run_id", path);
@@ -107,8 +108,8 @@ void check_is_planned(const FinishedRun& run, const RunPlan& plan,
 
 FinishedRun read_run_part(const std::filesystem::path& path, const RunPlan& plan,
                           const std::vector<std::string>& swept_keys,
-                          const std::string& fingerprint) {
-  std::vector<FinishedRun> runs = read_finished_runs(path, swept_keys, fingerprint);
+                          const std::string& fingerprint, WrittenBy written_by) {
+  std::vector<FinishedRun> runs = read_finished_runs(path, swept_keys, fingerprint, written_by);
   if (runs.size() != 1)
     throw FileError(path.string() + ": damaged sweep part (" + std::to_string(runs.size()) +
                     " rows in /summary, not 1)");

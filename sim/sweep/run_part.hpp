@@ -26,13 +26,21 @@ void write_run_part(const std::filesystem::path& path, const RunPlan& plan, cons
                     const std::vector<std::string>& swept_keys, Provenance provenance,
                     const std::string& fingerprint);
 
+// Who wrote a file about to be read: an earlier invocation (a part found on
+// --resume, a shard: read whole in a child process first, file_check.hpp),
+// or this one, moments ago (its own parts: not read twice; the copy still
+// reads every chunk through its checksum, and the output holding them is
+// verified before any part is removed).
+enum class WrittenBy { earlier_invocation, this_invocation };
+
 // Every run in the /summary of a file of the sweep with this fingerprint (a
 // part or a shard file), in row order; an empty fingerprint reads the file
 // of `trustsim run`, which has none. Throws FileError if the file is
 // missing, damaged, foreign or of another sweep.
 std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,
                                             const std::vector<std::string>& swept_keys,
-                                            const std::string& fingerprint);
+                                            const std::string& fingerprint,
+                                            WrittenBy written_by = WrittenBy::earlier_invocation);
 
 // Throws FileError unless `run` is the run `plan` describes (id, variant,
 // replicate, seed and swept values).
@@ -43,6 +51,6 @@ void check_is_planned(const FinishedRun& run, const RunPlan& plan,
 // fingerprint and is the run `plan` describes. Throws FileError if not.
 FinishedRun read_run_part(const std::filesystem::path& path, const RunPlan& plan,
                           const std::vector<std::string>& swept_keys,
-                          const std::string& fingerprint);
+                          const std::string& fingerprint, WrittenBy written_by);
 
 }  // namespace trustsim
