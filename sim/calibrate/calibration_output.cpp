@@ -39,15 +39,16 @@ void write_root(hid_t root, const Provenance& p, const CalibrationDefinition& c,
 class Table {
  public:
   explicit Table(hdf5::Handle group) : group_(std::move(group)) {}
-  // Small tables, possibly empty: stored contiguous, not in chunks.
+  // Chunked, so that each column carries its Fletcher32 checksum: a
+  // population file read back on --resume is checked as it is read (an
+  // empty column is stored contiguous, with nothing to check).
   template <class T>
-  void column(const std::string& name, const std::vector<T>& values, DatasetInfo info) {
-    info.compress = false;
+  void column(const std::string& name, const std::vector<T>& values, const DatasetInfo& info) {
     hdf5::write_dataset(group_, name, values, info);
     columns_.push_back(name);
   }
-  void text(const std::string& name, const std::vector<std::string>& values, DatasetInfo info) {
-    info.compress = false;
+  void text(const std::string& name, const std::vector<std::string>& values,
+            const DatasetInfo& info) {
     hdf5::write_strings(group_, name, values, info);
     columns_.push_back(name);
   }

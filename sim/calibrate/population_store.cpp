@@ -12,8 +12,11 @@ namespace {
 
 constexpr const char* population_kind = "calibration_population";
 
+// Chunked with their Fletcher32 checksums (hdf5_write.hpp): a population
+// read back on --resume is checked as it is read, never continued from if
+// damaged.
 hdf5::DatasetInfo info(const char* units, const char* description) {
-  return hdf5::DatasetInfo{units, description, false};
+  return hdf5::DatasetInfo{units, description, true};
 }
 
 }  // namespace

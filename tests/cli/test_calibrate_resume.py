@@ -76,3 +76,31 @@ def test_leftover_populations_need_resume_or_force(trustsim_bin, trustsim, tmp_p
     assert "different" in foreign.stderr
     forced = trustsim("calibrate", path, "-o", "out.h5", "--force", "--quiet", timeout=300)
     assert forced.returncode == 0, forced.stderr
+
+
+def test_a_damaged_population_is_refused_not_resumed_from(trustsim_bin, trustsim, tmp_path):
+    # A flipped byte in a committed population's particles: each column is
+    # chunked with its Fletcher32 checksum, so resume refuses the file
+    # rather than continue from wrong particles.
+    import h5py
+
+    path = write_calibration(tmp_path, days=DAYS, **METHOD)
+    process, parts = start_and_wait_for_population(trustsim_bin, tmp_path, path,
+                                                   tmp_path / "out.h5", count=1)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    population = population_files(parts)[0]
+    with h5py.File(population, "r") as f:
+        columns = []
+        f.visititems(lambda name, item: columns.append(item) if isinstance(item, h5py.Dataset)
+                     and item.dtype.kind == "f" and item.size > 1 else None)
+        assert columns, "no numeric column in the population file"
+        offset = columns[0].id.get_chunk_info(0).byte_offset
+    data = bytearray(population.read_bytes())
+    data[offset + 3] ^= 0xFF
+    population.write_bytes(bytes(data))
+
+    resumed = trustsim("calibrate", path, "-o", "out.h5", "--resume")
+    assert resumed.returncode != 0, resumed.stderr
+    assert population.name in resumed.stderr
+    assert not (tmp_path / "out.h5").exists()
