@@ -143,10 +143,8 @@ int write_output(const CalibrateOptions& options, const PreparedCalibration& pre
   if (!options.quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::int64_t runs = 0;
     std::size_t smallest = SIZE_MAX, largest = 0;
     for (const auto& p : result.populations) {
-      runs += p.simulations;
       smallest = std::min(smallest, p.particles.size());
       largest = std::max(largest, p.particles.size());
     }
