@@ -27,7 +27,9 @@ const std::vector<T>& column(const SummaryTable& table, const std::string& name,
 
 bool same_value(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
 
+// An empty fingerprint reads the file of `trustsim run`, which has none.
 void check_fingerprint(const std::filesystem::path& path, const std::string& fingerprint) {
+  if (fingerprint.empty()) return;
   try {
     hdf5::Handle file =
         hdf5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open a sweep file");
@@ -66,10 +68,10 @@ std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,
   if (written_by == WrittenBy::earlier_invocation)
     refuse_damaged_or_unverified_trustsim_file(path, [&] {
       read_summary_of_checked_file(path);
-      if (!fingerprint.empty()) check_fingerprint(path, fingerprint);
+      check_fingerprint(path, fingerprint);
     });
   const SummaryTable table = read_summary_of_checked_file(path);
-  if (!fingerprint.empty()) check_fingerprint(path, fingerprint);  // a run's file has none
+  check_fingerprint(path, fingerprint);
   const auto& run_ids = column<std::int64_t>(table, "run_id", path);
   const auto& variants = column<std::string>(table, "variant", path);
   const auto& replicates = column<std::int64_t>(table, "replicate", path);
