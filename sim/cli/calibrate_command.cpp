@@ -255,13 +255,8 @@ Subcommand add_calibrate_command(CLI::App& root) {
                   "Output file (default: results/<calibration file name>.h5)");
   app->add_option("--threads", options->threads, "Worker threads (default: all cores)")
       ->check(CLI::PositiveNumber);
-  auto* resume = app->add_flag("--resume", options->resume,
-                               "Continue an interrupted calibration from OUT.h5.parts/ (committed "
-                               "populations are kept; starts afresh if there is none)");
-  app->add_flag("--force", options->force,
-                "Discard an interrupted calibration's populations and overwrite the output file")
-      ->excludes(resume);
-  app->add_flag("-q,--quiet", options->quiet, "No progress or closing message on stderr");
+  add_resume_flags(*app, options->resume, options->force, options->quiet, "calibration",
+                   "committed populations", "populations");
   app->footer(
       "Examples:\n"
       "  trustsim calibrate scenarios/calibration/recovery.json -o results/recovery.h5\n"

@@ -21,6 +21,19 @@ CLI::Option* add_set_option(CLI::App& app, std::vector<std::string>& assignments
       ->type_name("KEY=VALUE");
 }
 
+void add_resume_flags(CLI::App& app, bool& resume, bool& force, bool& quiet,
+                      const std::string& noun, const std::string& kept,
+                      const std::string& discarded) {
+  auto* resume_flag = app.add_flag("--resume", resume,
+                                   "Continue an interrupted " + noun + " from OUT.h5.parts/ (" +
+                                       kept + " are kept; starts afresh if there is none)");
+  app.add_flag(
+         "--force", force,
+         "Discard an interrupted " + noun + "'s " + discarded + " and overwrite the output file")
+      ->excludes(resume_flag);
+  app.add_flag("-q,--quiet", quiet, "No progress or closing message on stderr");
+}
+
 std::string shell_quoted(const std::vector<std::string>& arguments) {
   std::string line;
   for (const auto& argument : arguments) {

@@ -35,6 +35,14 @@ Subcommand add_report_command(CLI::App& root);
 // scenario file may come in any order.
 CLI::Option* add_set_option(CLI::App& app, std::vector<std::string>& assignments);
 
+// --resume and --force (each excluding the other) and -q/--quiet: the flags
+// of every command that keeps its finished work in OUT.h5.parts/. `noun` is
+// what the command makes ("sweep"), `kept` what a resume keeps ("finished
+// runs"), `discarded` what --force throws away ("parts").
+void add_resume_flags(CLI::App& app, bool& resume, bool& force, bool& quiet,
+                      const std::string& noun, const std::string& kept,
+                      const std::string& discarded);
+
 // The invocation as one shell-quoted line (for the file's provenance).
 std::string shell_quoted(const std::vector<std::string>& arguments);
 void remember_invocation(int argc, char** argv);

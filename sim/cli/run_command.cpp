@@ -92,13 +92,8 @@ Subcommand add_run_command(CLI::App& root) {
   app->add_flag("--summary-only", options->summary_only,
                 "Write each run's outcomes only (the summary and per-team tables): no daily "
                 "series, team trust samples or network snapshots; for designs of many small runs");
-  auto* resume = app->add_flag("--resume", options->resume,
-                               "Continue an interrupted run from OUT.h5.parts/ (finished "
-                               "replicates are kept; starts afresh if there is none)");
-  app->add_flag("--force", options->force,
-                "Discard an interrupted run's parts and overwrite the output file")
-      ->excludes(resume);
-  app->add_flag("-q,--quiet", options->quiet, "No progress or closing message on stderr");
+  add_resume_flags(*app, options->resume, options->force, options->quiet, "run",
+                   "finished replicates", "parts");
   app->footer(
       "Examples:\n"
       "  trustsim run scenarios/baseline.json\n"

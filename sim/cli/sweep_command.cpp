@@ -132,13 +132,8 @@ Subcommand add_sweep_command(CLI::App& root) {
                   "Output file (default: results/<sweep name>.h5)");
   app->add_option("--threads", options->threads, "Worker threads (default: all cores)")
       ->check(CLI::PositiveNumber);
-  auto* resume = app->add_flag("--resume", options->resume,
-                               "Continue an interrupted sweep from OUT.h5.parts/ (finished runs "
-                               "are kept; starts afresh if there is none)");
-  app->add_flag("--force", options->force,
-                "Discard an interrupted sweep's parts and overwrite the output file")
-      ->excludes(resume);
-  app->add_flag("-q,--quiet", options->quiet, "No progress or closing message on stderr");
+  add_resume_flags(*app, options->resume, options->force, options->quiet, "sweep", "finished runs",
+                   "parts");
   app->add_option("--shard", options->shard,
                   "Run only the I-th of N slices of the runs (run ids leaving I-1 when divided by "
                   "N) into a shard file; combine the N files with trustsim merge")
