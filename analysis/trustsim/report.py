@@ -195,12 +195,23 @@ def baseline_words(results: Results) -> str:
             f"{meet}; {interventions}. Every other parameter is as resolved in the scenario below.")
 
 
+def calibrated_to(provenance: dict) -> str:
+    """The scenario's `calibrated_to` (a sweep's: its base scenario's), or ""."""
+    resolved = provenance.get("scenario_resolved")
+    if not isinstance(resolved, dict):
+        return ""
+    if isinstance(resolved.get("base"), dict):
+        resolved = resolved["base"]
+    return str(resolved.get("calibrated_to") or "")
+
+
 def how_to_read(results: Results, design: Design, outcomes: Sequence[str]) -> str:
     """The box every page opens with: calibration, intervals, multiplicity."""
-    calibrated = results.provenance.get("calibrated_to")
+    calibrated = calibrated_to(results.provenance)
     if calibrated:
-        calibration = (f"Its parameters were calibrated to: {html.escape(str(calibrated))}. Parameters not "
-                       "named there remain assumptions.")
+        calibration = (f"<strong>What is calibrated:</strong> {html.escape(calibrated)} Every parameter not "
+                       "named there is an assumption with a plausible range (docs/scenarios.md), and a variant "
+                       "that changes a calibrated parameter leaves what was fitted.")
     else:
         calibration = ("<strong>Nothing in it is calibrated yet:</strong> every rate — how often issues arise, "
                        "how fast trust grows and fades, how often staff leave — is an assumption with a plausible "

@@ -586,6 +586,10 @@ std::vector<Field<ScenarioSettings>> build_scenario_fields() {
       text<S>("/name", false, "short name of the scenario", &S::name),
       text<S>("/description", false, "what the scenario is and where its numbers come from",
               &S::description),
+      text<S>("/calibrated_to", false,
+              "which parameters were fitted to what data (reports show it; empty: none, every "
+              "rate an assumption)",
+              &S::calibrated_to),
       seed,
       integer<S>("/replicates", at_least(1, max_replicates), "runs with different seeds",
                  &S::replicates),

@@ -17,6 +17,9 @@ namespace trustsim {
 struct ScenarioSettings {
   std::string name;
   std::string description;
+  // Which parameters were fitted, to what (shown by every report); empty:
+  // none, every rate is an assumption.
+  std::string calibrated_to;
   std::uint64_t seed = 1;  // base seed; each run derives its own from it
   int replicates = 1;
   Parameters parameters;

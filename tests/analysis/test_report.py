@@ -11,7 +11,7 @@ import pytest
 import fixture_files as ff
 from tiny_scenario import REPO
 from trustsim import open_results
-from trustsim.report import describe_design, write_report, write_tables
+from trustsim.report import calibrated_to, describe_design, write_report, write_tables
 
 
 class Page(HTMLParser):
@@ -85,6 +85,14 @@ def test_report_says_how_to_read_it(sweep_report):
     assert "only the simulation's random variation between replicate runs" in text
     # 3 variants x 8 outcomes compared with the baseline: the chance count is said.
     assert "This page makes 24 comparisons" in text and "around 1.2 such" in text
+
+
+def test_what_is_calibrated_comes_from_the_scenario_or_a_sweeps_base():
+    fitted = "staff rates fitted to NHS statistics."
+    assert calibrated_to({"scenario_resolved": {"calibrated_to": fitted}}) == fitted
+    assert calibrated_to({"scenario_resolved": {"base": {"calibrated_to": fitted}, "variants": {}}}) == fitted
+    assert calibrated_to({"scenario_resolved": {"calibrated_to": ""}}) == ""
+    assert calibrated_to({}) == ""  # an older file: nothing said, nothing claimed
 
 
 def test_at_a_glance_says_every_question_outcome_clear_or_not(sweep_report):
