@@ -19,6 +19,7 @@ from tiny_scenario import REPO, TINY_SCENARIO, trustsim_binary  # noqa: E402
 sys.path.insert(0, str(REPO / "analysis"))  # `import trustsim` without PYTHONPATH
 
 import fixture_files  # noqa: E402
+from shared_outputs import made_once, report_command  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -71,15 +72,18 @@ def sweep_report(sweep_file, tmp_path_factory):
     """report.html (and its CSVs and figures) of the sweep fixture."""
     from trustsim.report import write_report
 
-    return write_report(sweep_file, tmp_path_factory.mktemp("sweep_report"))
+    return made_once(tmp_path_factory, "sweep_report", lambda out: write_report(sweep_file, out)) / "report.html"
 
 
 @pytest.fixture(scope="session")
 def binary_run_report(binary_run_file, tmp_path_factory):
-    """report.html of the binary's tiny run."""
-    from trustsim.report import write_report
+    """report.html of the binary's tiny run, written by the report command."""
 
-    return write_report(binary_run_file, tmp_path_factory.mktemp("binary_report"))
+    def make(out):
+        done = report_command(binary_run_file, "-o", out, cwd=binary_run_file.parent)
+        assert done.returncode == 0, done.stderr
+
+    return made_once(tmp_path_factory, "binary_run_report", make) / "report.html"
 
 
 @pytest.fixture(params=["fixture", "binary"])
