@@ -18,6 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.gridspec import SubplotSpec
+from matplotlib.ticker import NullLocator
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -129,6 +130,13 @@ def save(fig: Figure, out: str | Path) -> tuple[Path, Path]:
         # and draw both files with that layout. With a layout engine set,
         # savefig first draws the whole figure without output (to lay it
         # out) and then again for real: for the PNG and again for the SVG.
+        # An axis without minor ticks still asks its major locator again,
+        # every time its ticks are laid out, for minor ticks to drop that
+        # duplicate major ones: there are none to drop.
+        untouched = [axis for ax in fig.get_axes() for axis in (ax.xaxis, ax.yaxis)
+                     if axis.remove_overlapping_locs and isinstance(axis.get_minor_locator(), NullLocator)]
+        for axis in untouched:
+            axis.remove_overlapping_locs = False
         engine = fig.get_layout_engine()
         if engine is not None:
             if not hasattr(fig.canvas, "get_renderer"):
@@ -146,4 +154,6 @@ def save(fig: Figure, out: str | Path) -> tuple[Path, Path]:
         finally:
             if engine is not None:
                 fig.set_layout_engine(engine)
+            for axis in untouched:
+                axis.remove_overlapping_locs = True
     return png, svg
