@@ -146,8 +146,9 @@ def test_report_of_a_resumed_sweep_says_it_is_incomplete(partial_report):
 
 @pytest.fixture(params=["fixture", "binary"])
 def run_report(request, tmp_path):
-    """(run file, report.html) by the report command; the binary's run's is
-    the shared one (binary_run_report), made by the same command."""
+    """(run file, report.html) by the report command: `python3 -m
+    trustsim.report` for the fixture file, `trustsim report` for the binary's
+    (the shared binary_run_report)."""
     if request.param == "binary":
         return request.getfixturevalue("binary_run_file"), request.getfixturevalue("binary_run_report")
     run_file = request.getfixturevalue("run_file")
