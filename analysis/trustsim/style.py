@@ -126,10 +126,6 @@ def save(fig: Figure, out: str | Path) -> tuple[Path, Path]:
     # No creation dates or software versions: same data, same files. Under
     # our settings, which say how SVG keeps text, whoever drew the figure.
     with matplotlib.rc_context({**RC, "figure.autolayout": False, "figure.constrained_layout.use": False}):
-        # Lay the figure out once, at the PNG's resolution, as savefig would,
-        # and draw both files with that layout. With a layout engine set,
-        # savefig first draws the whole figure without output (to lay it
-        # out) and then again for real: for the PNG and again for the SVG.
         # An axis without minor ticks still asks its major locator again,
         # every time its ticks are laid out, for minor ticks to drop that
         # duplicate major ones: there are none to drop.
@@ -137,16 +133,20 @@ def save(fig: Figure, out: str | Path) -> tuple[Path, Path]:
                      if axis.remove_overlapping_locs and isinstance(axis.get_minor_locator(), NullLocator)]
         for axis in untouched:
             axis.remove_overlapping_locs = False
+        # Lay the figure out once, at the PNG's resolution, as savefig would,
+        # and draw both files with that layout. With a layout engine set,
+        # savefig first draws the whole figure without output (to lay it
+        # out) and then again for real: for the PNG and again for the SVG.
         engine = fig.get_layout_engine()
         if engine is not None:
-            if not hasattr(fig.canvas, "get_renderer"):
-                FigureCanvasAgg(fig)  # the renderer the layout measures text with, as for the PNG
-            dpi = fig.dpi
-            fig.dpi = PNG_DPI
+            canvas, dpi = fig.canvas, fig.dpi
             try:
+                FigureCanvasAgg(fig)  # text measured as for the PNG: Agg's, at its resolution
+                fig.dpi = PNG_DPI
                 engine.execute(fig)
             finally:
                 fig.dpi = dpi
+                fig.set_canvas(canvas)  # the caller's, e.g. pyplot's window
             fig.set_layout_engine(None)  # none at all (not "none", which still draws twice)
         try:
             fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None}, facecolor="white")
