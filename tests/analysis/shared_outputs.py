@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -25,6 +26,7 @@ def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Pa
     with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)  # what a worker that failed left
             make(out)
             done.touch()
     return out
