@@ -15,8 +15,10 @@ from typing import Any, ParamSpec, TypeVar
 import matplotlib
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.gridspec import SubplotSpec
+from matplotlib.ticker import NullLocator
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -123,12 +125,35 @@ def save(fig: Figure, out: str | Path) -> tuple[Path, Path]:
     png.parent.mkdir(parents=True, exist_ok=True)
     # No creation dates or software versions: same data, same files. Under
     # our settings, which say how SVG keeps text, whoever drew the figure.
-    with matplotlib.rc_context(RC):
-        fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None}, facecolor="white")
-        # The layout the PNG was drawn with, kept for the SVG: laying out
-        # again would give the same positions at twice the cost.
+    with matplotlib.rc_context({**RC, "figure.autolayout": False, "figure.constrained_layout.use": False}):
+        # An axis without minor ticks still asks its major locator again,
+        # every time its ticks are laid out, for minor ticks to drop that
+        # duplicate major ones: there are none to drop.
+        untouched = [axis for ax in fig.get_axes() for axis in (ax.xaxis, ax.yaxis)
+                     if axis.remove_overlapping_locs and isinstance(axis.get_minor_locator(), NullLocator)]
+        for axis in untouched:
+            axis.remove_overlapping_locs = False
+        # Lay the figure out once, at the PNG's resolution, as savefig would,
+        # and draw both files with that layout. With a layout engine set,
+        # savefig first draws the whole figure without output (to lay it
+        # out) and then again for real: for the PNG and again for the SVG.
         engine = fig.get_layout_engine()
-        fig.set_layout_engine("none")
-        fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white")
-        fig.set_layout_engine(engine)
+        if engine is not None:
+            canvas, dpi = fig.canvas, fig.dpi
+            try:
+                FigureCanvasAgg(fig)  # text measured as for the PNG: Agg's, at its resolution
+                fig.dpi = PNG_DPI
+                engine.execute(fig)
+            finally:
+                fig.dpi = dpi
+                fig.set_canvas(canvas)  # the caller's, e.g. pyplot's window
+            fig.set_layout_engine(None)  # none at all (not "none", which still draws twice)
+        try:
+            fig.savefig(png, dpi=PNG_DPI, metadata={"Software": None}, facecolor="white")
+            fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white")
+        finally:
+            if engine is not None:
+                fig.set_layout_engine(engine)
+            for axis in untouched:
+                axis.remove_overlapping_locs = True
     return png, svg

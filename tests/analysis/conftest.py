@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from tiny_scenario import REPO, TINY_SCENARIO, trustsim_binary  # noqa: E402
 sys.path.insert(0, str(REPO / "analysis"))  # `import trustsim` without PYTHONPATH
 
 import fixture_files  # noqa: E402
+from shared_outputs import made_once  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -71,15 +73,24 @@ def sweep_report(sweep_file, tmp_path_factory):
     """report.html (and its CSVs and figures) of the sweep fixture."""
     from trustsim.report import write_report
 
-    return write_report(sweep_file, tmp_path_factory.mktemp("sweep_report"))
+    return made_once(tmp_path_factory, "sweep_report", lambda out: write_report(sweep_file, out)) / "report.html"
 
 
 @pytest.fixture(scope="session")
 def binary_run_report(binary_run_file, tmp_path_factory):
-    """report.html of the binary's tiny run."""
-    from trustsim.report import write_report
+    """report.html of the binary's tiny run, as a user gets it from `trustsim
+    report run.h5` in another directory with nothing but PATH set: beside
+    the file, named after it. The command's messages are in ../stderr.txt."""
 
-    return write_report(binary_run_file, tmp_path_factory.mktemp("binary_report"))
+    def make(out):
+        (out / "elsewhere").mkdir(parents=True)
+        shutil.copy(binary_run_file, out / "run.h5")
+        done = subprocess.run([str(trustsim_binary()), "report", str(out / "run.h5")], cwd=out / "elsewhere",
+                              capture_output=True, text=True, timeout=600, env={"PATH": "/usr/bin:/bin"})
+        assert done.returncode == 0, done.stderr
+        (out / "stderr.txt").write_text(done.stderr)
+
+    return made_once(tmp_path_factory, "binary_run_report", make) / "run_report" / "report.html"
 
 
 @pytest.fixture(params=["fixture", "binary"])

@@ -1,15 +1,13 @@
 """/usr/bin/python3 -m trustsim.report: the HTML page, its CSV tables, its errors."""
 
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
 
 import fixture_files as ff
-from tiny_scenario import REPO
+from shared_outputs import made_once, report_command
 from trustsim import open_results
 from trustsim.report import calibrated_to, describe_design, write_report, write_tables
 
@@ -48,10 +46,13 @@ class Page(HTMLParser):
             self._heading += data
 
 
-def report(*args, cwd):
-    env = {"PYTHONPATH": str(REPO / "analysis"), "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "trustsim.report", *map(str, args)],
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+@pytest.fixture(scope="session")
+def partial_report(partial_sweep_file, tmp_path_factory):
+    """The page of a sweep being resumed whose question names one outcome
+    (two tests read it: a report costs seconds)."""
+    out = made_once(tmp_path_factory, "partial_report",
+                    lambda out: write_report(partial_sweep_file, out, outcomes=["headcount"]))
+    return (out / "report.html").read_text()
 
 
 def test_sweep_report_embeds_its_figures(sweep_report):
@@ -104,9 +105,8 @@ def test_at_a_glance_says_every_question_outcome_clear_or_not(sweep_report):
     assert "no clear difference" in glance and "95% interval" in glance
 
 
-def test_the_question_can_name_its_outcomes(sweep_file, tmp_path):
-    text = write_report(sweep_file, tmp_path, outcomes=["headcount"]).read_text()
-    glance = text.split('id="glance"')[1].split("</ul>")[0]
+def test_the_question_can_name_its_outcomes(partial_report):
+    glance = partial_report.split('id="glance"')[1].split("</ul>")[0]
     assert "headcount: " in glance and "leavers" not in glance
 
 
@@ -146,21 +146,33 @@ def test_sampled_sweep_report_shows_sensitivity(sampled_file, tmp_path):
     assert "pooled over the sampled parameter ranges" in text
 
 
-def test_report_of_a_resumed_sweep_says_it_is_incomplete(partial_sweep_file, tmp_path):
-    text = write_report(partial_sweep_file, tmp_path).read_text()
+def test_report_of_a_resumed_sweep_says_it_is_incomplete(partial_report):
+    text = partial_report
     assert "This file is incomplete" in text and "2 of 16 runs have no data yet" in text
     assert "computed from /summary" in text
 
 
-def test_report_command_on_a_run(any_run_file, tmp_path):
-    done = report(any_run_file, "-o", tmp_path / "out", cwd=tmp_path)
+@pytest.fixture(params=["fixture", "binary"])
+def run_report(request, tmp_path):
+    """(run file, report.html) by the report command: `python3 -m
+    trustsim.report` for the fixture file, `trustsim report` for the binary's
+    (the shared binary_run_report)."""
+    if request.param == "binary":
+        return request.getfixturevalue("binary_run_file"), request.getfixturevalue("binary_run_report")
+    run_file = request.getfixturevalue("run_file")
+    done = report_command(run_file, "-o", tmp_path / "out", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    page = Page((tmp_path / "out" / "report.html").read_text())
+    return run_file, tmp_path / "out" / "report.html"
+
+
+def test_report_command_on_a_run(run_report):
+    any_run_file, page_file = run_report
+    page = Page(page_file.read_text())
     assert len(page.images) == 4  # trust, outcomes, team trust, network
     # One variant's outcomes with their intervals (the fixture's 8, the binary's all).
     assert page.rows["comparison"] == 1 + len(open_results(any_run_file).outcomes)
     assert page.rows["provenance-table"] >= 5
-    assert (tmp_path / "out" / "summary.csv").is_file()
+    assert (page_file.parent / "summary.csv").is_file()
 
 
 def test_all_tables_adds_every_run_in_long_form(run_file, tmp_path):
@@ -181,7 +193,7 @@ def test_report_command_errors_are_one_clear_line(tmp_path, content, problem):
     path = tmp_path / "input.h5"
     if content is not None:
         path.write_bytes(content)
-    done = report(path, "-o", tmp_path / "out", cwd=tmp_path)
+    done = report_command(path, "-o", tmp_path / "out", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.startswith(f"trustsim.report: error: {path}: {problem}")
     assert "Traceback" not in done.stderr
@@ -189,7 +201,7 @@ def test_report_command_errors_are_one_clear_line(tmp_path, content, problem):
 
 
 def test_report_help(tmp_path):
-    done = report("--help", cwd=tmp_path)
+    done = report_command("--help", cwd=tmp_path)
     assert done.returncode == 0
     assert "self-contained HTML report" in done.stdout and "--all-tables" in done.stdout
 

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from designs import GRID, GRID_CELLS, SAMPLED, grid_sweep, merged_shards, sampled_sweep, trustsim
+from shared_outputs import made_once
 from test_report_browser import CHROMIUM, chromium, console_problems, images_loaded
 
 MAKE = {"grid": grid_sweep, "sampled": sampled_sweep, "merged": merged_shards}
@@ -19,10 +20,12 @@ GRID_KEY = next(iter(GRID["grid"]))
 
 @pytest.fixture(scope="module", params=list(MAKE))
 def report_dir(request, tmp_path_factory):
-    work = tmp_path_factory.mktemp(request.param)
-    path = MAKE[request.param](work)
-    trustsim("report", path.name, "-o", "report", cwd=work)
-    return request.param, work / "report"
+    def make(work):
+        work.mkdir()
+        path = MAKE[request.param](work)
+        trustsim("report", path.name, "-o", "report", cwd=work)
+
+    return request.param, made_once(tmp_path_factory, f"design_{request.param}", make) / "report"
 
 
 def sections(html: str) -> dict:
