@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <unordered_set>
 
 #include "cli/command_line.hpp"
 #include "io/file_check.hpp"
@@ -85,11 +86,12 @@ PartsMode parts_mode(const ExecuteOptions& options) {
 // a run with its own, or a shard's slice with the attributes `trustsim
 // merge` checks.
 void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
-                  const std::vector<RunPlan>& written_now, const Provenance& provenance, bool force,
-                  const CancelOnSignal& cancel) {
+                  const Provenance& provenance, bool force, const CancelOnSignal& cancel) {
   const SweepPlan& plan = prepared.plan;
+  // Every part was written by this invocation or checked by
+  // check_earlier_parts: none is read whole again.
   Combination combination{prepared.owned,
-                          parts_source(plan, parts, written_now),
+                          parts_source(plan, parts, prepared.owned),
                           {},
                           provenance,
                           prepared.kind == "run" ? Comparison::run : Comparison::include,
@@ -105,6 +107,21 @@ void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
     };
   }
   write_combined(prepared.output, force, plan, combination, cancel.flag());
+}
+
+// The parts an earlier invocation left, each read whole (in a child
+// process) and checked against the plan before any run is computed: a
+// damaged or foreign part stops a resume at once, not after the missing
+// runs have been computed, and is not read whole again when combined.
+void check_earlier_parts(const PreparedPlan& prepared, const PartsDirectory& parts,
+                         const std::vector<RunPlan>& missing) {
+  std::unordered_set<std::int64_t> to_compute;
+  for (const RunPlan& run : missing) to_compute.insert(run.run_id);
+  const std::string fingerprint = fingerprint_text(prepared.plan.fingerprint);
+  for (const RunPlan& run : prepared.owned)
+    if (!to_compute.count(run.run_id))
+      (void)read_run_part(parts.part_path(run.run_id), run, prepared.plan.swept_keys, fingerprint,
+                          WrittenBy::earlier_invocation);
 }
 
 // Whether `output` holds exactly the runs `prepared` answers for, of its
@@ -290,10 +307,12 @@ int execute_plan(const ExecuteOptions& options, const std::function<PreparedPlan
       std::filesystem::exists(std::filesystem::symlink_status(prepared->output, error)))
     return finish_completed(*prepared, *parts, options.quiet);
   std::vector<RunPlan> missing;
-  if (root) {
+  workers.together([&] {
+    if (!root) return;
     missing = missing_runs(prepared->owned, *parts);
     if (!options.quiet) report_resuming(*prepared, *parts, missing.size());
-  }
+    check_earlier_parts(*prepared, *parts, missing);
+  });
 
   const Provenance provenance{program_version,
                               git_commit,
@@ -321,7 +340,7 @@ int execute_plan(const ExecuteOptions& options, const std::function<PreparedPlan
     if (!options.quiet && prepared->kind != "run")
       std::cerr << "trustsim: combining " << plural(prepared->owned.size(), "run") << " into "
                 << prepared->output.string() << "\n";
-    write_output(*prepared, *parts, missing, provenance, options.force, cancel);
+    write_output(*prepared, *parts, provenance, options.force, cancel);
   } catch (const FailedElsewhere&) {
     return internal_error;
   } catch (const Cancelled&) {

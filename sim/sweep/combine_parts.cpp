@@ -37,9 +37,9 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
 }
 
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts,
-                               const std::vector<RunPlan>& written_now) {
+                               const std::vector<RunPlan>& checked_now) {
   std::unordered_set<std::int64_t> now;
-  for (const RunPlan& run : written_now) now.insert(run.run_id);
+  for (const RunPlan& run : checked_now) now.insert(run.run_id);
   return [&plan, &parts, fingerprint = fingerprint_text(plan.fingerprint),
           now = std::move(now)](const RunPlan& run) {
     const auto path = parts.part_path(run.run_id);

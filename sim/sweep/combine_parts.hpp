@@ -51,10 +51,11 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
                   Comparison comparison);
 
 // The source of a sweep in progress: each run's part in its work directory;
-// the parts of `written_now` (the runs this invocation computed) are not
-// read whole first (run_part.hpp, WrittenBy).
+// the parts of `checked_now` (runs this invocation computed, or whose parts
+// it has already read whole) are not read whole again (run_part.hpp,
+// WrittenBy).
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts,
-                               const std::vector<RunPlan>& written_now = {});
+                               const std::vector<RunPlan>& checked_now = {});
 
 // The source of runs already combined into files (the shard files given to
 // merge): each file's /summary read once (read_finished_runs), each run
