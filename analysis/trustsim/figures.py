@@ -219,7 +219,8 @@ def outcomes_over_time(results: Results, metric_names: Sequence[str] = OVER_TIME
     style.legend_panel(fig, grid[0, :], handles, labels, ncols=min(len(labels), 4))
     note = _replicate_note(results.summary[results.summary["run_id"].isin(wide["run_id"])], variants)
     where = f" — {cell_text(cell)}" if cell else ""
-    fig.suptitle(f"Outcomes over time{where}: mean and 95% interval ({note})")
+    # Two lines: with a grid cell named, one was wider than the page.
+    fig.suptitle(f"Outcomes over time{where}\nmean and 95% interval ({note})")
     return fig
 
 
