@@ -1,6 +1,7 @@
 """Helpers for the calibrate command's tests: a small calibration over the
 tiny scenario, and comparing the result datasets of two output files."""
 import json
+import signal
 import subprocess
 import time
 
@@ -99,3 +100,12 @@ def start_and_wait_for_population(binary, directory, calibration_file, out, coun
         assert time.time() < deadline, "no populations appeared"
         time.sleep(0.02)
     return process, parts
+
+
+def kill_after_populations(binary, directory, calibration_file, out, count):
+    """A calibration killed (SIGKILL: no handler, no clean-up) once `count`
+    populations are committed; returns its parts directory."""
+    process, parts = start_and_wait_for_population(binary, directory, calibration_file, out, count)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return parts

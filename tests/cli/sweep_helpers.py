@@ -73,6 +73,23 @@ def logged_runs(log):
     return [int(line) for line in log.read_text().split()] if log.exists() else []
 
 
+def resume_equals_a_clean_job(job, directory, out, done_before, total):
+    """Resumes `out` with `job(out, log, *extra)` (a run or a sweep whose
+    computed runs go to `log`): it redoes no finished run and equals a job
+    that ran uninterrupted. Returns the resume's stderr."""
+    log = directory / "resumed.log"
+    resumed = job(out, log, "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"resuming: {len(done_before)} of {total} runs already done" in resumed.stderr
+    assert_resumed_without_redoing(logged_runs(log), done_before, range(total))
+    clean = directory / "clean.h5"
+    done = job(clean, directory / "clean.log")
+    assert done.returncode == 0, done.stderr
+    assert len(logged_runs(directory / "clean.log")) == total
+    assert_same_results(out, clean)
+    return resumed.stderr
+
+
 def assert_resumed_without_redoing(computed, done_before, all_runs):
     """A resumed sweep computed each missing run once and no finished one."""
     assert len(computed) == len(set(computed)), "a run was computed twice"

@@ -3,13 +3,12 @@ computes its share of each batch of runs; the output equals a single
 process's bit for bit, a calibration killed without MPI resumes under it,
 and a bad calibration file is reported once, not once per rank."""
 import re
-import signal
 import subprocess
 
 import pytest
 
 from calibrate_helpers import (assert_same_calibration, population_files,
-                               start_and_wait_for_population, write_calibration)
+                               kill_after_populations, write_calibration)
 from shard_helpers import mpirun
 
 MPIRUN = mpirun()
@@ -64,10 +63,7 @@ def test_a_calibration_killed_without_mpi_resumes_under_it(trustsim_bin, trustsi
     clean = trustsim("calibrate", path, "-o", "clean.h5", "--quiet", timeout=300)
     assert clean.returncode == 0, clean.stderr
 
-    process, parts = start_and_wait_for_population(trustsim_bin, tmp_path, path,
-                                                   tmp_path / "killed.h5", count=2)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    parts = kill_after_populations(trustsim_bin, tmp_path, path, tmp_path / "killed.h5", 2)
     committed = len(population_files(parts))
     assert 2 <= committed < 4
 

@@ -9,7 +9,8 @@ import subprocess
 import pytest
 
 from calibrate_helpers import (assert_same_calibration, population_files,
-                               start_and_wait_for_population, write_calibration)
+                               kill_after_populations, start_and_wait_for_population,
+                               write_calibration)
 
 # Long enough runs that a kill lands inside a population.
 DAYS = 600
@@ -27,10 +28,7 @@ def test_kill9_mid_population_then_resume_gives_the_same_posterior(trustsim_bin,
     clean = trustsim("calibrate", path, "-o", "clean.h5", "--quiet", timeout=300)
     assert clean.returncode == 0, clean.stderr
 
-    process, parts = start_and_wait_for_population(trustsim_bin, tmp_path, path,
-                                                   tmp_path / "killed.h5", count=2)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    parts = kill_after_populations(trustsim_bin, tmp_path, path, tmp_path / "killed.h5", 2)
     committed = [p.name for p in population_files(parts)]
     assert 2 <= len(committed) < 4, committed
     assert not (tmp_path / "killed.h5").exists()
@@ -62,10 +60,7 @@ def test_sigterm_keeps_committed_populations_and_says_how_to_continue(trustsim_b
 
 def test_leftover_populations_need_resume_or_force(trustsim_bin, trustsim, tmp_path):
     path = write_calibration(tmp_path, days=DAYS, **METHOD)
-    process, parts = start_and_wait_for_population(trustsim_bin, tmp_path, path,
-                                                   tmp_path / "out.h5", count=1)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    kill_after_populations(trustsim_bin, tmp_path, path, tmp_path / "out.h5", 1)
     again = trustsim("calibrate", path, "-o", "out.h5")
     assert again.returncode == 2
     assert "--resume" in again.stderr and "--force" in again.stderr
@@ -85,10 +80,7 @@ def test_a_damaged_population_is_refused_not_resumed_from(trustsim_bin, trustsim
     import h5py
 
     path = write_calibration(tmp_path, days=DAYS, **METHOD)
-    process, parts = start_and_wait_for_population(trustsim_bin, tmp_path, path,
-                                                   tmp_path / "out.h5", count=1)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    parts = kill_after_populations(trustsim_bin, tmp_path, path, tmp_path / "out.h5", 1)
     population = population_files(parts)[0]
     with h5py.File(population, "r") as f:
         columns = []

@@ -4,9 +4,8 @@ import os
 import signal
 import subprocess
 
-from sweep_helpers import (RUNS, assert_resumed_without_redoing, assert_same_results,
-                           finished_parts, logged_runs, long_sweep, start_and_wait_for_parts,
-                           write_sweep)
+from sweep_helpers import (RUNS, finished_parts, logged_runs, long_sweep,
+                           resume_equals_a_clean_job, start_and_wait_for_parts, write_sweep)
 
 def resume(trustsim_bin, directory, sweep, out, log, *extra):
     env = dict(os.environ, TRUSTSIM_DEBUG_RUN_LOG=str(log))
@@ -25,19 +24,10 @@ def test_kill9_then_resume_equals_a_clean_sweep_and_redoes_nothing(trustsim_bin,
     assert 0 < len(done_before) < RUNS
     assert not out.exists()
 
-    log = tmp_path / "resumed.log"
-    result = resume(trustsim_bin, tmp_path, sweep, out, log, "--resume")
-    assert result.returncode == 0, result.stderr
-    assert f"resuming: {len(done_before)} of {RUNS} runs already done" in result.stderr
-    assert_resumed_without_redoing(logged_runs(log), done_before, range(RUNS))
+    resume_equals_a_clean_job(lambda *args: resume(trustsim_bin, tmp_path, sweep, *args),
+                              tmp_path, out, done_before, RUNS)
     assert not parts.exists()
     assert list(tmp_path.glob("*.tmp-*")) == []
-
-    clean = tmp_path / "clean.h5"
-    result = resume(trustsim_bin, tmp_path, sweep, clean, tmp_path / "clean.log")
-    assert result.returncode == 0, result.stderr
-    assert len(logged_runs(tmp_path / "clean.log")) == RUNS
-    assert_same_results(out, clean)
 
 
 def test_sigterm_keeps_the_finished_runs_and_says_how_to_continue(trustsim_bin, tmp_path):
