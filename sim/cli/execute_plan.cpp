@@ -88,14 +88,11 @@ PartsMode parts_mode(const ExecuteOptions& options) {
 void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
                   const Provenance& provenance, bool force, const CancelOnSignal& cancel) {
   const SweepPlan& plan = prepared.plan;
-  // Every part was written by this invocation or checked by
+  // Every part was written by this invocation or has been read whole by
   // check_earlier_parts: none is read whole again.
-  Combination combination{prepared.owned,
-                          parts_source(plan, parts, prepared.owned),
-                          {},
-                          provenance,
-                          prepared.kind == "run" ? Comparison::run : Comparison::include,
-                          nullptr};
+  Combination combination{
+      prepared.owned, parts_source(plan, parts, WrittenBy::this_invocation),          {},
+      provenance,     prepared.kind == "run" ? Comparison::run : Comparison::include, nullptr};
   for (const RunPlan& run : prepared.owned)
     combination.inputs.push_back(parts.part_path(run.run_id));
   if (prepared.shard) {
@@ -117,11 +114,9 @@ void check_earlier_parts(const PreparedPlan& prepared, const PartsDirectory& par
                          const std::vector<RunPlan>& missing) {
   std::unordered_set<std::int64_t> to_compute;
   for (const RunPlan& run : missing) to_compute.insert(run.run_id);
-  const std::string fingerprint = fingerprint_text(prepared.plan.fingerprint);
+  const FinishedRunSource found = parts_source(prepared.plan, parts);
   for (const RunPlan& run : prepared.owned)
-    if (!to_compute.count(run.run_id))
-      (void)read_run_part(parts.part_path(run.run_id), run, prepared.plan.swept_keys, fingerprint,
-                          WrittenBy::earlier_invocation);
+    if (!to_compute.count(run.run_id)) (void)found(run);
 }
 
 // Whether `output` holds exactly the runs `prepared` answers for, of its

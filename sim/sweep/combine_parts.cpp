@@ -1,7 +1,6 @@
 #include "sweep/combine_parts.hpp"
 
 #include <map>
-#include <unordered_set>
 
 #include "io/combined_size.hpp"
 #include "io/file_check.hpp"
@@ -37,19 +36,15 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
 }
 
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts,
-                               const std::vector<RunPlan>& checked_now) {
-  std::unordered_set<std::int64_t> now;
-  for (const RunPlan& run : checked_now) now.insert(run.run_id);
+                               WrittenBy written_by) {
   return [&plan, &parts, fingerprint = fingerprint_text(plan.fingerprint),
-          now = std::move(now)](const RunPlan& run) {
+          written_by](const RunPlan& run) {
     const auto path = parts.part_path(run.run_id);
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error))
       throw FileError(path.string() + ": missing: run " + std::to_string(run.run_id) +
                       " has not finished");
-    const WrittenBy by =
-        now.count(run.run_id) ? WrittenBy::this_invocation : WrittenBy::earlier_invocation;
-    return LocatedRun{path, read_run_part(path, run, plan.swept_keys, fingerprint, by)};
+    return LocatedRun{path, read_run_part(path, run, plan.swept_keys, fingerprint, written_by)};
   };
 }
 

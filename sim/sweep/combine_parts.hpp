@@ -50,12 +50,10 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
                   const FinishedRunSource& source, OutputFile& file, const Provenance& provenance,
                   Comparison comparison);
 
-// The source of a sweep in progress: each run's part in its work directory;
-// the parts of `checked_now` (runs this invocation computed, or whose parts
-// it has already read whole) are not read whole again (run_part.hpp,
-// WrittenBy).
+// The source of a sweep in progress: each run's part in its work directory,
+// read whole first unless this invocation wrote it (run_part.hpp, WrittenBy).
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts,
-                               const std::vector<RunPlan>& checked_now = {});
+                               WrittenBy written_by = WrittenBy::earlier_invocation);
 
 // The source of runs already combined into files (the shard files given to
 // merge): each file's /summary read once (read_finished_runs), each run
