@@ -13,8 +13,6 @@ namespace trustsim {
 
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
 // One outcome of one variant at every design point: the mean over
 // replicates and the variance between them (NaN for one replicate).
 struct PointMoments {
@@ -83,7 +81,8 @@ SensitivityTable sensitivity_analysis(
 
   for (std::size_t v = 0; v < variants.size(); ++v) {
     for (std::size_t o = 0; o < outcome_count; ++o) {
-      PointMoments moments{std::vector<double>(points), std::vector<double>(points, nan)};
+      PointMoments moments{std::vector<double>(points),
+                           std::vector<double>(points, std::numeric_limits<double>::quiet_NaN())};
       for (std::size_t p = 0; p < points; ++p) {
         const std::size_t first = (p * variants.size() + v) * R;
         double sum = 0.0;

@@ -6,22 +6,10 @@
 
 #include "sweep/comparison.hpp"
 #include "sweep/comparison_file.hpp"
+#include "sweep_fixtures.hpp"
 
 using namespace trustsim;
-
-namespace {
-
-// A run whose every outcome is `value`.
-void add_run(SweepOutcomes& runs, const std::string& variant, std::vector<double> grid,
-             double value) {
-  runs.variant.push_back(variant);
-  runs.grid_values.push_back(std::move(grid));
-  std::array<double, outcome_count> outcomes;
-  outcomes.fill(value);
-  runs.outcomes.push_back(outcomes);
-}
-
-}  // namespace
+using testing::add_run;
 
 TEST_CASE("one cell: means, intervals and differences from baseline", "[comparison]") {
   // The sleep data again (see interval_estimate_test.cpp): a known answer.

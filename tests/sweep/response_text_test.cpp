@@ -6,21 +6,10 @@
 
 #include "sweep/comparison.hpp"
 #include "sweep/response_text.hpp"
+#include "sweep_fixtures.hpp"
 
 using namespace trustsim;
-
-namespace {
-
-void add_run(SweepOutcomes& runs, const std::string& variant, std::vector<double> grid,
-             double value) {
-  runs.variant.push_back(variant);
-  runs.grid_values.push_back(std::move(grid));
-  std::array<double, outcome_count> outcomes;
-  outcomes.fill(value);
-  runs.outcomes.push_back(outcomes);
-}
-
-}  // namespace
+using testing::add_run;
 
 TEST_CASE("one grid key: each cell's mean and interval, per variant", "[response_text]") {
   SweepOutcomes runs;

@@ -1,13 +1,17 @@
 // Shared fixtures for the sweep suites: a small scenario, sweeps built on it
-// (inline, so no files are needed), and a way to expect a sweep error.
+// (inline, so no files are needed), runs of given outcomes, and a way to
+// expect a sweep error.
 #pragma once
 
 #include <unistd.h>
+#include <array>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "scenario/scenario_error.hpp"
+#include "sweep/comparison.hpp"
 #include "sweep/sweep_definition.hpp"
 #include "sweep/sweep_plan.hpp"
 
@@ -30,6 +34,16 @@ inline Json small_scenario() {
     ]},
     "outputs": {"network_snapshot_days": [39]}
   })");
+}
+
+// A run, for the comparison's tests, whose every outcome is `value`.
+inline void add_run(SweepOutcomes& runs, const std::string& variant, std::vector<double> grid,
+                    double value) {
+  runs.variant.push_back(variant);
+  runs.grid_values.push_back(std::move(grid));
+  std::array<double, outcome_count> outcomes;
+  outcomes.fill(value);
+  runs.outcomes.push_back(outcomes);
 }
 
 // A sweep over the small scenario with `extra` merged in at the top level.
