@@ -33,6 +33,26 @@ TINY = {
 }
 
 
+# The tests of bad input and faults, which scripts/test-sanitizers runs
+# against the AddressSanitizer build (`-m sanitized`) and scripts/test
+# therefore leaves out of the optimised run (`-m "not sanitized"`): once is
+# enough for each. The long sweeps interrupted by a signal stay in the
+# optimised run (signals have their own tests in test_interrupted_runs.py).
+SANITIZED_FILES = {"test_bad_input_corpus.py", "test_bad_output_paths.py",
+                   "test_damaged_output_files.py", "test_write_failures.py",
+                   "test_damaged_sweep_files.py", "test_interrupted_runs.py"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sanitized: run against the sanitizer build, not twice")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name in SANITIZED_FILES and "signal_mid_sweep" not in item.name:
+            item.add_marker(pytest.mark.sanitized)
+
+
 @pytest.fixture(scope="session")
 def trustsim_bin():
     path = pathlib.Path(os.environ.get("TRUSTSIM_BIN", REPO / "build" / "sim" / "trustsim"))

@@ -5,11 +5,12 @@ import os
 import resource
 import subprocess
 
-# scripts/test sets this when TRUSTSIM_BIN is a sanitizer build, which
-# reserves terabytes of address space and so cannot run under RLIMIT_AS.
+# scripts/test-sanitizers sets this when TRUSTSIM_BIN is a sanitizer build,
+# which reserves terabytes of address space and so cannot run under
+# RLIMIT_AS; AddressSanitizer caps its resident memory instead.
 SANITIZED = bool(os.environ.get("TRUSTSIM_SANITIZED"))
 
-MEMORY_LIMIT = 2 << 30  # bytes of address space: refusing needs a few MB
+MEMORY_LIMIT = 2 << 30  # bytes: refusing needs a few MB
 
 
 def limit_memory():
@@ -17,10 +18,20 @@ def limit_memory():
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
+def limited_environment():
+    """The environment with AddressSanitizer's cap on resident memory, which
+    stops the program with a report (exit 1) past MEMORY_LIMIT; None (the
+    inherited one) for an unsanitized build, capped by limit_memory."""
+    if not SANITIZED:
+        return None
+    options = os.environ.get("ASAN_OPTIONS", "")
+    return dict(os.environ, ASAN_OPTIONS=f"{options}:hard_rss_limit_mb={MEMORY_LIMIT >> 20}")
+
+
 def run_limited(binary, *args, cwd, timeout=60, preexec_fn=limit_memory):
     """Runs trustsim with a memory limit (as `ulimit -v`) and a timeout."""
     return subprocess.run([binary, *map(str, args)], cwd=cwd, capture_output=True,
-                          timeout=timeout, preexec_fn=preexec_fn)
+                          timeout=timeout, preexec_fn=preexec_fn, env=limited_environment())
 
 
 def stderr_text(result):
