@@ -66,7 +66,9 @@ void read_dataset(hid_t file, const char* name) {
     throw hdf5::Error(std::string("dataset ") + name + " is larger than any trustsim writes");
   std::vector<unsigned char> bytes(static_cast<std::size_t>(count) * size);
   const std::string what = std::string("read dataset ") + name;
-  hdf5::check_status(H5Dread(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data()), what.c_str());
+  hdf5::check_status(
+      H5Dread(set, type, H5S_ALL, H5S_ALL, hdf5::transfer_properties(), bytes.data()),
+      what.c_str());
   if (H5Tdetect_class(type, H5T_VLEN) > 0 || H5Tis_variable_str(type) > 0)
     H5Dvlen_reclaim(type, space, H5P_DEFAULT, bytes.data());
 }

@@ -70,7 +70,7 @@ void copy_dataset(hid_t from_parent, const std::string& name, hid_t to_parent) {
   Values values(type, space, "dataset " + name);
   if (!values.empty()) {
     const std::string reading = "read dataset " + name + " to copy it";
-    check_status(H5Dread(source, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+    check_status(H5Dread(source, type, H5S_ALL, H5S_ALL, transfer_properties(), values.data()),
                  reading.c_str());
     values.mark_read();
   }
@@ -78,7 +78,7 @@ void copy_dataset(hid_t from_parent, const std::string& name, hid_t to_parent) {
       dataset(H5Dcreate2(to_parent, name.c_str(), type, space, H5P_DEFAULT, creation, H5P_DEFAULT),
               "create a copied dataset");
   if (!values.empty())
-    check_status(H5Dwrite(copy, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+    check_status(H5Dwrite(copy, type, H5S_ALL, H5S_ALL, transfer_properties(), values.data()),
                  "write a copied dataset");
   copy_attributes(source, copy);
   copy.close(("write dataset " + name).c_str());  // its chunks reach the file here

@@ -71,6 +71,15 @@ void silence_library_errors() {
   silenced = true;
 }
 
+hid_t transfer_properties() {
+  static const hid_t properties = [] {
+    const hid_t list = check(H5Pcreate(H5P_DATASET_XFER), "create transfer properties");
+    check_status(H5Pset_buffer(list, 64 << 10, nullptr, nullptr), "size the conversion buffer");
+    return list;
+  }();
+  return properties;
+}
+
 Handle& Handle::operator=(Handle&& other) noexcept {
   if (this != &other) {
     reset();

@@ -34,6 +34,13 @@ std::string take_failure_cause();
 // first call on a thread.
 void silence_library_errors();
 
+// The transfer properties for every dataset read and write: HDF5 1.10
+// allocates and zeroes its whole type-conversion buffer (1 MiB by default)
+// for each read or write that converts, such as every one of strings,
+// however little it moves; larger data pass through the small buffer in
+// turn. Created once, kept for the life of the program.
+hid_t transfer_properties();
+
 class Handle {
  public:
   using Closer = herr_t (*)(hid_t);

@@ -52,7 +52,7 @@ std::vector<T> read_numbers(hid_t parent, const std::string& name, hid_t memory_
   Handle space = dataspace(H5Dget_space(set), "get a dataspace");
   std::vector<T> values(element_count(space));
   if (!values.empty())
-    check_status(H5Dread(set, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+    check_status(H5Dread(set, memory_type, H5S_ALL, H5S_ALL, transfer_properties(), values.data()),
                  ("read dataset " + name).c_str());
   return values;
 }
@@ -127,7 +127,7 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
   Handle type = datatype(H5Dget_type(set), "get a dataset type");
   Handle space = dataspace(H5Dget_space(set), "get a dataspace");
   return read_text(type, space, [&](hid_t memory_type, void* buffer) {
-    check_status(H5Dread(set, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer),
+    check_status(H5Dread(set, memory_type, H5S_ALL, H5S_ALL, transfer_properties(), buffer),
                  ("read dataset " + name).c_str());
   });
 }

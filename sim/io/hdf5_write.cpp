@@ -139,8 +139,9 @@ void write_dataset(hid_t parent, const std::string& name, std::span<const T> dat
                                   properties, H5P_DEFAULT),
                        "create a dataset");
   if (count > 0)
-    check_status(H5Dwrite(set, Types<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
-                 "write a dataset");
+    check_status(
+        H5Dwrite(set, Types<T>::memory(), H5S_ALL, H5S_ALL, transfer_properties(), data.data()),
+        "write a dataset");
   describe(set, info);
   set.close(("write dataset " + name).c_str());  // compressed chunks reach the file here
 }
@@ -168,7 +169,7 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<std:
   std::vector<const char*> texts;
   for (const auto& d : data) texts.push_back(d.c_str());
   if (!texts.empty())
-    check_status(H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()),
+    check_status(H5Dwrite(set, type, H5S_ALL, H5S_ALL, transfer_properties(), texts.data()),
                  "write a string dataset");
   describe(set, info);
   set.close(("write dataset " + name).c_str());

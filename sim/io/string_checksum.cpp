@@ -82,7 +82,8 @@ void add_dataset(Walk& walk, hid_t file, const char* path) {
   add_text(walk.sum, "values");
   const std::string what = std::string("read dataset ") + path;
   add_strings(walk.sum, type, space, [&](hid_t memory, void* buffer) {
-    check_status(H5Dread(set, memory, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer), what.c_str());
+    check_status(H5Dread(set, memory, H5S_ALL, H5S_ALL, transfer_properties(), buffer),
+                 what.c_str());
   });
 }
 
