@@ -86,15 +86,7 @@ def _replicate_note(summary: pd.DataFrame, variants) -> str:
 def _draw_band(ax, band: pd.DataFrame, colour, linestyle, label, metric: Metric, alpha: float = 0.18):
     ax.plot(band["day"], band["mean"], color=colour, linestyle=linestyle, linewidth=1.6, label=label)
     if band["ci_low"].notna().any():
-        # An interval past what the quantity can be (a negative count, a
-        # score above 1) only distracts: clip it to the possible range.
-        lo, hi = band["ci_low"], band["ci_high"]
-        if metric.is_count or metric.is_score:
-            lo = lo.clip(lower=0)
-        if metric.is_correlation:
-            lo = lo.clip(lower=-1)
-        if metric.is_score or metric.is_correlation:
-            hi = hi.clip(upper=1)
+        lo, hi = metric.within_range(band["ci_low"]), metric.within_range(band["ci_high"])
         ax.fill_between(band["day"], lo, hi, color=colour, alpha=alpha, linewidth=0)
 
 

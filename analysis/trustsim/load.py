@@ -77,6 +77,21 @@ class Metric:
     def unit_text(self) -> str:
         return {"1": "0–1", "r": "−1 to 1"}.get(self.units, self.units)
 
+    def within_range(self, values):
+        """`values` (a number, or a pandas Series) cut to what the quantity can
+        be: a count at 0, a score or share at 0 and 1, a correlation at −1 and
+        1. An interval past that (a negative count) only distracts."""
+        lower = -1.0 if self.is_correlation else 0.0 if self.is_count or self.is_score else None
+        upper = 1.0 if self.is_score or self.is_correlation else None
+        if isinstance(values, pd.Series):
+            return values.clip(lower=lower, upper=upper)
+        return float(np.clip(values, -np.inf if lower is None else lower, np.inf if upper is None else upper))
+
+    @property
+    def unit_after_value(self) -> str:
+        """What follows a value in a sentence: "0.41 on a 0–1 scale", "39.7 incidents"."""
+        return f"on a {self.unit_text} scale" if self.is_score or self.is_correlation else self.units
+
     @property
     def axis_label(self) -> str:
         """Label with units, e.g. "Patient-safety incidents (incidents/day)"."""

@@ -156,8 +156,9 @@ def at_a_glance(results: Results, outcomes: Sequence[str], cell: dict | None = N
         for outcome in outcomes:
             if outcome in base.index:
                 r, m = base.loc[outcome], results.outcome_metric(outcome)
-                lines.append(f"{html.escape(m.label)}: {fmt(r['mean'], m)} {html.escape(m.unit_text)} "
-                             f"(95% interval {fmt(r['ci_low'], m)} to {fmt(r['ci_high'], m)}, "
+                lines.append(f"{html.escape(m.label)}: {fmt(r['mean'], m)} {html.escape(m.unit_after_value)} "
+                             f"(95% interval {fmt(m.within_range(r['ci_low']), m)} to "
+                             f"{fmt(m.within_range(r['ci_high']), m)}, "
                              f"{plural(int(r['n']), 'run')})")
     return lines
 
@@ -275,13 +276,14 @@ def comparison_table(results: Results, cell: dict | None = None) -> str:
             rows.append(
                 f"<tr>{head}<td>{html.escape(style.pretty(r['variant']))}</td><td class=num>{int(r['n'])}</td>"
                 f"<td class=num>{fmt(r['mean'], m)}</td>"
-                f"<td class=num>{fmt(r['ci_low'], m)} to {fmt(r['ci_high'], m)}</td>"
+                f"<td class=num>{fmt(m.within_range(r['ci_low']), m)} to {fmt(m.within_range(r['ci_high']), m)}</td>"
                 f"<td class=num>{diff}</td><td class=num>{diff_ci}</td>"
                 f'<td class="{verdict or "base"}">{words}</td></tr>'
             )
     where = f" in the grid cell {html.escape(figures.cell_text(cell))}" if cell else ""
     return f"""<p>Each outcome per variant{where}: the mean over replicate runs with its 95% interval, and the
-difference from {html.escape(style.pretty(baseline))} with its 95% interval (as stored in the file's /comparison).
+difference from {html.escape(style.pretty(baseline))} with its 95% interval (as stored in the file's /comparison;
+a mean's interval is cut where the outcome must stop: a count at 0, a share at 0 and 1).
 Trust outcomes average the final 60 days of each run; counts are totals over the run; headcount is on the final day.</p>
 <table class="comparison">
 <thead><tr><th>Outcome</th><th>Variant</th><th>Runs</th><th>Mean</th><th>95% interval</th>

@@ -1,5 +1,6 @@
 """/usr/bin/python3 -m trustsim.report: the HTML page, its CSV tables, its errors."""
 
+import math
 import re
 from html.parser import HTMLParser
 
@@ -9,6 +10,7 @@ import pytest
 import fixture_files as ff
 from shared_outputs import made_once, report_command
 from trustsim import open_results
+from trustsim.load import Metric
 from trustsim.report import calibrated_to, describe_design, write_report, write_tables
 
 
@@ -113,6 +115,23 @@ def test_the_question_can_name_its_outcomes(partial_report):
 def test_report_describes_the_baseline_in_words(binary_run_report):
     text = binary_run_report.read_text()
     assert re.search(r"simulates 2 teams: A \(6 staff\), B \(4 staff\) for 40 working days; meetings are", text)
+
+
+def test_a_runs_glance_puts_a_score_on_its_scale_and_a_count_in_its_unit(binary_run_report):
+    glance = binary_run_report.read_text().split('id="glance"')[1].split("</ul>")[0]
+    assert re.search(r"Trust between teams: 0\.\d{3} on a 0–1 scale \(95% interval", glance), glance
+    assert re.search(r"Patient-safety incidents: [\d.,]+ incidents \(95% interval", glance), glance
+
+
+def test_intervals_of_levels_stop_where_the_outcome_must():
+    share, correlation = Metric("burnt_out_share", "1", "Burnt out"), Metric("r", "r", "Correlation")
+    count, other = Metric("leavers", "staff", "Leavers"), Metric("x", "", "Unitless")
+    assert (share.within_range(-0.002), share.within_range(1.01), share.within_range(0.4)) == (0.0, 1.0, 0.4)
+    assert (correlation.within_range(-1.2), correlation.within_range(1.2)) == (-1.0, 1.0)
+    assert (count.within_range(-3.5), count.within_range(1e9), other.within_range(-7.0)) == (0.0, 1e9, -7.0)
+    assert math.isnan(share.within_range(math.nan))
+    series = share.within_range(pd.Series([-0.1, 0.5, 1.2]))
+    assert list(series) == [0.0, 0.5, 1.0]
 
 
 def test_sweep_report_at_a_glance_reads_as_sentences(sweep_report):
