@@ -108,6 +108,13 @@ def signed(value: float, metric: Metric) -> str:
     return "+" + text if value > 0 and text.strip("0.,") else text
 
 
+def level_interval(row, metric: Metric) -> str:
+    """A mean's 95% interval, "low to high", cut where the outcome must stop
+    (Metric.within_range)."""
+    return (f"{fmt(metric.within_range(row['ci_low']), metric)} to "
+            f"{fmt(metric.within_range(row['ci_high']), metric)}")
+
+
 def question_outcomes(results: Results, asked: Sequence[str] | None = None) -> list[str]:
     """The outcomes the question is about: as asked (option or sweep file's
     "outcomes"), else the policy four; only those the file has."""
@@ -157,8 +164,7 @@ def at_a_glance(results: Results, outcomes: Sequence[str], cell: dict | None = N
             if outcome in base.index:
                 r, m = base.loc[outcome], results.outcome_metric(outcome)
                 lines.append(f"{html.escape(m.label)}: {fmt(r['mean'], m)} {html.escape(m.unit_after_value)} "
-                             f"(95% interval {fmt(m.within_range(r['ci_low']), m)} to "
-                             f"{fmt(m.within_range(r['ci_high']), m)}, "
+                             f"(95% interval {level_interval(r, m)}, "
                              f"{plural(int(r['n']), 'run')})")
     return lines
 
@@ -276,7 +282,7 @@ def comparison_table(results: Results, cell: dict | None = None) -> str:
             rows.append(
                 f"<tr>{head}<td>{html.escape(style.pretty(r['variant']))}</td><td class=num>{int(r['n'])}</td>"
                 f"<td class=num>{fmt(r['mean'], m)}</td>"
-                f"<td class=num>{fmt(m.within_range(r['ci_low']), m)} to {fmt(m.within_range(r['ci_high']), m)}</td>"
+                f"<td class=num>{level_interval(r, m)}</td>"
                 f"<td class=num>{diff}</td><td class=num>{diff_ci}</td>"
                 f'<td class="{verdict or "base"}">{words}</td></tr>'
             )
