@@ -309,6 +309,10 @@ def team_trust_panels(results: Results, variants: Sequence[str] | None = None, c
             team_trust_heatmap(results, variant, days[variant][-1], cell, ax=row[0])
             team_trust_heatmap(results, variant, days[variant][-1], cell, change_from=days[variant][0],
                                change_reach=reach, ax=row[1])
+            # The change has the same rows: team names once, so that long
+            # ones leave the panels room and their titles clear of each other.
+            row[1].set_ylabel("")
+            row[1].tick_params(labelleft=False)
         title = "Team-by-team trust per variant: last day, and change since the first"
     else:
         others = [v for v in variants if v != baseline]
