@@ -191,14 +191,17 @@ inline void require_effects_everywhere(const std::vector<Effect>& effects,
 }
 
 // Several causes, each a fact at the defaults and at every hypercube point
-// against the same reference (none of them): the reference arm runs once
-// per world, not once per cause.
+// against the same reference (the world as it is, or as `set_reference`
+// makes it): the reference arm runs once per world, not once per cause. A
+// cause starts from the world, not from the reference.
 inline void require_each_everywhere(
     const std::vector<std::pair<std::string, std::function<void(Parameters&)>>>& causes,
     const std::string& reference, const std::function<double(const RunResult&)>& measure,
-    int replicates) {
+    int replicates, const std::function<void(Parameters&)>& set_reference = [](Parameters&) {}) {
   for (const auto& world : plausible_worlds()) {
-    const auto without = measured(replicate(world.p, replicates), measure);
+    Parameters reference_world = world.p;
+    set_reference(reference_world);
+    const auto without = measured(replicate(reference_world, replicates), measure);
     for (const auto& [what, cause] : causes) {
       Parameters with = world.p;
       cause(with);

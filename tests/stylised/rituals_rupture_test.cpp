@@ -26,14 +26,13 @@ void disrupted_with_new_rituals(Parameters& p) {
 
 }  // namespace
 
-TEST_CASE("a disruption of rituals leaves a rupture in team climate", "[stylised][rituals]") {
-  require_everywhere("team psychological safety, undisrupted over disrupted", year_from_disruption,
-                     disrupted, mean_psychological_safety, 20);
-}
-
-TEST_CASE("new rituals shorten the rupture in team climate", "[stylised][rituals]") {
-  require_everywhere("team psychological safety after a disruption, new rituals over none",
-                     disrupted_with_new_rituals, disrupted, mean_psychological_safety, 20);
+// Both against the same disrupted arm, run once per world.
+TEST_CASE("a disruption of rituals leaves a rupture in team climate, and new rituals shorten it",
+          "[stylised][rituals]") {
+  require_each_everywhere(
+      {{"team psychological safety, undisrupted", year_from_disruption},
+       {"team psychological safety, disrupted with new rituals", disrupted_with_new_rituals}},
+      "disrupted without them", mean_psychological_safety, 20, disrupted);
 }
 
 // Downstream, in issues left unraised over the year: the rupture holds at
