@@ -1,6 +1,5 @@
-// Lone heroes burn out and leave; vacancies are filled after a delay by
-// newcomers whom nobody trusts yet. Seed 1: lone heroes are "not
-// sustainable"; seed 2: workforce challenges.
+// Lone heroes burn out and leave (their vacancies are filled in hiring.cpp).
+// Seed 1: lone heroes are "not sustainable"; seed 2: workforce challenges.
 #include <algorithm>
 
 #include "model/day.hpp"
@@ -8,21 +7,6 @@
 #include "model/random_stream.hpp"
 
 namespace trustsim {
-
-void hire_newcomers(World& world, int day) {
-  Staff& s = world.staff;
-  for (StaffId i = 0; i < s.size(); ++i) {
-    if (s.active[i] || day < s.vacant_until[i]) continue;
-    RandomStream rng(world.seed, Purpose::hiring, Day(day), Subject(i));
-    ++s.generation[i];
-    s.active[i] = 1;
-    s.conscientiousness[i] = draw_conscientiousness(world.p.staff, rng);
-    s.burnout[i] = 0.0;
-    s.hired_day[i] = day;
-    s.induction_end[i] = day + world.p.staff.induction_days;
-    world.trust.forget(i);
-  }
-}
 
 void burn_out_and_leave(World& world, int day, DayTally& tally) {
   const auto& p = world.p.staff;
@@ -98,29 +82,6 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
     leave_unresolved(world, IssueCause::lost_workaround, w.team);
   }
   world.workarounds.swap(kept);
-}
-
-void rotate_secondments(World& world, int day) {
-  const auto& fluid = world.p.interventions.fluid_teams;
-  Staff& s = world.staff;
-  const std::size_t teams_per_locality = world.teams_per_locality();
-  const bool rotation_day = fluid.active_on(day) && day % fluid.rotation_interval_days == 0;
-  for (StaffId i = 0; i < s.size(); ++i) {
-    if (s.secondment_end[i] >= 0 && day >= s.secondment_end[i]) {
-      s.team[i] = s.home_team[i];
-      s.secondment_end[i] = -1;
-    }
-    if (!rotation_day || !s.active[i] || s.secondment_end[i] >= 0 || teams_per_locality < 2)
-      continue;
-    RandomStream rng(world.seed, Purpose::fluid_teams, Day(day), Subject(i));
-    if (!rng.chance(fluid.share)) continue;
-    const auto first = static_cast<std::size_t>(s.locality[i]) * teams_per_locality;
-    auto other = first + rng.below(teams_per_locality - 1);
-    if (other >= static_cast<std::size_t>(s.home_team[i])) ++other;
-    s.team[i] = static_cast<std::int32_t>(other);
-    s.secondment_end[i] = day + fluid.secondment_days;
-    s.induction_end[i] = std::max(s.induction_end[i], day + fluid.induction_days);
-  }
 }
 
 }  // namespace trustsim
