@@ -9,9 +9,8 @@ using namespace trustsim;
 TEST_CASE("simulated day") {
   World world = bench::warmed_world();  // a copy: days change it
   int day = bench::bench_day;
-  std::uint64_t updates = 0;
   BENCHMARK("run_day, measurement included (4,000 staff)") {
-    const auto result = run_day(world, day, updates);
+    const auto result = run_day(world, day);
     ++day;
     return result.trust.within;
   };

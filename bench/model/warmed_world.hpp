@@ -21,10 +21,7 @@ inline const World& warmed_world() {
     p.system.localities = bench_localities;
     p.days = 10000;  // room for the day-stepping benchmark to go on past the warm-up
     World w(p, 1);
-    std::uint64_t updates = 0;
-    for (int day = 0; day < warm_up_days; ++day) {
-      run_day(w, day, updates);
-    }
+    for (int day = 0; day < warm_up_days; ++day) run_day(w, day);
     return w;
   }();
   return world;

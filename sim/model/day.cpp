@@ -23,8 +23,9 @@ std::size_t apply_trust(World& world, const std::vector<TrustUpdate>& updates, i
 
 }  // namespace
 
-DayResult run_day_in_phases(World& world, int day, std::uint64_t& trust_updates) {
+DayResult run_day_in_phases(World& world, int day) {
   DayTally tally;
+  std::uint64_t trust_updates = 0;
   const RegimeToday regime = regime_on(world.p.meetings, day);
   auto apply = [&](const std::vector<TrustUpdate>& updates) {
     trust_updates += apply_trust(world, updates, day);
@@ -56,11 +57,10 @@ DayResult run_day_in_phases(World& world, int day, std::uint64_t& trust_updates)
   age_unresolved_issues(world, day, tally);  // 7
   blame_after_incidents(world, day, tally);
   record_climate(world, tally);
-  return {tally, measure_trust(world, day)};
+  return {tally, measure_trust(world, day), trust_updates};
 }
 
-DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
-                  const std::atomic<bool>* cancel) {
+DayResult run_day(World& world, int day, const std::atomic<bool>* cancel) {
   const auto stop_if_cancelled = [cancel] {
     if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) throw Cancelled();
   };
@@ -109,6 +109,7 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
     charge(world, raised[l].time, tallies[l]);
     sum_excess(world, slots, day, sums);  // nothing later today changes these rows
   });
+  std::uint64_t trust_updates = 0;
   for (std::size_t l = 0; l < localities; ++l) {
     tally += tallies[l];
     trust_updates += applied[l];
@@ -133,7 +134,7 @@ DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
       if (again[l]) sum_excess(world, world.slots_of({l, l + 1}), day, sums);
   }
   world.trust.tidy();  // pruning has freed room; lay the rows out afresh if worth it
-  return {tally, mean_trust(world, sums)};
+  return {tally, mean_trust(world, sums), trust_updates};
 }
 
 }  // namespace trustsim

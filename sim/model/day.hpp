@@ -26,8 +26,8 @@ struct TimeCharge {
 };
 void charge(World& world, const std::vector<TimeCharge>& charges, DayTally& tally);
 
-// 1. Vacancies whose delay has passed are filled by newcomers; secondments
-//    start and end (fluid teams).
+// 1. Vacancies whose delay has passed are filled by newcomers (hiring.cpp);
+//    secondments start and end (fluid teams, secondments.cpp).
 void hire_newcomers(World& world, int day);
 void rotate_secondments(World& world, int day);
 
@@ -131,22 +131,21 @@ void update_climate(World& world, const std::vector<SpeakingUp>& spoken);
 void record_climate(const World& world, DayTally& tally);
 
 // The phases above in order: one working day (day.cpp), ending with trust
-// measured (observation.hpp), which drops ties once stale or decayed. Adds
-// the number of trust updates applied to `trust_updates`.
+// measured (observation.hpp), which drops ties once stale or decayed.
 struct DayResult {
   DayTally tally;
   TrustLevels trust;
+  std::uint64_t trust_updates = 0;  // applied today: the benchmark's count of work done
 };
 // `cancel`, when raised, stops the day between one locality's phases with
 // Cancelled (simulation.hpp), so that a run of a large system stops within
 // a phase, not a day; it never changes what a finished day computes.
-DayResult run_day(World& world, int day, std::uint64_t& trust_updates,
-                  const std::atomic<bool>* cancel = nullptr);
+DayResult run_day(World& world, int day, const std::atomic<bool>* cancel = nullptr);
 
 // The same day written as the phases read above, each everywhere before the
 // next: the readable specification that run_day's fused, locality-by-
 // locality form must equal exactly (tests/model/day_test.cpp). Slower.
-DayResult run_day_in_phases(World& world, int day, std::uint64_t& trust_updates);
+DayResult run_day_in_phases(World& world, int day);
 
 // Shared by the phases: an informal contact raises trust both ways,
 // slowed across organisations by culture distance (seed 2).

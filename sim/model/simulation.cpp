@@ -352,8 +352,7 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
   const int warmup = p.warmup_days;
   for (int day = 0; day < warmup; ++day) {
     if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw Cancelled();
-    std::uint64_t updates = 0;
-    run_day(world, day, updates, control.cancel);
+    run_day(world, day, control.cancel);
   }
 
   RunResult result;
@@ -376,7 +375,8 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
   // Measured days count from 0; the world's own day runs on from the warm-up.
   for (int day = 0; day < p.days; ++day) {
     if (control.cancel && control.cancel->load(std::memory_order_relaxed)) throw Cancelled();
-    const auto [tally, trust] = run_day(world, warmup + day, result.trust_updates, control.cancel);
+    const auto [tally, trust, trust_updates] = run_day(world, warmup + day, control.cancel);
+    result.trust_updates += trust_updates;
     record_day(world, tally, trust, day, result);
     survey.record(world, tally, day);
     if (day >= p.outputs.measure_from_day)

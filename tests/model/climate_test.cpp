@@ -66,8 +66,7 @@ TEST_CASE("climate emerges from issues: it rises where raising succeeds and fall
     p.issues.resolve_probability = resolve;
     p.interventions.data_sharing.enabled = p.interventions.aligned_incentives.enabled = true;
     World world(p, 2);
-    std::uint64_t updates = 0;
-    for (int day = 0; day < 30; ++day) run_day_in_phases(world, day, updates);
+    for (int day = 0; day < 30; ++day) run_day_in_phases(world, day);
     return world.teams[0].psychological_safety;
   };
   CHECK(climate_after(1.0) > 0.7);
@@ -94,8 +93,7 @@ TEST_CASE("learning reviews take every member's time while just culture is on", 
 TEST_CASE("each team's climate is in the day's tally", "[climate]") {
   Parameters p = quiet();
   World world(p, 1);
-  std::uint64_t updates = 0;
-  const DayResult r = run_day(world, 0, updates);
+  const DayResult r = run_day(world, 0);
   REQUIRE(r.tally.team_psychological_safety.size() == 2);
   CHECK(r.tally.team_psychological_safety[1] == world.teams[1].psychological_safety);
 }

@@ -183,10 +183,9 @@ TEST_CASE("the day's measurement from running sums equals the means over every p
   p.interventions.fluid_teams.share = 0.3;
   p.interventions.fluid_teams.secondment_days = 10;
   World world(p, 8);
-  std::uint64_t updates = 0;
   double working_pairs_seen = 0, leavers = 0;
   for (int day = 0; day < 100; ++day) {
-    const DayResult today = run_day(world, day, updates, nullptr);
+    const DayResult today = run_day(world, day);
     leavers += today.tally.leavers;
     if (day % 5 != 4) continue;
     const Staff& s = world.staff;

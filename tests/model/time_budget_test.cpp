@@ -38,8 +38,7 @@ TEST_CASE("routine work and an online meeting add up to each person's day", "[ti
   Parameters p = quiet_days();
   p.meetings.regime = Regime::online;
   World world(p, 1);
-  std::uint64_t updates = 0;
-  const DayResult r = run_day_in_phases(world, 0, updates);
+  const DayResult r = run_day_in_phases(world, 0);
   for (StaffId i = 0; i < world.staff.size(); ++i)
     CHECK(world.staff.hours[i] == Approx(p.time.routine_hours + p.time.team_meeting_hours));
   CHECK(r.tally.hours_worked == Approx(total_hours(world)));
@@ -51,8 +50,7 @@ TEST_CASE("in-person meetings cost those based elsewhere the journey", "[time][m
   p.meetings.regime = Regime::face_to_face;
   p.system.teams[0].staff[1].site = "elsewhere";  // the alpha GPs travel
   World world(p, 1);
-  std::uint64_t updates = 0;
-  run_day_in_phases(world, 0, updates);
+  run_day_in_phases(world, 0);
   for (StaffId i = 0; i < world.staff.size(); ++i) {
     const bool travels = world.staff.site[i] != world.teams[std::size_t(world.staff.team[i])].site;
     CHECK(world.staff.hours[i] == Approx(p.time.routine_hours + p.time.team_meeting_hours +
@@ -69,8 +67,7 @@ TEST_CASE("raising and resolving issues take the hours they are given", "[time][
   p.interventions.data_sharing.enabled = p.interventions.aligned_incentives.enabled = true;
   p.interventions.data_sharing.hours_per_request = 0.0;
   World world(p, 2);
-  std::uint64_t updates = 0;
-  const DayResult r = run_day_in_phases(world, 0, updates);
+  const DayResult r = run_day_in_phases(world, 0);
   REQUIRE(r.tally.issues_resolved > 5);
   const double expected = double(world.staff.size()) * p.time.routine_hours +
                           double(r.tally.issues_raised) * p.time.raise_hours +
@@ -84,8 +81,7 @@ TEST_CASE("hours beyond the day are overload, which builds burnout", "[time][att
   p.meetings.regime = Regime::online;
   p.time.team_meeting_hours = 3.0;  // 5.6 + 3 > 7.5
   World world(p, 1);
-  std::uint64_t updates = 0;
-  const DayResult r = run_day_in_phases(world, 0, updates);
+  const DayResult r = run_day_in_phases(world, 0);
   CHECK(r.tally.overloaded_staff == std::int64_t(world.staff.size()));
   const double overload = (p.time.routine_hours + 3.0) / p.time.hours_per_day - 1.0;
   CHECK(world.staff.burnout[0] == Approx(p.staff.burnout_gain * overload));
@@ -99,10 +95,8 @@ TEST_CASE("every intervention that takes staff time charges it", "[time][interve
   base.workarounds.revisit_interval_days = 1;
   auto hours = [](const Parameters& p) {
     World world(p, 4);
-    std::uint64_t updates = 0;
     double sum = 0;
-    for (int day = 0; day < 5; ++day)
-      sum += run_day_in_phases(world, day, updates).tally.hours_worked;
+    for (int day = 0; day < 5; ++day) sum += run_day_in_phases(world, day).tally.hours_worked;
     return sum;
   };
   const double without = hours(base);
@@ -123,10 +117,8 @@ TEST_CASE("new rituals and just culture take staff time", "[time][interventions]
   base.rituals.interval_days = 1;
   auto hours = [](const Parameters& p) {
     World world(p, 4);
-    std::uint64_t updates = 0;
     double sum = 0;
-    for (int day = 0; day < 5; ++day)
-      sum += run_day_in_phases(world, day, updates).tally.hours_worked;
+    for (int day = 0; day < 5; ++day) sum += run_day_in_phases(world, day).tally.hours_worked;
     return sum;
   };
   const double without = hours(base);
