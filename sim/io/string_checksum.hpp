@@ -19,12 +19,18 @@ namespace trustsim::hdf5 {
 
 inline constexpr const char* string_checksum_attribute = "string_checksum";
 
+// What the walk does with the datasets that hold no variable-length
+// strings: pass them by, or read each whole, in its stored type, so that
+// every chunk passes through its Fletcher32 (a verification that reads the
+// whole file in one walk, file_check.hpp).
+enum class OtherDatasets { skip, read_whole };
+
 // CRC-64/XZ over every variable-length string of the file, in a canonical
 // order: objects by path (H5Ovisit, by name), then each object's attributes
 // by name, then a dataset's values; each string preceded by where it is
 // (object path, attribute name) and its length, so that a string moved or
 // cut is a different sum. Throws Error if a string cannot be read.
-std::uint64_t string_checksum(hid_t file);
+std::uint64_t string_checksum(hid_t file, OtherDatasets others = OtherDatasets::skip);
 
 // Writes string_checksum(file) as the root attribute (replacing one that
 // is there). Called last, just before the file is closed (OutputFile::commit).
@@ -32,7 +38,8 @@ void write_string_checksum(hid_t file);
 
 // Throws Error if the file's stored string_checksum differs from its
 // strings'. A file without the attribute (written before trustsim stored
-// it, or by another program) passes: there is nothing to compare with.
-void check_string_checksum(hid_t file);
+// it, or by another program) passes: there is nothing to compare with
+// (its other datasets are still read whole if asked).
+void check_string_checksum(hid_t file, OtherDatasets others = OtherDatasets::skip);
 
 }  // namespace trustsim::hdf5

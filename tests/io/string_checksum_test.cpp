@@ -2,6 +2,7 @@
 // heap does not checksum): written on commit, and any change to a string
 // without it is found.
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "io/file_check.hpp"
 #include "io/hdf5_read.hpp"
@@ -101,4 +102,47 @@ TEST_CASE("a string checksum of another type is refused") {
   REQUIRE(H5Adelete(file, hdf5::string_checksum_attribute) >= 0);
   hdf5::write_attribute(file, hdf5::string_checksum_attribute, std::string("1234"));
   CHECK_THROWS_WITH(hdf5::check_string_checksum(file), Catch::Contains("not a 64-bit integer"));
+}
+
+namespace {
+
+// Flips a byte in the middle of the first chunk of dataset `name`.
+void damage_first_chunk(const std::filesystem::path& path, const char* name) {
+  haddr_t address = 0;
+  hsize_t size = 0;
+  {
+    hdf5::Handle file = open(path);
+    hdf5::Handle set = hdf5::dataset(H5Dopen2(file, name, H5P_DEFAULT), "open");
+    hdf5::Handle space = hdf5::dataspace(H5Dget_space(set), "shape");
+    REQUIRE(H5Dget_chunk_info(set, space, 0, nullptr, nullptr, &address, &size) >= 0);
+  }
+  std::fstream bytes(path, std::ios::in | std::ios::out | std::ios::binary);
+  bytes.seekg(static_cast<std::streamoff>(address + size / 2));
+  const char byte = static_cast<char>(bytes.get() ^ 0x5a);
+  bytes.seekp(static_cast<std::streamoff>(address + size / 2));
+  bytes.put(byte);
+}
+
+}  // namespace
+
+TEST_CASE("a verification's one walk also reads every dataset of numbers whole") {
+  ScratchDirectory dir("string-checksum-numbers");
+  const auto path = dir.path / "a.h5";
+  {
+    OutputFile file(path, false);
+    std::vector<double> values(4000);
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = 0.001 * static_cast<double>(i);
+    hdf5::write_dataset(file.id(), "values", values, {"1", "numbers"});
+    file.commit();
+  }
+  CHECK_NOTHROW(read_every_dataset(path));
+  const bool with_checksum = GENERATE(true, false);
+  if (!with_checksum) {
+    hdf5::Handle file = open(path, H5F_ACC_RDWR);
+    REQUIRE(H5Adelete(file, hdf5::string_checksum_attribute) >= 0);
+  }
+  damage_first_chunk(path, "values");
+  // The strings alone still pass: the walk that sums them passes numbers by.
+  CHECK_NOTHROW(hdf5::check_string_checksum(open(path)));
+  CHECK_THROWS_WITH(read_every_dataset(path), Catch::Contains("HDF5: cannot read values: "));
 }
