@@ -26,9 +26,10 @@ void refuse_damaged_or_unverified_trustsim_file(const std::filesystem::path& pat
 
 // Reads every dataset of the file whole, so that each chunk's Fletcher32
 // checksum (hdf5_write.cpp) and each metadata checksum (the 1.10 format,
-// output_file.cpp) is checked, then every variable-length string against
-// the file's string_checksum (string_checksum.hpp). Throws hdf5::Error
-// naming the first dataset that fails, or saying the strings differ.
+// output_file.cpp) is checked, and every variable-length string against
+// the file's string_checksum (string_checksum.hpp), in one walk through
+// its objects. Throws hdf5::Error naming the first object that fails, or
+// saying the strings differ.
 void read_every_dataset(const std::filesystem::path& path);
 
 // What is done to a file before its runs are copied (a part, a shard:
