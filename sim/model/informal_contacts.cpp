@@ -68,6 +68,7 @@ ContactsMade make_informal_contacts(const World& world, int day, Localities loca
       world.slots_of(localities), tally,
       [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
         const Staff& s = world.staff;
+        if (i + 2 < s.size()) world.trust.prefetch(i + 2);  // partner choice reads it
         if (!s.active[i]) return;
         RandomStream rng(world.seed, Purpose::informal_contact, Day(day), Subject(i));
         const int in_person = s.on_site[i] ? rng.poisson(c.per_on_site_day) : 0;

@@ -46,8 +46,21 @@ TrustNetwork::TrustNetwork(std::size_t slots, double half_life_days, int horizon
 std::size_t TrustNetwork::find(StaffId from, StaffId to, std::uint32_t to_generation) const {
   const Extent& e = extent_[from];
   const StoredTie* const packed = ties_.data() + e.begin;
-  for (std::size_t k = 0; k < e.size; ++k)
-    if (packed[k].to == to && packed[k].to_generation == to_generation) return k;
+  const auto holds = [&](std::size_t k) {
+    return packed[k].to == to && packed[k].to_generation == to_generation;
+  };
+  // Four ties a step, with one branch for the four: the scan is most of
+  // what applying an update costs, and a tie is rarely among any four.
+  std::size_t k = 0;
+  for (; k + 4 <= e.size; k += 4) {
+    if (((packed[k].to == to) | (packed[k + 1].to == to) | (packed[k + 2].to == to) |
+         (packed[k + 3].to == to)) == 0)
+      continue;
+    for (std::size_t m = k; m < k + 4; ++m)
+      if (holds(m)) return m;
+  }
+  for (; k < e.size; ++k)
+    if (holds(k)) return k;
   if (e.overflowing == 0) return none;
   const auto& overflow = overflow_[from];
   for (std::size_t k = 0; k < overflow.size(); ++k)

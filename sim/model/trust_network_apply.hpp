@@ -35,8 +35,13 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, rows, 256),
       [&](const tbb::blocked_range<std::size_t>& range) {
-        for (auto k = bucket_start[range.begin()]; k < bucket_start[range.end()]; ++k) {
+        const auto end = bucket_start[range.end()];
+        for (auto k = bucket_start[range.begin()]; k < end; ++k) {
           const TrustUpdate& u = bucketed[k];
+          // find() will scan the row of the update a few ahead: ask for it now.
+          constexpr std::uint32_t ahead = 4;
+          if (k + ahead < end && bucketed[k + ahead].from != bucketed[k + ahead - 1].from)
+            prefetch(bucketed[k + ahead].from);
           const Change change = apply_one(u, day, baseline(u.from, u.to), generation(u.to));
           account(u.from, change, day, categories(u.from, u.to));
         }
