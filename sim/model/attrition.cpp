@@ -79,7 +79,7 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
       continue;
     }
     ++tally.workarounds_lost;
-    leave_unresolved(world, IssueCause::lost_workaround, w.team);
+    leave_unresolved(world, IssueCause::lost_workaround, w.team, day);
   }
   world.workarounds.swap(kept);
 }

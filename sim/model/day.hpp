@@ -115,6 +115,10 @@ void settle_issues(World& world, int day, const RaisedIssues& raised);
 //    redistributed away from overloaded heroes (workarounds.cpp).
 void maintain_workarounds(World& world, int day, DayTally& tally);
 
+// A workaround made on `day`, with the next id, its fate drawn (from draws
+// addressed by that id) as maintain_workarounds will read it.
+Workaround new_workaround(World& world, StaffId holder, int day, bool is_explicit, bool absorbed);
+
 // 6. Load (today's hours over hours_per_day), burnout and leaving
 //    (attrition.cpp).
 void burn_out_and_leave(World& world, int day, DayTally& tally);
@@ -170,7 +174,9 @@ double raise_probability(const Parameters& p, double trust, int day, bool at_mee
 // leaver is a lone hero if they held work they had absorbed (attrition.cpp).
 double absorb_probability(const StaffParameters& p, double conscientiousness, double load);
 
-// An issue left without a holder joins the unresolved ones.
-void leave_unresolved(World& world, IssueCause cause, std::int32_t team);
+// An issue left without a holder on `day` joins the unresolved ones, its
+// fate drawn (from draws addressed by its id) as age_unresolved_issues will
+// read it.
+void leave_unresolved(World& world, IssueCause cause, std::int32_t team, int day);
 
 }  // namespace trustsim

@@ -211,12 +211,11 @@ void settle_issues(World& world, int day, const RaisedIssues& raised) {
   const bool explicit_now = world.p.interventions.explicit_workarounds.active_on(day);
   for (const IssueLeft& left : raised.left) {
     if (left.kind == IssueLeft::unresolved) {
-      leave_unresolved(world, left.cause, left.team);
+      leave_unresolved(world, left.cause, left.team, day);
       continue;
     }
-    world.workarounds.push_back({world.next_workaround_id++, left.holder,
-                                 world.staff.generation[left.holder],
-                                 world.staff.home_team[left.holder], explicit_now, left.absorbed});
+    world.workarounds.push_back(
+        new_workaround(world, left.holder, day, explicit_now, left.absorbed));
   }
 }
 

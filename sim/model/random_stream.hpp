@@ -6,11 +6,14 @@
 
 #include <Random123/philox.h>
 
+#include <algorithm>
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 
 namespace trustsim {
 
@@ -93,6 +96,17 @@ class RandomStream {
   bool chance(double p) { return p > 0.0 && (p >= 1.0 || uniform() < p); }
   int poisson(double mean) {
     return mean > 0.0 ? boost::random::poisson_distribution<int, double>(mean)(*this) : 0;
+  }
+  // The first day, from `day` on, of an event that happens each day with
+  // probability p: `day` plus a geometric number of days, P(k) = (1 - p)^k
+  // p, from one uniform draw; never (the largest day) when p is 0. Where
+  // each day's chance is the same, this one draw stands for a draw a day.
+  std::int32_t first_day(int day, double p) {
+    if (p >= 1.0) return day;
+    const double days = p > 0.0 ? std::floor(std::log1p(-uniform()) / std::log1p(-p))
+                                : std::numeric_limits<double>::infinity();
+    return static_cast<std::int32_t>(
+        std::min(day + days, double{std::numeric_limits<std::int32_t>::max()}));
   }
   // Uniform on [0, n), n > 0.
   std::size_t below(std::size_t n) {

@@ -17,18 +17,27 @@ namespace {
 
 enum class IssueFate : std::uint8_t { open, incident, need_passed };
 
-// One open issue's day, from its own draws (addressed by its id).
-IssueFate todays_fate(const World& world, const UnresolvedIssue& issue, int day) {
-  const auto& p = world.p.issues;
-  RandomStream rng(world.seed, Purpose::unresolved_issue, Day(day), Subject(issue.id));
-  if (rng.chance(p.incident_hazard_per_day)) return IssueFate::incident;
-  return rng.chance(1.0 / p.unresolved_mean_days) ? IssueFate::need_passed : IssueFate::open;
+// One open issue's day, from the fate drawn when it was left.
+IssueFate todays_fate(const UnresolvedIssue& issue, int day) {
+  if (day >= issue.incident_on) return IssueFate::incident;
+  return day >= issue.need_passes_on ? IssueFate::need_passed : IssueFate::open;
 }
 
 }  // namespace
 
-void leave_unresolved(World& world, IssueCause cause, std::int32_t team) {
-  world.unresolved.push_back({world.next_unresolved_id++, cause, team});
+void leave_unresolved(World& world, IssueCause cause, std::int32_t team, int day) {
+  const auto& p = world.p.issues;
+  const std::uint32_t id = world.next_unresolved_id++;
+  // Each day open it causes an incident with probability
+  // incident_hazard_per_day, or else its need passes with probability
+  // 1 / unresolved_mean_days; its first day is today (age_unresolved_issues
+  // runs after every phase that leaves issues). Drawn once, as two
+  // geometric days: the same process as two draws a day. Addressed by its
+  // id alone, as a workaround's fate is (new_workaround).
+  RandomStream rng(world.seed, Purpose::unresolved_issue, Day(0), Subject(id));
+  const std::int32_t incident_on = rng.first_day(day, p.incident_hazard_per_day);
+  const std::int32_t need_passes_on = rng.first_day(day, 1.0 / p.unresolved_mean_days);
+  world.unresolved.push_back({id, cause, team, incident_on, need_passes_on});
 }
 
 void age_unresolved_issues(World& world, int day, DayTally& tally) {
@@ -39,7 +48,7 @@ void age_unresolved_issues(World& world, int day, DayTally& tally) {
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, open.size(), 1024),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       for (std::size_t k = range.begin(); k != range.end(); ++k)
-                        fate[k] = todays_fate(world, open[k], day);
+                        fate[k] = todays_fate(open[k], day);
                     });
   std::size_t still_open = 0;
   tally.team_incidents.resize(world.teams.size(), 0);

@@ -61,19 +61,47 @@ void relieve_heroes(World& world, DayTally& tally) {
 
 enum class WorkaroundFate : std::uint8_t { kept, need_passed, failed };
 
-// One workaround's day, from its own draws (addressed by its id): the need
-// goes away, or it fails for want of top-up, or it is kept.
-WorkaroundFate todays_fate(const World& world, const Workaround& w, int day) {
+// One workaround's day: its need passes on the day drawn when it was made;
+// otherwise it fails today with probability h (for want of top-up, more
+// often when its holder is overloaded). Drawing the fate once, rather than
+// a stream of draws per workaround per day, is the same process: a need
+// that passes each day with probability p passes after a geometric number
+// of days; and something that fails on day k with probability h_k, if it
+// has not failed before, has survived n days with probability
+// S_n = prod (1 - h_k), so it fails on the first day S_n <= U for one
+// uniform U drawn at the start. The margin is 1 / U, times each day's
+// (1 - h): a multiplication a day.
+WorkaroundFate todays_fate(const World& world, Workaround& w, int day) {
+  if (day >= w.need_passes_on) return WorkaroundFate::need_passed;
   const auto& wp = world.p.workarounds;
-  RandomStream rng(world.seed, Purpose::workaround, Day(day), Subject(w.id));
-  if (rng.chance(1.0 / wp.mean_lifetime_days)) return WorkaroundFate::need_passed;
   const double failure = w.is_explicit
                              ? wp.daily_failure
                              : wp.daily_failure + wp.overload_failure * overload(world, w.holder);
-  return rng.chance(failure) ? WorkaroundFate::failed : WorkaroundFate::kept;
+  w.survival_margin *= 1.0 - std::min(failure, 1.0);
+  return w.survival_margin <= 1.0 ? WorkaroundFate::failed : WorkaroundFate::kept;
 }
 
 }  // namespace
+
+Workaround new_workaround(World& world, StaffId holder, int day, bool is_explicit, bool absorbed) {
+  const std::uint32_t id = world.next_workaround_id++;
+  // Addressed by its id alone, not also the day: two runs of one seed that
+  // differ in a cause (the arms of a comparison) then give their k-th
+  // workaround the same fate, as a draw a day addressed by (day, id) did.
+  RandomStream rng(world.seed, Purpose::workaround, Day(0), Subject(id));
+  // Its first fate is decided the day it is made. 1 - uniform() is in (0, 1].
+  const std::int32_t need_passes_on =
+      rng.first_day(day, 1.0 / world.p.workarounds.mean_lifetime_days);
+  const double margin = 1.0 / (1.0 - rng.uniform());
+  return {id,
+          holder,
+          world.staff.generation[holder],
+          world.staff.home_team[holder],
+          is_explicit,
+          absorbed,
+          need_passes_on,
+          margin};
+}
 
 void maintain_workarounds(World& world, int day, DayTally& tally) {
   const auto& p = world.p;
@@ -95,7 +123,7 @@ void maintain_workarounds(World& world, int day, DayTally& tally) {
   for (std::size_t k = 0; k < held.size(); ++k) {
     if (fate[k] == WorkaroundFate::failed) {
       ++tally.workarounds_failed;
-      leave_unresolved(world, IssueCause::failed_workaround, held[k].team);
+      leave_unresolved(world, IssueCause::failed_workaround, held[k].team, day);
     }
     if (fate[k] != WorkaroundFate::kept) continue;
     held[kept] = held[k];

@@ -58,6 +58,11 @@ struct Workaround {
   std::int32_t team;  // the holder's home team, which inherits explicit ones
   bool is_explicit;
   bool absorbed;  // taken on from a colleague: its holder is a lone hero
+  // Its fate, drawn when it is made (new_workaround): the day its need
+  // passes, and how far its chance of having survived every day so far can
+  // still fall before it fails, as a factor above 1.
+  std::int32_t need_passes_on = 0;
+  double survival_margin = 1.0;
 };
 
 // Consecutive localities [first, end): what a day's trust phases work on.
@@ -74,6 +79,11 @@ struct UnresolvedIssue {
   std::uint32_t id;  // creation order: addresses its random draws
   IssueCause cause;
   std::int32_t team;  // the team of the post it arose in
+  // Its fate, drawn when it is left (leave_unresolved): the day it would
+  // cause an incident, and the day its need passes; the first of the two
+  // happens, the incident if they fall on the same day.
+  std::int32_t incident_on = 0;
+  std::int32_t need_passes_on = 0;
 };
 
 struct World {

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "fixtures.hpp"
 #include "model/day.hpp"
@@ -17,8 +18,7 @@ Parameters one_leaver() {
 }
 
 void give(World& world, StaffId holder, bool is_explicit) {
-  world.workarounds.push_back({world.next_workaround_id++, holder, world.staff.generation[holder],
-                               world.staff.home_team[holder], is_explicit, false});
+  world.workarounds.push_back(new_workaround(world, holder, 0, is_explicit, false));
 }
 
 }  // namespace
@@ -59,6 +59,31 @@ TEST_CASE("workarounds become explicit at the first revisit once the interventio
   maintain_workarounds(world, 20, tally);
   for (const auto& w : world.workarounds) CHECK(w.is_explicit);
   CHECK(world.workarounds.size() == 5);
+}
+
+TEST_CASE("workarounds' needs pass and they fail at their daily rates, though drawn once",
+          "[workarounds]") {
+  // Each day the need passes with probability p = 1 / mean_lifetime_days,
+  // or else the workaround fails with probability h: after the first day
+  // a share (1 - p)(1 - h) is kept, and in all a share
+  // (1 - p) h / (1 - (1 - p)(1 - h)) fails.
+  Parameters p = test::two_teams(3);
+  p.workarounds.mean_lifetime_days = 10.0;
+  p.workarounds.daily_failure = 0.05;
+  World world(p, 4);
+  const int made = 20000;
+  for (int k = 0; k < made; ++k) give(world, 1, false);
+  world.staff.load[1] = 0.5;  // not overloaded: h is daily_failure
+  const double pass = 0.1, fail = 0.05, kept_daily = (1 - pass) * (1 - fail);
+  const auto within_4_sd = [&](double count, double share) {
+    return std::abs(count - made * share) < 4 * std::sqrt(made * share * (1 - share));
+  };
+  DayTally tally;
+  maintain_workarounds(world, 0, tally);
+  CHECK(within_4_sd(double(world.workarounds.size()), kept_daily));
+  for (int day = 1; day < 400; ++day) maintain_workarounds(world, day, tally);
+  CHECK(world.workarounds.empty());
+  CHECK(within_4_sd(double(tally.workarounds_failed), (1 - pass) * fail / (1 - kept_daily)));
 }
 
 TEST_CASE("an overloaded holder's implicit workarounds fail more often", "[workarounds]") {
