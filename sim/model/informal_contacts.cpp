@@ -64,11 +64,13 @@ ContactsMade make_informal_contacts(const World& world, int day, Localities loca
   const bool facilitation = world.p.interventions.facilitators.active_on(day);
 
   ContactsMade contacts;
+  const SlotRange slots = world.slots_of(localities);
   contacts.trust = collect_per_staff<TrustUpdate>(
-      world.slots_of(localities), tally,
-      [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
+      slots, tally, [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
         const Staff& s = world.staff;
-        if (i + 2 < s.size()) world.trust.prefetch(i + 2);  // partner choice reads it
+        // Partner choice will read that row. Only rows of these localities:
+        // other localities' rows may be being pruned meanwhile (run_day).
+        if (i + 2 < slots.end) world.trust.prefetch(i + 2);
         if (!s.active[i]) return;
         RandomStream rng(world.seed, Purpose::informal_contact, Day(day), Subject(i));
         const int in_person = s.on_site[i] ? rng.poisson(c.per_on_site_day) : 0;
@@ -86,7 +88,7 @@ ContactsMade make_informal_contacts(const World& world, int day, Localities loca
           facilitate(world, i, frng, out, t);
         }
       });
-  if (facilitation) contacts.time = facilitation_hours(world, day, world.slots_of(localities));
+  if (facilitation) contacts.time = facilitation_hours(world, day, slots);
   return contacts;
 }
 
