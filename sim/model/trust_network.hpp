@@ -21,14 +21,16 @@
 // 2^((d - r) / half-life), d the day it was set and r the row's reference
 // day, so that decay scales a whole sum at once (today's sum is the running
 // sum times 2^(-(today - r) / half-life)). Updates add their change in O(1).
-// A row is pruned and summed afresh, with today as its reference day, only
-// when one of its ties may have decayed to within prune_below of baseline
-// (the row keeps a lower bound on its faintest tie), when its own slot or
-// a slot it has a tie to changed standing (someone left, was hired or moved
-// team), when it was changed without categories, or when its reference day
-// is so old that the scaled sums could overflow. Pruning therefore happens on the
-// same days as when every row was scanned daily, and rows stay bit-identical;
-// the sums differ from a daily scan's only by the order of summation.
+// A row is summed afresh, with today as its reference day, only when its
+// own slot or a slot it has a tie to changed standing (someone left, was
+// hired or moved team), when it was changed without categories, or when
+// its reference day is so old that the scaled sums could overflow. It is
+// pruned when one of its ties may have decayed to within prune_below of
+// baseline (the row keeps a lower bound on its faintest tie): the ties
+// dropped leave the sums as they entered them, and the rest stay as they
+// are. Pruning therefore happens on the same days as when every row was
+// scanned daily, and rows stay bit-identical; the sums differ from a daily
+// scan's only by the order of summation.
 //
 // Working trust (observation.hpp) needs each row's ties changed today, their
 // trust summed and their number: a tie is counted when an update first
@@ -136,7 +138,13 @@ class TrustNetwork {
   // pruned in parallel, each by one thread.
   template <class Visit>
   void prune_and_visit(StaffId from, int day, const std::vector<std::uint32_t>& generation,
-                       const Visit& visit);
+                       const Visit& visit) {
+    prune_and_visit(from, day, generation, visit, [](const TrustTie&, double) {});
+  }
+  // The same, and drop(tie, excess today) for every tie dropped.
+  template <class Visit, class Drop>
+  void prune_and_visit(StaffId from, int day, const std::vector<std::uint32_t>& generation,
+                       const Visit& visit, const Drop& drop);
 
   // Reads the rows of `slots` into cache in one sequential sweep, so that
   // the random reads that follow find them there rather than in memory.

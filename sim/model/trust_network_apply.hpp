@@ -49,10 +49,10 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
   return updates.size();
 }
 
-template <class Visit>
+template <class Visit, class Drop>
 void TrustNetwork::prune_and_visit(StaffId from, int day,
                                    const std::vector<std::uint32_t>& generation,
-                                   const Visit& visit) {
+                                   const Visit& visit, const Drop& drop) {
   // A stable compaction: kept ties keep their order, which partner choice (a
   // random position in the row) depends on. Plain pointers, so that the
   // compiler keeps them in registers across the stores.
@@ -69,7 +69,10 @@ void TrustNetwork::prune_and_visit(StaffId from, int day,
   for (std::size_t k = 0; k < e.size; ++k) {
     const StoredTie tie = packed[k];
     double excess;
-    if (!keep(tie, excess)) continue;
+    if (!keep(tie, excess)) {
+      drop(tie.unpacked(), excess);
+      continue;
+    }
     if (kept != k) packed[kept] = tie;
     ++kept;
     visit(tie.unpacked(), excess);
@@ -83,7 +86,10 @@ void TrustNetwork::prune_and_visit(StaffId from, int day,
   std::size_t still_over = 0;
   for (const StoredTie& tie : overflow) {
     double excess;
-    if (!keep(tie, excess)) continue;
+    if (!keep(tie, excess)) {
+      drop(tie.unpacked(), excess);
+      continue;
+    }
     if (e.size < e.capacity)
       packed[e.size++] = tie;
     else
@@ -112,13 +118,41 @@ TrustNetwork::ChangedToday TrustNetwork::excess_today(StaffId from, int day,
       if (moved(tie.to)) return true;
     return false;
   };
-  // Summed afresh when a tie may be due for pruning: the faintest tie's
-  // scaled excess, decayed to today, is within prune_below (with a margin
-  // far above rounding, so no due tie is missed).
+  // Summed afresh when the running sums cannot be trusted: never summed, or
+  // changed without categories (faintest -infinity), too old a reference
+  // day, or a slot whose categories the sums used has moved.
   const bool afresh = day < r.reference_day || day - r.reference_day > rebase_after_ ||
-                      r.faintest * decay(day - r.reference_day) < prune_below_ * (1.0 + 1e-9) ||
+                      r.faintest == -std::numeric_limits<double>::infinity() ||
                       (any_moved && touches_moved());
-  if (!afresh) {
+  // Pruned when the faintest tie's scaled excess, decayed to today, is
+  // within prune_below (with a margin far above rounding, so that no due
+  // tie is missed): only the ties dropped leave the sums.
+  if (!afresh && r.faintest * decay(day - r.reference_day) < prune_below_ * (1.0 + 1e-9)) {
+    double faintest_today = std::numeric_limits<double>::infinity();
+    bool stale = false;
+    prune_and_visit(
+        from, day, generation,
+        [&](const TrustTie&, double excess) {
+          faintest_today = std::min(faintest_today, std::abs(excess));
+        },
+        [&](const TrustTie& tie, double excess) {
+          // A tie to a former holder goes when the slot changes standing,
+          // in an afresh pass; met here, the sums are summed afresh below.
+          if (tie.to_generation != generation[tie.to]) stale = true;
+          if (stale) return;
+          const unsigned counted = categories(tie.to);
+          const double term = tie.excess * scale(r, tie.day);
+          for (unsigned in = counted & category_bits_, k = 0; in != 0; ++k, in >>= 1)
+            if (in & 1u) sums[k] -= term;
+          if (counted != 0 && tie.day == day && r.changed_day == day) {
+            r.changed.trust -= baseline(tie.to) + excess;
+            r.changed.ties -= 1;
+          }
+        });
+    r.faintest = faintest_today * growth_[static_cast<std::size_t>(day - r.reference_day)];
+    if (stale) r.faintest = -std::numeric_limits<double>::infinity();
+  }
+  if (!afresh && r.faintest != -std::numeric_limits<double>::infinity()) {
     const double decayed = decay(day - r.reference_day);
     for (std::size_t k = 0; k < categories_; ++k) out[k] = sums[k] * decayed;
     return r.changed_day == day ? r.changed : ChangedToday{};
