@@ -51,8 +51,8 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
 
 template <class Visit, class Drop>
 void TrustNetwork::prune_and_visit(StaffId from, int day,
-                                   const std::vector<std::uint32_t>& generation,
-                                   const Visit& visit, const Drop& drop) {
+                                   const std::vector<std::uint32_t>& generation, const Visit& visit,
+                                   const Drop& drop) {
   // A stable compaction: kept ties keep their order, which partner choice (a
   // random position in the row) depends on. Plain pointers, so that the
   // compiler keeps them in registers across the stores.
