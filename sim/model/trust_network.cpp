@@ -145,9 +145,7 @@ void TrustNetwork::account(StaffId from, const Change& change, int day, unsigned
   // The tie's old term leaves the sums exactly as it entered them.
   const double delta =
       now - (change.existed ? change.excess_before * scale(r, change.day_before) : 0.0);
-  double* const sums = scaled_.data() + from * categories_;
-  for (unsigned in = categories & category_bits_, k = 0; in != 0; ++k, in >>= 1)
-    if (in & 1u) sums[k] += delta;
+  add_to_sums(scaled_.data() + from * categories_, categories, delta);
 }
 
 void TrustNetwork::tidy() {
@@ -191,10 +189,8 @@ void TrustNetwork::lay_out() {
 
 void TrustNetwork::warm(SlotRange slots) const {
   if (slots.begin == slots.end) return;
-  const auto* line = reinterpret_cast<const char*>(ties_.data() + extent_[slots.begin].begin);
   const Extent& last = extent_[slots.end - 1];
-  const auto* end = reinterpret_cast<const char*>(ties_.data() + last.begin + last.size);
-  for (; line < end; line += 64) __builtin_prefetch(line);
+  prefetch_ties(ties_.data() + extent_[slots.begin].begin, ties_.data() + last.begin + last.size);
 }
 
 std::size_t TrustNetwork::tie_count() const {

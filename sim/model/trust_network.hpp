@@ -156,9 +156,7 @@ class TrustNetwork {
   // every row; asked a few rows ahead, the wait overlaps the work between.
   void prefetch(StaffId from) const {
     const Extent& e = extent_[from];
-    const auto* line = reinterpret_cast<const char*>(ties_.data() + e.begin);
-    const auto* end = reinterpret_cast<const char*>(ties_.data() + e.begin + e.size);
-    for (; line < end; line += 64) __builtin_prefetch(line);
+    prefetch_ties(ties_.data() + e.begin, ties_.data() + e.begin + e.size);
   }
 
   // Lays the arena out afresh if overflow or unused room have built up.
@@ -209,6 +207,16 @@ class TrustNetwork {
                                   : decay_by_age_[static_cast<std::size_t>(r.reference_day - day)];
   }
   void account(StaffId from, const Change& change, int day, unsigned categories);
+  // Adds `term` to each of a row's running sums that `categories` selects.
+  void add_to_sums(double* sums, unsigned categories, double term) const {
+    for (unsigned in = categories & category_bits_, k = 0; in != 0; ++k, in >>= 1)
+      if (in & 1u) sums[k] += term;
+  }
+  // Asks for the cache lines of the arena's ties [begin, end).
+  static void prefetch_ties(const StoredTie* begin, const StoredTie* end) {
+    const auto* line = reinterpret_cast<const char*>(begin);
+    for (; line < reinterpret_cast<const char*>(end); line += 64) __builtin_prefetch(line);
+  }
   StoredTie& tie_at(StaffId from, std::size_t k) {
     const Extent& e = extent_[from];
     return k < e.size ? ties_[e.begin + k] : overflow_[from][k - e.size];

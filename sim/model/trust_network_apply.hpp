@@ -121,15 +121,15 @@ TrustNetwork::ChangedToday TrustNetwork::excess_today(StaffId from, int day,
   // Summed afresh when the running sums cannot be trusted: never summed, or
   // changed without categories (faintest -infinity), too old a reference
   // day, or a slot whose categories the sums used has moved.
-  const bool afresh = day < r.reference_day || day - r.reference_day > rebase_after_ ||
-                      r.faintest == -std::numeric_limits<double>::infinity() ||
-                      (any_moved && touches_moved());
+  bool afresh = day < r.reference_day || day - r.reference_day > rebase_after_ ||
+                r.faintest == -std::numeric_limits<double>::infinity() ||
+                (any_moved && touches_moved());
   // Pruned when the faintest tie's scaled excess, decayed to today, is
   // within prune_below (with a margin far above rounding, so that no due
   // tie is missed): only the ties dropped leave the sums.
   if (!afresh && r.faintest * decay(day - r.reference_day) < prune_below_ * (1.0 + 1e-9)) {
     double faintest_today = std::numeric_limits<double>::infinity();
-    bool stale = false;
+    bool stale = false;  // then the sums are summed afresh below
     prune_and_visit(
         from, day, generation,
         [&](const TrustTie&, double excess) {
@@ -137,22 +137,20 @@ TrustNetwork::ChangedToday TrustNetwork::excess_today(StaffId from, int day,
         },
         [&](const TrustTie& tie, double excess) {
           // A tie to a former holder goes when the slot changes standing,
-          // in an afresh pass; met here, the sums are summed afresh below.
+          // in an afresh pass; met here, the row is summed afresh.
           if (tie.to_generation != generation[tie.to]) stale = true;
           if (stale) return;
           const unsigned counted = categories(tie.to);
-          const double term = tie.excess * scale(r, tie.day);
-          for (unsigned in = counted & category_bits_, k = 0; in != 0; ++k, in >>= 1)
-            if (in & 1u) sums[k] -= term;
+          add_to_sums(sums, counted, -(tie.excess * scale(r, tie.day)));
           if (counted != 0 && tie.day == day && r.changed_day == day) {
             r.changed.trust -= baseline(tie.to) + excess;
             r.changed.ties -= 1;
           }
         });
     r.faintest = faintest_today * growth_[static_cast<std::size_t>(day - r.reference_day)];
-    if (stale) r.faintest = -std::numeric_limits<double>::infinity();
+    afresh = stale;
   }
-  if (!afresh && r.faintest != -std::numeric_limits<double>::infinity()) {
+  if (!afresh) {
     const double decayed = decay(day - r.reference_day);
     for (std::size_t k = 0; k < categories_; ++k) out[k] = sums[k] * decayed;
     return r.changed_day == day ? r.changed : ChangedToday{};
@@ -165,8 +163,7 @@ TrustNetwork::ChangedToday TrustNetwork::excess_today(StaffId from, int day,
   prune_and_visit(from, day, generation, [&](const TrustTie& tie, double excess) {
     r.faintest = std::min(r.faintest, std::abs(excess));
     const unsigned counted = categories(tie.to);
-    for (unsigned in = counted & category_bits_, k = 0; in != 0; ++k, in >>= 1)
-      if (in & 1u) sums[k] += excess;  // in row order, as the daily scan summed
+    add_to_sums(sums, counted, excess);  // in row order, as the daily scan summed
     if (counted != 0 && tie.day == day) {
       r.changed.trust += baseline(tie.to) + excess;
       r.changed.ties += 1;
