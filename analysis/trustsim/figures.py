@@ -91,8 +91,8 @@ def _draw_band(ax, band: pd.DataFrame, colour, linestyle, label, metric: Metric,
 
 
 def _from_zero(ax, metric: Metric):
-    """Counts and shares are read against zero: a 42–45 axis exaggerates."""
-    if metric.is_count or metric.is_score:
+    """Counts, shares and ratios are read against zero: a 42–45 axis exaggerates."""
+    if metric.is_count or metric.is_score or metric.is_ratio:
         ax.set_ylim(bottom=0)
 
 
@@ -524,10 +524,16 @@ def sensitivity_table(results: Results, outcomes: Sequence[str] | None = None) -
     if not parameters:
         raise ValueError(f"{results.path} has no swept parameters with more than two values: sensitivity needs a sampled sweep")
     outcomes = list(outcomes or results.outcomes)
-    n = results.summary[parameters + outcomes].dropna().shape[0]
-    if n < len(parameters) + 4:
-        raise ValueError(f"{results.path} has {n} complete runs; sensitivity to {len(parameters)} parameters needs at least {len(parameters) + 4}")
-    return stats.prcc(results.summary, parameters, outcomes)
+    need = len(parameters) + 4
+    complete = {o: results.summary[parameters + [o]].dropna().shape[0] for o in outcomes}
+    # An outcome undefined (NaN) in too many runs is left out, rather than
+    # every outcome losing those runs: burnt_out_leaving_ratio is NaN in any
+    # run shorter than its survey's year.
+    usable = [o for o in outcomes if complete[o] >= need]
+    if not usable:
+        n = max(complete.values(), default=0)
+        raise ValueError(f"{results.path} has {n} complete runs; sensitivity to {len(parameters)} parameters needs at least {need}")
+    return stats.prcc(results.summary, parameters, usable)
 
 
 @style.styled

@@ -63,15 +63,23 @@ class Metric:
         return self.units == "r"
 
     @property
+    def is_ratio(self) -> bool:
+        """Units "ratio": one share over another (a risk ratio), from 0, 1
+        when the two are equal."""
+        return self.units == "ratio"
+
+    @property
     def is_count(self) -> bool:
         """A count or a rate of counts: never below zero, axes start at zero."""
-        return not (self.is_score or self.is_correlation) and bool(self.units)
+        return not (self.is_score or self.is_correlation or self.is_ratio) and bool(self.units)
 
     @property
     def decimals(self) -> int:
         """As a reader needs it: scores, correlations and yearly rates (about
-        0.1) to 3 decimals, counts and hours to 1."""
-        return 3 if self.is_score or self.is_correlation or self.units.startswith("1/") else 1
+        0.1) to 3 decimals, ratios (about 1 to 3) to 2, counts and hours to 1."""
+        if self.is_score or self.is_correlation or self.units.startswith("1/"):
+            return 3
+        return 2 if self.is_ratio else 1
 
     @property
     def unit_text(self) -> str:
@@ -79,9 +87,10 @@ class Metric:
 
     def within_range(self, values):
         """`values` (a number, or a pandas Series) cut to what the quantity can
-        be: a count at 0, a score or share at 0 and 1, a correlation at −1 and
-        1. An interval past that (a negative count) only distracts."""
-        lower = -1.0 if self.is_correlation else 0.0 if self.is_count or self.is_score else None
+        be: a count or a ratio at 0, a score or share at 0 and 1, a
+        correlation at −1 and 1. An interval past that (a negative count) only
+        distracts."""
+        lower = -1.0 if self.is_correlation else 0.0 if self.is_count or self.is_score or self.is_ratio else None
         upper = 1.0 if self.is_score or self.is_correlation else None
         if isinstance(values, pd.Series):
             return values.clip(lower=lower, upper=upper)

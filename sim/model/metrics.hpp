@@ -8,8 +8,9 @@
 namespace trustsim {
 
 // name: the dataset and column name; units: "1" for a share or a 0-1
-// score; label: what a figure or report calls it; description: how it is
-// measured. Written onto every dataset, so analysis/ and h5dump need no copy.
+// score, "ratio" for a ratio of two shares (from 0; 1 when equal); label:
+// what a figure or report calls it; description: how it is measured. Written
+// onto every dataset, so analysis/ and h5dump need no copy.
 struct MetricInfo {
   const char* name;
   const char* units;
@@ -155,6 +156,11 @@ inline constexpr double working_days_per_year = 260.0;
 // about the last 4 weeks, 20 working days.
 inline constexpr int withheld_window_days = 20;
 
+// How long burnt_out_leaving_ratio follows each survey: a year of working
+// days. Hamidi et al. (2018) followed physicians for two years; one year
+// lets the default two-year window hold 13 surveys.
+inline constexpr int leaving_follow_up_days = static_cast<int>(working_days_per_year);
+
 enum class Outcome : std::size_t {
   trust_within,
   trust_between,
@@ -185,6 +191,7 @@ enum class Outcome : std::size_t {
   hours_rituals,
   hours_total,
   trust_incident_correlation,
+  burnt_out_leaving_ratio,
   count
 };
 inline constexpr std::size_t outcome_count = static_cast<std::size_t>(Outcome::count);
@@ -251,6 +258,10 @@ inline constexpr std::array<MetricInfo, outcome_count> outcome_info{{
     {"trust_incident_correlation", "r", "Team trust vs incidents",
      "correlation across teams of trust_within and incidents_per_head_year (/team_summary); 0 "
      "when either does not vary"},
+    {"burnt_out_leaving_ratio", "ratio", "Leaving risk of the burnt out, relative",
+     "share who left within a year (260 days) of those burnt out (burnout above 0.6) over that of "
+     "the others, among staff surveyed at the end of each 4-week block of the window whose year "
+     "ends in it; NaN when either group, or the others' leavers, is empty"},
 }};
 
 // The per-team outcomes (/team_summary), over the same window, one row per

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <numeric>
 
@@ -217,6 +218,67 @@ double share(double part, double whole) {
   return whole > 0 ? part / whole : std::numeric_limits<double>::quiet_NaN();
 }
 
+// burnt_out_leaving_ratio's cohort surveys, the design of Hamidi et al.
+// (2018, BMC Health Serv Res): at the end of each 4-week block of the
+// window whose year of follow-up (leaving_follow_up_days) ends within the
+// window, the staff then in post are classed burnt out (burnout above
+// burnt_out_threshold) or not, and each is followed for the year: they have
+// left if at its end their post is vacant or has a new holder (its
+// generation changed). The surveys are pooled, a person counting once in
+// each survey they answered, and the ratio is the burnt out's share of
+// leavers over the others'. A survey keeps only whom it asked, so the work
+// is per member of staff on survey days and on the days a year ends.
+class LeavingCohorts {
+ public:
+  LeavingCohorts(int from, int days) : from_(from), days_(days) {}
+
+  void record(const World& world, int day) {
+    if (day < from_) return;
+    const Staff& s = world.staff;
+    while (!pending_.empty() && pending_.front().follow_up_ends == day) {
+      for (const Respondent& r : pending_.front().respondents) {
+        Group& group = r.burnt_out ? burnt_out_ : others_;
+        group.surveyed += 1;
+        if (!s.active[r.slot] || s.generation[r.slot] != r.generation) group.left += 1;
+      }
+      pending_.pop_front();
+    }
+    const bool block_ends = (day - from_ + 1) % withheld_window_days == 0;
+    if (!block_ends || day + leaving_follow_up_days >= days_) return;
+    Survey survey{day + leaving_follow_up_days, {}};
+    for (StaffId i = 0; i < s.size(); ++i)
+      if (s.active[i])
+        survey.respondents.push_back({i, s.generation[i], s.burnout[i] > burnt_out_threshold});
+    pending_.push_back(std::move(survey));
+  }
+
+  // NaN without a burnt-out respondent, another respondent, or a leaver
+  // among the others (share's NaN carries through).
+  double ratio() const {
+    return share(share(burnt_out_.left, burnt_out_.surveyed),
+                 share(others_.left, others_.surveyed));
+  }
+
+ private:
+  struct Respondent {
+    StaffId slot;
+    std::uint32_t generation;
+    bool burnt_out;
+  };
+  struct Survey {
+    int follow_up_ends;
+    std::vector<Respondent> respondents;
+  };
+  struct Group {
+    double surveyed = 0.0;
+    double left = 0.0;
+  };
+  std::deque<Survey> pending_;  // in order of their follow-up's end
+  Group burnt_out_, others_;
+  int from_;
+  int days_;
+};
+
 // Pearson's correlation, 0 when either side does not vary.
 double correlation(const std::vector<double>& x, const std::vector<double>& y) {
   const auto n = static_cast<double>(x.size());
@@ -256,7 +318,8 @@ void summarise_teams(const TeamWindow& w, const Parameters& p, RunResult& r) {
   }
 }
 
-void summarise(const Parameters& p, const WithheldSurvey& survey, RunResult& r) {
+void summarise(const Parameters& p, const WithheldSurvey& survey, const LeavingCohorts& cohorts,
+               RunResult& r) {
   const auto& d = r.daily;
   const auto days = static_cast<std::size_t>(r.days);
   const auto from = static_cast<std::ptrdiff_t>(r.measured_from);
@@ -320,6 +383,7 @@ void summarise(const Parameters& p, const WithheldSurvey& survey, RunResult& r) 
   set(Outcome::trust_incident_correlation,
       correlation(r.team_outcomes[index(TeamOutcome::trust_within)],
                   r.team_outcomes[index(TeamOutcome::incidents_per_head_year)]));
+  set(Outcome::burnt_out_leaving_ratio, cohorts.ratio());
 }
 
 // The parameters of the whole simulated span, warm-up and measurement: the
@@ -370,6 +434,7 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
   result.measured_from = p.outputs.measure_from_day;
   const int tail_from = std::max(p.outputs.measure_from_day, p.days - outcome_tail_days);
   WithheldSurvey survey(world.staff.size(), p.outputs.measure_from_day, p.days);
+  LeavingCohorts cohorts(p.outputs.measure_from_day, p.days);
   TeamWindow team_window(world.teams.size());
 
   // Measured days count from 0; the world's own day runs on from the warm-up.
@@ -379,6 +444,7 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
     result.trust_updates += trust_updates;
     record_day(world, tally, trust, day, result);
     survey.record(world, tally, day);
+    cohorts.record(world, day);
     if (day >= p.outputs.measure_from_day)
       team_window.record(world, tally, trust, day >= tail_from);
     for (std::size_t t = 0; t < world.teams.size(); ++t) {
@@ -404,7 +470,7 @@ RunResult simulate(const Parameters& p, std::uint64_t seed, const RunControl& co
     if (control.on_day) control.on_day(day);
   }
   summarise_teams(team_window, p, result);
-  summarise(p, survey, result);
+  summarise(p, survey, cohorts, result);
   if (control.summary_only)
     for (auto& series : result.daily) std::vector<double>().swap(series);
   return result;

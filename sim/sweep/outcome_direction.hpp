@@ -5,7 +5,8 @@
 // more raising is more voice, but also more trouble to raise; headcount
 // is not either: a variant may change the establishment itself. Hours are
 // costs that buy something, so no direction either; attendance and
-// participation trade off between modes.
+// participation trade off between modes. The burnt-out leaving ratio
+// describes how burnout drives leaving, not whether a team fares well.
 #pragma once
 
 #include <array>
@@ -52,6 +53,7 @@ inline constexpr std::array<OutcomeDirection, outcome_count> outcome_direction{{
     {"hours_rituals", Better::neither},
     {"hours_total", Better::neither},
     {"trust_incident_correlation", Better::neither},
+    {"burnt_out_leaving_ratio", Better::neither},
 }};
 
 // Written into /comparison's `better` column: "higher", "lower" or "".

@@ -13,9 +13,10 @@ from trustsim import open_results
 DAYS = TINY_SCENARIO["days"]
 REPLICATES = TINY_SCENARIO["replicates"]
 TAIL_DAYS = 60  # sim/model/metrics.hpp: outcome_tail_days
-# The outcomes of the outputs issue (13) and their units: the contract
-# calibration and the reports build on, named as scenarios/targets/nhs.json
-# names them. The loader takes names and units from the file.
+# The outcomes of the outputs issue (13), and those added since, with their
+# units: the contract calibration and the reports build on, named as
+# scenarios/targets/nhs.json names them. The loader takes names and units
+# from the file.
 NEW_OUTCOMES = [
     ("trust_across_organisations", "1"), ("trust_working", "1"),
     ("incidents_unraised", "incidents"), ("incidents_delayed", "incidents"),
@@ -26,6 +27,7 @@ NEW_OUTCOMES = [
     ("hours_issues", "hours"), ("hours_workarounds", "hours"), ("hours_interventions", "hours"),
     ("hours_rituals", "hours"),
     ("hours_total", "hours"), ("trust_incident_correlation", "r"),
+    ("burnt_out_leaving_ratio", "ratio"),
 ]
 NEW_DAILY = [
     ("trust_across_organisations", "1"), ("trust_working", "1"), ("working_pairs", "pairs/day"),

@@ -264,3 +264,14 @@ def test_rates_and_correlations_keep_their_decimals_and_range():
     assert signed(-0.162, correlation) == "-0.162" and fmt(12.34, incidents) == "12.3"
     assert correlation.unit_text == "−1 to 1" and not correlation.is_count and not correlation.is_score
     assert rate.is_count and incidents.is_count
+
+
+def test_a_risk_ratio_is_not_cut_at_one():
+    from trustsim.load import Metric
+    from trustsim.report import fmt, level_interval
+
+    ratio = Metric("burnt_out_leaving_ratio", "ratio", "Leaving risk of the burnt out, relative")
+    assert ratio.is_ratio and not ratio.is_score and not ratio.is_count
+    assert fmt(2.1234, ratio) == "2.12" and ratio.within_range(3.4) == 3.4
+    assert ratio.within_range(-0.2) == 0.0
+    assert level_interval({"ci_low": 1.3, "ci_high": 3.3}, ratio) == "1.30 to 3.30"

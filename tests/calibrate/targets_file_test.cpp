@@ -109,7 +109,7 @@ TEST_CASE("every bad target is refused at its pointer", "[targets_file]") {
 
 TEST_CASE("the NHS targets file reads, each target with a source and a note", "[targets_file]") {
   const TargetsFile file = read_targets_file(TRUSTSIM_SCENARIO_DIR "/targets/nhs.json");
-  REQUIRE(file.targets.size() == 5);
+  REQUIRE(file.targets.size() == 6);
   for (const auto& t : file.targets) {
     INFO(t.name);
     CHECK(t.source.size() > 40);
@@ -119,4 +119,7 @@ TEST_CASE("the NHS targets file reads, each target with a source and a note", "[
   CHECK(file.targets[0].outcome == "leaver_rate_per_year");
   CHECK(file.targets[0].low == 0.090);
   CHECK(file.targets[0].high == 0.101);
+  CHECK(file.targets[1].outcome == "burnt_out_leaving_ratio");  // Hamidi et al.'s 95% CI
+  CHECK(file.targets[1].low == 1.3);
+  CHECK(file.targets[1].high == 3.3);
 }

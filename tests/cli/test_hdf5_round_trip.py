@@ -19,7 +19,7 @@ OUTCOMES = ["trust_within", "trust_between", "issues_raised", "issues_unraised",
             "leaver_rate_per_year", "vacancy_rate", "burnt_out_share", "withheld_share",
             "meeting_attendance", "meeting_participation", "hours_routine", "hours_meetings",
             "hours_travel", "hours_issues", "hours_workarounds", "hours_interventions", "hours_rituals",
-            "hours_total", "trust_incident_correlation"]
+            "hours_total", "trust_incident_correlation", "burnt_out_leaving_ratio"]
 TEAM_COLUMNS = ["run", "variant", "team", "locality", "headcount", "trust_within",
                 "trust_between", "trust_working", "incidents", "incidents_per_head_year",
                 "issues_raised", "issues_unraised", "leavers", "burnt_out_share",

@@ -45,7 +45,7 @@ def test_sweep_writes_summary_comparison_and_runs(trustsim, tmp_path):
                                         "mean", "ci_low", "ci_high", "diff", "diff_ci_low",
                                         "diff_ci_high", "paired_diff", "paired_diff_ci_low",
                                         "paired_diff_ci_high", "better", "prob_improves"]
-    assert len(comparison) == 2 * 3 * 29  # grid cells x variants x outcomes
+    assert len(comparison) == 2 * 3 * 30  # grid cells x variants x outcomes
     row = comparison[(comparison.variant == "online") & (comparison.outcome == "trust_between") &
                      (comparison["meetings.face_to_face_fraction"] == 0.6)].iloc[0]
     runs = summary[(summary["meetings.face_to_face_fraction"] == 0.6)]

@@ -45,6 +45,42 @@ Parameters every_issue_harms(Parameters p) {
   return p;
 }
 
+// Burnout as a random walk: every day each member of staff attends a 2-hour
+// team meeting or not (a coin toss), on top of 6.5 hours of routine work,
+// and so is overloaded by 1/7.5 (burnout up 0.02) or under capacity
+// (burnout down 0.02). A long warm-up spreads burnout over [0, 1], and it
+// moves little within a year, so whom a survey finds burnt out stays so
+// for much of the year. 1,000 staff: 50 localities of two teams of 10.
+// Nothing else happens; a leaver's post is filled the next day by a
+// newcomer who needs no induction.
+Parameters burnout_random_walk() {
+  Parameters p = quiet_world(5);
+  p.system.localities = 50;
+  p.days = 520;
+  p.warmup_days = 1000;
+  p.meetings.regime = Regime::online;
+  p.meetings.team_meeting_interval_days = 1;
+  p.meetings.cross_team_representatives = 0;
+  p.meetings.online = {0.5, 0.0, 0.0};  // attend half the time; never take part
+  p.time.routine_hours = 6.5;
+  p.time.team_meeting_hours = 2.0;
+  p.staff.burnout_gain = 0.15;  // x overload 2/15 = 0.02
+  p.staff.burnout_recovery = 0.02;
+  p.staff.vacancy_days = 1;
+  p.staff.induction_days = 0;
+  p.staff.newcomer_productivity = 1.0;
+  return p;
+}
+
+// The spread of a leaving risk ratio's logarithm when burnout has no
+// effect: the binomial spread of one survey of `staff`, a share
+// `burnt_out` of them burnt out, each leaving within the year with
+// probability `leave`. The pooled ratio of the window's overlapping surveys
+// averages such estimates, so it is no more spread than one of them.
+double log_ratio_spread(double staff, double burnt_out, double leave) {
+  return std::sqrt((1 - leave) / leave * (1 / (staff * burnt_out) + 1 / (staff * (1 - burnt_out))));
+}
+
 void check_causes_add_up(const RunResult& r) {
   for (std::size_t d = 0; d < static_cast<std::size_t>(r.days); ++d)
     CHECK(r.daily[index(Daily::incidents_unraised)][d] +
@@ -280,4 +316,83 @@ TEST_CASE("trust means stay defined when whole teams leave", "[outcomes][observa
   for (const auto& column : r.team_outcomes)
     for (double v : column) CHECK(std::isfinite(v));
   for (double v : r.team_trust) CHECK(std::isfinite(v));
+}
+
+TEST_CASE("without burnt-out staff, or without leavers, the leaving ratio is undefined",
+          "[outcomes][burnout]") {
+  Parameters p = burnout_random_walk();
+  p.staff.base_leave_per_day = 0.001;
+  SECTION("nobody burns out") {
+    p.staff.burnout_gain = 0.0;
+    const RunResult r = simulate(p, 21);
+    CHECK(outcome(r, Outcome::burnt_out_share) == 0.0);
+    CHECK(outcome(r, Outcome::leavers) > 100);
+    CHECK(std::isnan(outcome(r, Outcome::burnt_out_leaving_ratio)));
+  }
+  SECTION("nobody leaves") {
+    p.staff.base_leave_per_day = 0.0;
+    p.staff.burnout_leave_per_day = 0.0;
+    const RunResult r = simulate(p, 22);
+    CHECK(outcome(r, Outcome::burnt_out_share) > 0.1);  // both groups surveyed
+    CHECK(outcome(r, Outcome::burnt_out_share) < 0.9);
+    CHECK(std::isnan(outcome(r, Outcome::burnt_out_leaving_ratio)));
+  }
+  SECTION("everybody is burnt out") {
+    p.time.routine_hours = 2 * p.time.hours_per_day;  // burnt out from the fifth day
+    p.staff.vacancy_days = 10000;                     // and no newcomers
+    const RunResult r = simulate(p, 23);
+    CHECK(outcome(r, Outcome::burnt_out_share) == 1.0);
+    CHECK(outcome(r, Outcome::leavers) > 10);
+    CHECK(std::isnan(outcome(r, Outcome::burnt_out_leaving_ratio)));
+  }
+}
+
+TEST_CASE("the leaving ratio needs a window that holds a survey and its year",
+          "[outcomes][burnout][window]") {
+  Parameters p = burnout_random_walk();
+  p.staff.base_leave_per_day = 0.001;
+  p.staff.burnout_leave_per_day = 0.003;
+  // The first survey ends the window's first 20 days (day 19) and its year
+  // ends on day 279: a window of 280 days holds it, one of 279 does not.
+  p.days = 279;
+  CHECK(std::isnan(outcome(simulate(p, 24), Outcome::burnt_out_leaving_ratio)));
+  p.days = 280;
+  CHECK(std::isfinite(outcome(simulate(p, 24), Outcome::burnt_out_leaving_ratio)));
+  p.days = 400;
+  p.outputs.measure_from_day = 121;  // 279 days
+  CHECK(std::isnan(outcome(simulate(p, 24), Outcome::burnt_out_leaving_ratio)));
+  p.outputs.measure_from_day = 120;  // 280 days
+  CHECK(std::isfinite(outcome(simulate(p, 24), Outcome::burnt_out_leaving_ratio)));
+}
+
+TEST_CASE("the leaving ratio tells a strong burnout-leaving path from none",
+          "[outcomes][burnout]") {
+  Parameters p = burnout_random_walk();
+  SECTION("no path: leaving does not depend on burnout") {
+    const double q = 0.001;  // a day; within a year 1 - (1 - q)^260 = 0.23
+    p.staff.base_leave_per_day = q;
+    p.staff.burnout_leave_per_day = 0.0;
+    const RunResult r = simulate(p, 25);
+    const double share = outcome(r, Outcome::burnt_out_share);
+    REQUIRE(share > 0.05);
+    const double spread = log_ratio_spread(1000, share, 1 - std::pow(1 - q, 260));
+    const double ratio = outcome(r, Outcome::burnt_out_leaving_ratio);
+    CAPTURE(share, spread, ratio);
+    CHECK(std::abs(std::log(ratio)) < 3.29 * spread);  // two-sided 99.9%
+  }
+  SECTION("a strong path: leaving mostly from burnout") {
+    p.staff.base_leave_per_day = 0.00002;   // 0.5% a year
+    p.staff.burnout_leave_per_day = 0.003;  // 54% a year at burnout 1
+    const RunResult r = simulate(p, 26);
+    const double share = outcome(r, Outcome::burnt_out_share);
+    REQUIRE(share > 0.05);
+    // Under no effect the ratio would lie below exp(3.29 spread), each
+    // leaving within the year with the run's own chance.
+    const double leave = 1 - std::exp(-outcome(r, Outcome::leaver_rate_per_year));
+    const double spread = log_ratio_spread(1000, share, leave);
+    const double ratio = outcome(r, Outcome::burnt_out_leaving_ratio);
+    CAPTURE(share, leave, spread, ratio);
+    CHECK(ratio > std::exp(3.29 * spread));
+    CHECK(ratio > 2.0);
+  }
 }
