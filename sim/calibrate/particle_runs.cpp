@@ -1,5 +1,7 @@
 #include "calibrate/particle_runs.hpp"
 
+#include <cmath>
+#include <limits>
 #include <memory>
 
 #include "sweep/placed_override.hpp"
@@ -51,13 +53,18 @@ std::vector<Outcomes> simulate_particles(const CalibrationDefinition& calibratio
   }
   const std::vector<Outcomes> per_run = compute(plans);
   std::vector<Outcomes> means(particles.size(), Outcomes{});
-  std::vector<std::size_t> counts(particles.size(), 0);
-  for (std::size_t run = 0; run < plans.size(); ++run) {  // replicate order within a particle
-    for (std::size_t o = 0; o < outcome_count; ++o) means[owner[run]][o] += per_run[run][o];
-    ++counts[owner[run]];
+  std::vector<Outcomes> defined(particles.size(), Outcomes{});  // replicates with a value
+  for (std::size_t run = 0; run < plans.size(); ++run) {        // replicate order within a particle
+    for (std::size_t o = 0; o < outcome_count; ++o) {
+      if (std::isnan(per_run[run][o])) continue;
+      means[owner[run]][o] += per_run[run][o];
+      defined[owner[run]][o] += 1.0;
+    }
   }
   for (std::size_t i = 0; i < particles.size(); ++i)
-    for (double& m : means[i]) m /= static_cast<double>(counts[i]);
+    for (std::size_t o = 0; o < outcome_count; ++o)
+      means[i][o] = defined[i][o] > 0.0 ? means[i][o] / defined[i][o]
+                                        : std::numeric_limits<double>::quiet_NaN();
   return means;
 }
 

@@ -4,7 +4,10 @@
 // parallel on the runner, runner/ensemble.hpp, the oneTBB pool sweeps use;
 // under MPI across ranks), and each particle's outcomes averaged over its
 // replicates in replicate order, so the means do not depend on which run
-// finished first or where.
+// finished first or where. An outcome undefined (NaN) in a run, such as a
+// ratio whose groups came out empty, is averaged over the replicates that
+// define it, and is NaN only if none does: otherwise one empty run would
+// reject the particle, and reject more often where such runs are common.
 #pragma once
 
 #include <cstdint>
