@@ -48,16 +48,16 @@ Parameters every_issue_harms(Parameters p) {
 // Burnout as a random walk: every day each member of staff attends a 2-hour
 // team meeting or not (a coin toss), on top of 6.5 hours of routine work,
 // and so is overloaded by 1/7.5 (burnout up 0.02) or under capacity
-// (burnout down 0.02). A long warm-up spreads burnout over [0, 1], and it
-// moves little within a year, so whom a survey finds burnt out stays so
-// for much of the year. 1,000 staff: 50 localities of two teams of 10.
-// Nothing else happens; a leaver's post is filled the next day by a
-// newcomer who needs no induction.
-Parameters burnout_random_walk() {
+// (burnout down 0.02). A warm-up spreads burnout over [0, 1], and it moves
+// little within a year, so whom a survey finds burnt out stays so for much
+// of the year. `localities` of two teams of 10 each. Nothing else happens;
+// a leaver's post is filled the next day by a newcomer who needs no
+// induction. Small by default: these run under the sanitizers.
+Parameters burnout_random_walk(int localities = 10, int warmup_days = 300) {
   Parameters p = quiet_world(5);
-  p.system.localities = 50;
+  p.system.localities = localities;
   p.days = 520;
-  p.warmup_days = 1000;
+  p.warmup_days = warmup_days;
   p.meetings.regime = Regime::online;
   p.meetings.team_meeting_interval_days = 1;
   p.meetings.cross_team_representatives = 0;
@@ -326,7 +326,7 @@ TEST_CASE("without burnt-out staff, or without leavers, the leaving ratio is und
     p.staff.burnout_gain = 0.0;
     const RunResult r = simulate(p, 21);
     CHECK(outcome(r, Outcome::burnt_out_share) == 0.0);
-    CHECK(outcome(r, Outcome::leavers) > 100);
+    CHECK(outcome(r, Outcome::leavers) > 50);
     CHECK(std::isnan(outcome(r, Outcome::burnt_out_leaving_ratio)));
   }
   SECTION("nobody leaves") {
@@ -367,7 +367,10 @@ TEST_CASE("the leaving ratio needs a window that holds a survey and its year",
 
 TEST_CASE("the leaving ratio tells a strong burnout-leaving path from none",
           "[outcomes][burnout]") {
-  Parameters p = burnout_random_walk();
+  // 1,000 staff, so that the binomial spread is narrow; a longer warm-up
+  // spreads burnout further (1,000 days gave ratios 0.91 and 3.66, these
+  // 0.98 and 3.40).
+  Parameters p = burnout_random_walk(50, 500);
   SECTION("no path: leaving does not depend on burnout") {
     const double q = 0.001;  // a day; within a year 1 - (1 - q)^260 = 0.23
     p.staff.base_leave_per_day = q;
