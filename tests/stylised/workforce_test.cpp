@@ -20,10 +20,11 @@ void no_gaps(Parameters& p) { p.staff.vacancy_days = 0; }
 // is measured as a rate, leavers per staff-year in post: the spiral says
 // that those left in post leave more often, and a count of leavers would
 // also fall with the headcount that long vacancies remove. At the
-// calibrated baseline (docs/calibration.md) burnt-out staff rarely leave,
+// calibrated baseline (docs/calibration.md) burnout adds little to the
+// chance of leaving (the burnt out leave about twice as often as others),
 // and the spiral is weak: with 100 pairs, leaver rate t 5.0 to 11.8 across
 // the worlds, incidents 5.5 to 14.4, the leaver count 3.0 to 10.6; hence
-// 80 pairs (at 20 the rate had t 1.2 to 5.4).
+// 80 pairs (at 20 the count had t 1.2 to 5.4).
 TEST_CASE("longer vacancies raise leaving and incidents", "[stylised]") {
   require_effects_everywhere(
       {{"share burnt out, vacancies of 180 over 0 days", outcome_of(Outcome::burnt_out_share)},
