@@ -92,7 +92,7 @@ def _draw_band(ax, band: pd.DataFrame, colour, linestyle, label, metric: Metric,
 
 def _from_zero(ax, metric: Metric):
     """Counts, shares and ratios are read against zero: a 42–45 axis exaggerates."""
-    if metric.is_count or metric.is_score or metric.is_ratio:
+    if metric.never_negative:
         ax.set_ylim(bottom=0)
 
 

@@ -74,6 +74,11 @@ class Metric:
         return not (self.is_score or self.is_correlation or self.is_ratio) and bool(self.units)
 
     @property
+    def never_negative(self) -> bool:
+        """A count, score, share or ratio: read against zero, never below it."""
+        return self.is_count or self.is_score or self.is_ratio
+
+    @property
     def decimals(self) -> int:
         """As a reader needs it: scores, correlations and yearly rates (about
         0.1) to 3 decimals, ratios (about 1 to 3) to 2, counts and hours to 1."""
@@ -90,7 +95,7 @@ class Metric:
         be: a count or a ratio at 0, a score or share at 0 and 1, a
         correlation at −1 and 1. An interval past that (a negative count) only
         distracts."""
-        lower = -1.0 if self.is_correlation else 0.0 if self.is_count or self.is_score or self.is_ratio else None
+        lower = -1.0 if self.is_correlation else 0.0 if self.never_negative else None
         upper = 1.0 if self.is_score or self.is_correlation else None
         if isinstance(values, pd.Series):
             return values.clip(lower=lower, upper=upper)

@@ -123,6 +123,10 @@ void record_day(const World& world, const DayTally& t, const TrustLevels& trust,
   set(Daily::hours_total, t.hours_worked);
 }
 
+// Whether `day` ends one of the window's 4-week survey blocks, counted from
+// its first day `from`: both surveys below keep this cadence.
+bool ends_survey_block(int day, int from) { return (day - from + 1) % withheld_window_days == 0; }
+
 // withheld_share's survey: at the end of each 4-week block of the window,
 // the staff then in post are asked whether they left an issue unraised in
 // the block (Schwappach & Richard 2018 ask about the last 4 weeks). A
@@ -143,8 +147,7 @@ class WithheldSurvey {
       withheld_[i] = 1;
       generation_[i] = world.staff.generation[i];
     }
-    const bool block_ends = (day - from_ + 1) % withheld_window_days == 0 || day == last_;
-    if (!block_ends) return;
+    if (!ends_survey_block(day, from_) && day != last_) return;
     const Staff& s = world.staff;
     for (StaffId i = 0; i < s.size(); ++i) {
       if (!s.active[i]) continue;
@@ -243,8 +246,7 @@ class LeavingCohorts {
       }
       pending_.pop_front();
     }
-    const bool block_ends = (day - from_ + 1) % withheld_window_days == 0;
-    if (!block_ends || day + leaving_follow_up_days >= days_) return;
+    if (!ends_survey_block(day, from_) || day + leaving_follow_up_days >= days_) return;
     Survey survey{day + leaving_follow_up_days, {}};
     for (StaffId i = 0; i < s.size(); ++i)
       if (s.active[i])
