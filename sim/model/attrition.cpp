@@ -40,16 +40,10 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
     if (s.load[i] > 1.0) ++tally.overloaded_staff;
   }
 
-  // A lone hero, by the rule that makes one: a leaver holding work absorbed
-  // from colleagues.
-  std::vector<std::uint8_t> holds_absorbed(s.size(), 0);
-  for (const Workaround& w : world.workarounds)
-    if (w.absorbed) holds_absorbed[w.holder] = 1;
   for (StaffId i = 0; i < s.size(); ++i) {
     if (!leaves[i]) continue;
     ++tally.leavers;
     ++tally.team_leavers[static_cast<std::size_t>(s.home_team[i])];
-    if (holds_absorbed[i]) ++tally.hero_leavers;
     s.active[i] = 0;
     s.vacant_until[i] = day + p.vacancy_days;
     s.team[i] = s.home_team[i];
@@ -58,14 +52,23 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
   if (tally.leavers == 0) return;
   world.refresh_membership();
 
-  // A leaver takes their implicit workarounds with them; explicit ones are
-  // written down and pass to a colleague.
-  std::vector<Workaround> kept;
-  kept.reserve(world.workarounds.size());
-  for (Workaround w : world.workarounds) {
+  // One pass over the workarounds, in place and in order, on the days
+  // someone leaves (a large system holds tens of thousands, and this part
+  // of the day is serial). A lone hero, by the rule that makes one: a
+  // leaver holding work absorbed from colleagues. A leaver takes their
+  // implicit workarounds with them; explicit ones are written down and pass
+  // to a colleague.
+  auto& held = world.workarounds;
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < held.size(); ++k) {
+    Workaround w = held[k];
     if (s.active[w.holder]) {
-      kept.push_back(w);
+      held[kept++] = w;
       continue;
+    }
+    if (w.absorbed && leaves[w.holder] == 1) {
+      ++tally.hero_leavers;
+      leaves[w.holder] = 2;  // counted once, however much they held
     }
     const auto& team = world.teams[static_cast<std::size_t>(w.team)].members;
     if (w.is_explicit && !team.empty()) {
@@ -75,13 +78,13 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
       w.holder_generation = s.generation[w.holder];
       world.held_load[w.holder] +=
           world.p.time.hold_workaround_hours * world.p.workarounds.explicit_load_share;
-      kept.push_back(w);
+      held[kept++] = w;
       continue;
     }
     ++tally.workarounds_lost;
     leave_unresolved(world, IssueCause::lost_workaround, w.team, day);
   }
-  world.workarounds.swap(kept);
+  held.resize(kept);
 }
 
 }  // namespace trustsim

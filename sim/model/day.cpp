@@ -130,8 +130,10 @@ DayResult run_day(World& world, int day, const std::atomic<bool>* cancel) {
     for (StaffId i = 0; i < world.staff.size(); ++i)
       if (active_before[i] && !world.staff.active[i])
         again[static_cast<std::size_t>(world.staff.locality[i])] = 1;
-    for (std::size_t l = 0; l < localities; ++l)
+    // Localities touch different rows and slots of `sums`: in parallel.
+    tbb::parallel_for(std::size_t{0}, localities, [&](std::size_t l) {
       if (again[l]) sum_excess(world, world.slots_of({l, l + 1}), day, sums);
+    });
   }
   world.trust.tidy();  // pruning has freed room; lay the rows out afresh if worth it
   return {tally, mean_trust(world, sums), trust_updates};
