@@ -4,8 +4,6 @@
 // load, fails more often when the holder is overloaded, and is lost when
 // they leave (attrition.cpp). An explicit one is documented, shared by the
 // team, revisited on a cycle, and survives departures.
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 
@@ -21,11 +19,6 @@ double overload(const World& world, StaffId i) { return std::max(0.0, world.staf
 // Hours a day of holding it in mind and topping it up.
 double load_of(const Parameters& p, const Workaround& w) {
   return p.time.hold_workaround_hours * (w.is_explicit ? p.workarounds.explicit_load_share : 1.0);
-}
-
-void recount_held_load(World& world) {
-  std::fill(world.held_load.begin(), world.held_load.end(), 0.0);
-  for (const auto& w : world.workarounds) world.held_load[w.holder] += load_of(world.p, w);
 }
 
 StaffId least_loaded(const World& world, const std::vector<StaffId>& members) {
@@ -109,37 +102,34 @@ void maintain_workarounds(World& world, int day, DayTally& tally) {
   const bool make_explicit =
       p.interventions.explicit_workarounds.active_on(day) && day % wp.revisit_interval_days == 0;
 
-  // Fates are decided in parallel (a large system holds tens of thousands of
-  // workarounds), then applied in workaround order, so that the issues left
-  // unresolved get their ids in the same order whatever the threads.
+  // One pass, in workaround order: today's fate (a multiplication, so not
+  // worth a parallel pass of its own over the tens of thousands a large
+  // system holds), the issues left unresolved by failures (their ids in
+  // that order), and the load each holder carries.
   auto& held = world.workarounds;
-  std::vector<WorkaroundFate> fate(held.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, held.size(), 1024),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t k = range.begin(); k != range.end(); ++k)
-                        fate[k] = todays_fate(world, held[k], day);
-                    });
+  std::fill(world.held_load.begin(), world.held_load.end(), 0.0);
   std::size_t kept = 0;
   for (std::size_t k = 0; k < held.size(); ++k) {
-    if (fate[k] == WorkaroundFate::failed) {
+    const WorkaroundFate fate = todays_fate(world, held[k], day);
+    if (fate == WorkaroundFate::failed) {
       ++tally.workarounds_failed;
       leave_unresolved(world, IssueCause::failed_workaround, held[k].team, day);
     }
-    if (fate[k] != WorkaroundFate::kept) continue;
-    held[kept] = held[k];
+    if (fate != WorkaroundFate::kept) continue;
+    Workaround& w = held[kept++];
+    w = held[k];
     // Seed 1: "Make workarounds explicit and regularly revisit": each
     // revisit takes the holder time.
     if (make_explicit) {
-      held[kept].is_explicit = true;
-      world.staff.hours[held[kept].holder] += p.interventions.explicit_workarounds.revisit_hours;
+      w.is_explicit = true;
+      world.staff.hours[w.holder] += p.interventions.explicit_workarounds.revisit_hours;
       tally.hours_spent[static_cast<std::size_t>(Spent::interventions)] +=
           p.interventions.explicit_workarounds.revisit_hours;
     }
-    ++kept;
+    world.held_load[w.holder] += load_of(p, w);
   }
   held.resize(kept);
 
-  recount_held_load(world);
   if (p.interventions.hero_awareness.active_on(day)) relieve_heroes(world, tally);
 }
 
