@@ -1,8 +1,10 @@
 // Copying a group between HDF5 files through the dataset API: every
-// dataset is read (through its filters, so each chunk's Fletcher32
-// checksum is checked) and written anew with the same type, shape and
-// creation properties (chunks, shuffle, deflate, checksum), and every
-// attribute likewise. Not H5Ocopy: in HDF5 1.10 a write that fails inside
+// dataset is made anew with the same type, shape and creation properties
+// (chunks, shuffle, deflate, checksum) and filled with the source's chunks
+// as they are stored (fixed-size values: no second deflate), or else with
+// its values (strings, unchunked datasets); every attribute likewise. A
+// chunk copied as stored is not checked on the way: the file it goes into
+// is verified whole before it is committed (OutputFile::commit). Not H5Ocopy: in HDF5 1.10 a write that fails inside
 // H5Ocopy (a full disk, no memory) crashes the library in its clean-up
 // (H5T_close_real, H5B__node_dest), where a failed H5Dwrite or H5Dclose is
 // reported like any other.
