@@ -65,6 +65,7 @@ ContactsMade make_informal_contacts(const World& world, int day, Localities loca
 
   ContactsMade contacts;
   const SlotRange slots = world.slots_of(localities);
+  const PoissonCount in_person_count(c.per_on_site_day), remote_count(c.remote_per_day);
   contacts.trust = collect_per_staff<TrustUpdate>(
       slots, tally, [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
         const Staff& s = world.staff;
@@ -73,8 +74,8 @@ ContactsMade make_informal_contacts(const World& world, int day, Localities loca
         if (i + 2 < slots.end) world.trust.prefetch(i + 2);
         if (!s.active[i]) return;
         RandomStream rng(world.seed, Purpose::informal_contact, Day(day), Subject(i));
-        const int in_person = s.on_site[i] ? rng.poisson(c.per_on_site_day) : 0;
-        const int remote = rng.poisson(c.remote_per_day);
+        const int in_person = s.on_site[i] ? in_person_count(rng) : 0;
+        const int remote = remote_count(rng);
         for (int k = 0; k < in_person + remote; ++k) {
           const bool face_to_face = k < in_person;
           StaffId partner = i;

@@ -115,13 +115,14 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
     TimeCharge hours{0, 0.0, Spent::issues};
     SpeakingUp speaking{0, false};
   };
+  const PoissonCount issue_count(p.issues.per_person_per_day);
   const auto effects = collect_per_staff<Effect>(
       world.slots_of(localities), tally, [&](StaffId post, std::vector<Effect>& out, DayTally& t) {
         const Staff& s = world.staff;
         // Issues arise in every post; a vacant post's fall to a colleague.
         StaffId i = post;
         RandomStream rng(world.seed, Purpose::issue, Day(day), Subject(post));
-        const int issues = rng.poisson(p.issues.per_person_per_day);
+        const int issues = issue_count(rng);
         if (issues == 0) return;
         const auto post_team =
             static_cast<std::int32_t>(s.active[post] ? s.team[post] : s.home_team[post]);

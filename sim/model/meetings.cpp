@@ -50,8 +50,9 @@ void hold_meeting(const World& world, const std::vector<StaffId>& invitees, doub
                              0.0f});
 
   if (attendees.size() < 2) return;
+  const PoissonCount contacts_per_attendee(mode.informal_contacts_per_attendee);
   for (StaffId i : attendees) {
-    const int contacts = rng.poisson(mode.informal_contacts_per_attendee);
+    const int contacts = contacts_per_attendee(rng);
     for (int c = 0; c < contacts; ++c) {
       const StaffId j = attendees[rng.below(attendees.size())];
       if (j == i) continue;

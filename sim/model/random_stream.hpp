@@ -94,9 +94,7 @@ class RandomStream {
 
   double uniform() { return boost::random::uniform_01<double>()(*this); }
   bool chance(double p) { return p > 0.0 && (p >= 1.0 || uniform() < p); }
-  int poisson(double mean) {
-    return mean > 0.0 ? boost::random::poisson_distribution<int, double>(mean)(*this) : 0;
-  }
+  int poisson(double mean);
   // The first day, from `day` on, of an event that happens each day with
   // probability p: `day` plus a geometric number of days, P(k) = (1 - p)^k
   // p, from one uniform draw; never (the largest day) when p is 0. Where
@@ -121,5 +119,20 @@ class RandomStream {
   Philox::ctr_type block_{};
   int used_ = 4;
 };
+
+// A Poisson count whose mean holds for a whole phase (contacts a day, issues
+// a day): the distribution's set-up, an exp(), is done once rather than for
+// every person; each count drawn is the one RandomStream::poisson draws.
+class PoissonCount {
+ public:
+  explicit PoissonCount(double mean) : mean_(mean), distribution_(mean > 0.0 ? mean : 1.0) {}
+  int operator()(RandomStream& rng) const { return mean_ > 0.0 ? distribution_(rng) : 0; }
+
+ private:
+  double mean_;
+  boost::random::poisson_distribution<int, double> distribution_;
+};
+
+inline int RandomStream::poisson(double mean) { return PoissonCount(mean)(*this); }
 
 }  // namespace trustsim

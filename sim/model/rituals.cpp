@@ -70,8 +70,9 @@ RitualsHeld hold_rituals(const World& world, int day, Localities localities, Day
     if (!habit)  // convened: someone organised it
       out.time.push_back(
           {present[rng.below(present.size())], fresh.organise_hours, Spent::interventions});
+    const PoissonCount contacts_per_attendee(r.contacts_per_attendee);
     for (StaffId i : present) {
-      const int contacts = rng.poisson(r.contacts_per_attendee);
+      const int contacts = contacts_per_attendee(rng);
       for (int c = 0; c < contacts; ++c) {
         const StaffId j = present[rng.below(present.size())];
         if (j == i) continue;
