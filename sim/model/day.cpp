@@ -3,8 +3,7 @@
 // world day by day without recording results.
 #include "model/day.hpp"
 
-#include <tbb/parallel_for.h>
-
+#include "model/parallel.hpp"
 #include "model/simulation.hpp"
 #include "model/tie_categories.hpp"
 
@@ -86,7 +85,7 @@ DayResult run_day(World& world, int day, const std::atomic<bool>* cancel) {
   std::vector<RaisedIssues> raised(localities);
   std::vector<RitualsHeld> rituals(localities);
   ExcessSums sums(world.staff.size());
-  tbb::parallel_for(std::size_t{0}, localities, [&](std::size_t l) {
+  parallel_each(0, localities, [&](std::size_t l) {
     const Localities here{l, l + 1};
     const SlotRange slots = world.slots_of(here);
     stop_if_cancelled();
@@ -131,7 +130,7 @@ DayResult run_day(World& world, int day, const std::atomic<bool>* cancel) {
       if (active_before[i] && !world.staff.active[i])
         again[static_cast<std::size_t>(world.staff.locality[i])] = 1;
     // Localities touch different rows and slots of `sums`: in parallel.
-    tbb::parallel_for(std::size_t{0}, localities, [&](std::size_t l) {
+    parallel_each(0, localities, [&](std::size_t l) {
       if (again[l]) sum_excess(world, world.slots_of({l, l + 1}), day, sums);
     });
   }

@@ -6,9 +6,9 @@
 // that online ones almost lack (at a cross-team meeting, between teams),
 // and cost those based elsewhere the journey. A meeting's regime acts only
 // through these; where people work is work.on_site_share.
-#include <tbb/parallel_for.h>
 
 #include "model/day.hpp"
+#include "model/parallel.hpp"
 #include "model/random_stream.hpp"
 
 namespace trustsim {
@@ -84,7 +84,7 @@ MeetingsHeld hold_meetings(const World& world, int day, const RegimeToday& regim
   const std::size_t meetings = (localities.end - localities.first) * per_locality;
   std::vector<MeetingsHeld> per_meeting(meetings);
   std::vector<DayTally> tallies(meetings);
-  tbb::parallel_for(std::size_t{0}, meetings, [&](std::size_t k) {
+  parallel_each(0, meetings, [&](std::size_t k) {
     const std::size_t locality = localities.first + k / per_locality;
     const std::size_t first_team = locality * teams_per_locality;
     if (k % per_locality < teams_per_locality) {

@@ -3,12 +3,10 @@
 // whatever the number of threads or the order blocks finish in.
 #pragma once
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include <vector>
 
 #include "model/day.hpp"
+#include "model/parallel.hpp"
 
 namespace trustsim {
 
@@ -21,7 +19,7 @@ std::vector<Item> collect_per_staff(SlotRange slots, DayTally& tally, const Rule
   const std::size_t blocks = (slots.end - slots.begin + staff_block - 1) / staff_block;
   std::vector<std::vector<Item>> produced(blocks);
   std::vector<DayTally> tallies(blocks);
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+  parallel_each(0, blocks, [&](std::size_t b) {
     const std::size_t begin = slots.begin + b * staff_block;
     const std::size_t end = std::min<std::size_t>(slots.end, begin + staff_block);
     for (std::size_t i = begin; i < end; ++i)
@@ -43,11 +41,9 @@ std::vector<Item> collect_per_staff(SlotRange slots, DayTally& tally, const Rule
 // block and pays nothing for splitting work it cannot share.
 template <class Rule>
 void for_each_staff(SlotRange slots, const Rule& rule) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(slots.begin, slots.end, staff_block),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t i = range.begin(); i != range.end(); ++i)
-                        rule(static_cast<StaffId>(i));
-                    });
+  parallel_chunks(slots.begin, slots.end, staff_block, [&](std::size_t first, std::size_t end) {
+    for (std::size_t i = first; i != end; ++i) rule(static_cast<StaffId>(i));
+  });
 }
 
 }  // namespace trustsim

@@ -1,12 +1,11 @@
 #include "model/trust_network.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+
+#include "model/parallel.hpp"
 
 namespace trustsim {
 
@@ -173,15 +172,14 @@ void TrustNetwork::lay_out() {
   if (end > std::numeric_limits<std::uint32_t>::max())
     throw std::length_error("trust network: more than 2^32 ties");
   std::vector<StoredTie> ties(end);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, extent_.size(), 256),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                        const Extent& e = extent_[i];
-                        StoredTie* const out = ties.data() + laid[i].begin;
-                        std::copy_n(ties_.data() + e.begin, e.size, out);
-                        std::copy(overflow_[i].begin(), overflow_[i].end(), out + e.size);
-                      }
-                    });
+  parallel_chunks(0, extent_.size(), 256, [&](std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i != last; ++i) {
+      const Extent& e = extent_[i];
+      StoredTie* const out = ties.data() + laid[i].begin;
+      std::copy_n(ties_.data() + e.begin, e.size, out);
+      std::copy(overflow_[i].begin(), overflow_[i].end(), out + e.size);
+    }
+  });
   for (auto& overflow : overflow_) overflow.clear();
   ties_.swap(ties);
   extent_.swap(laid);

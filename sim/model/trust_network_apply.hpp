@@ -2,11 +2,10 @@
 // baseline, and prune_and_visit, so the daily scan inlines its visitor.
 #pragma once
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include "model/parallel.hpp"
 
 namespace trustsim {
 
@@ -32,20 +31,18 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
     std::vector<std::uint32_t> next(bucket_start.begin(), bucket_start.end() - 1);
     for (const auto& u : updates) bucketed[next[u.from - first]++] = u;
   }
-  tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, rows, 256),
-      [&](const tbb::blocked_range<std::size_t>& range) {
-        const auto end = bucket_start[range.end()];
-        for (auto k = bucket_start[range.begin()]; k < end; ++k) {
-          const TrustUpdate& u = bucketed[k];
-          // find() will scan the row of the update a few ahead: ask for it now.
-          constexpr std::uint32_t ahead = 4;
-          if (k + ahead < end && bucketed[k + ahead].from != bucketed[k + ahead - 1].from)
-            prefetch(bucketed[k + ahead].from);
-          const Change change = apply_one(u, day, baseline(u.from, u.to), generation(u.to));
-          account(u.from, change, day, categories(u.from, u.to));
-        }
-      });
+  parallel_chunks(0, rows, 256, [&](std::size_t first_row, std::size_t end_row) {
+    const auto end = bucket_start[end_row];
+    for (auto k = bucket_start[first_row]; k < end; ++k) {
+      const TrustUpdate& u = bucketed[k];
+      // find() will scan the row of the update a few ahead: ask for it now.
+      constexpr std::uint32_t ahead = 4;
+      if (k + ahead < end && bucketed[k + ahead].from != bucketed[k + ahead - 1].from)
+        prefetch(bucketed[k + ahead].from);
+      const Change change = apply_one(u, day, baseline(u.from, u.to), generation(u.to));
+      account(u.from, change, day, categories(u.from, u.to));
+    }
+  });
   return updates.size();
 }
 

@@ -5,10 +5,9 @@
 // an issue that was not raised, raised but not resolved (a delay), or held
 // by a workaround that failed or left with its holder: trust acts on safety
 // only through raising, never by a term of its own.
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include "model/day.hpp"
+#include "model/parallel.hpp"
 #include "model/random_stream.hpp"
 
 namespace trustsim {
@@ -45,11 +44,9 @@ void age_unresolved_issues(World& world, int day, DayTally& tally) {
   // open), then applied in issue order.
   auto& open = world.unresolved;
   std::vector<IssueFate> fate(open.size());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, open.size(), 1024),
-                    [&](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t k = range.begin(); k != range.end(); ++k)
-                        fate[k] = todays_fate(open[k], day);
-                    });
+  parallel_chunks(0, open.size(), 1024, [&](std::size_t first, std::size_t end) {
+    for (std::size_t k = first; k != end; ++k) fate[k] = todays_fate(open[k], day);
+  });
   std::size_t still_open = 0;
   tally.team_incidents.resize(world.teams.size(), 0);
   for (std::size_t k = 0; k < open.size(); ++k) {
