@@ -16,6 +16,9 @@ std::vector<Outcomes> compute_runs_here(const std::vector<RunPlan>& plans, const
     numbered[i].run_id = static_cast<std::int64_t>(i);
   EnsembleOptions ensemble = options;
   ensemble.in_plan_order = false;
+  // Only the outcomes are kept: no daily series, team trust samples or
+  // network snapshots (the same outcomes, bit for bit: RunControl).
+  ensemble.summary_only = true;
   run_ensemble(
       numbered, simulate,
       [&per_run](const RunPlan& plan, RunResult&& result) {

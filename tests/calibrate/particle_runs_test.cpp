@@ -1,6 +1,8 @@
 // Particles to runs and back: each particle's outcomes are the means of its
 // replicates, over those where the outcome is defined.
+#include <atomic>
 #include <cmath>
+#include <memory>
 
 #include <catch2/catch.hpp>
 
@@ -36,4 +38,24 @@ TEST_CASE("a particle's outcome is the mean over the replicates that define it",
     CHECK(std::isnan(m[2]));
     CHECK(m[3] == 0.0);
   }
+}
+
+TEST_CASE("a calibration's runs keep only their outcomes", "[particle_runs]") {
+  const auto parameters = std::make_shared<const Parameters>();
+  std::vector<RunPlan> plans(3);
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    plans[i].parameters = parameters;
+    plans[i].seed = 100 + i;
+  }
+  std::atomic<int> full_runs{0};
+  const Simulate simulate = [&](const Parameters&, std::uint64_t seed, const RunControl& control) {
+    if (!control.summary_only) ++full_runs;
+    RunResult result;
+    result.outcomes[0] = static_cast<double>(seed);
+    return result;
+  };
+  const std::vector<Outcomes> outcomes = compute_runs_here(plans, simulate, EnsembleOptions{});
+  CHECK(full_runs == 0);
+  REQUIRE(outcomes.size() == 3);
+  for (std::size_t i = 0; i < plans.size(); ++i) CHECK(outcomes[i][0] == 100.0 + i);
 }
