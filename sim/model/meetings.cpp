@@ -6,7 +6,6 @@
 // that online ones almost lack (at a cross-team meeting, between teams),
 // and cost those based elsewhere the journey. A meeting's regime acts only
 // through these; where people work is work.on_site_share.
-
 #include "model/day.hpp"
 #include "model/parallel.hpp"
 #include "model/random_stream.hpp"

@@ -5,7 +5,6 @@
 // an issue that was not raised, raised but not resolved (a delay), or held
 // by a workaround that failed or left with its holder: trust acts on safety
 // only through raising, never by a term of its own.
-
 #include "model/day.hpp"
 #include "model/parallel.hpp"
 #include "model/random_stream.hpp"

@@ -4,7 +4,6 @@
 // load, fails more often when the holder is overloaded, and is lost when
 // they leave (attrition.cpp). An explicit one is documented, shared by the
 // team, revisited on a cycle, and survives departures.
-
 #include <algorithm>
 
 #include "model/day.hpp"
@@ -104,10 +103,10 @@ void maintain_workarounds(World& world, int day, DayTally& tally) {
       p.interventions.explicit_workarounds.active_on(day) && day % wp.revisit_interval_days == 0;
 
   // Fates are decided in parallel (a large system holds tens of thousands
-  // of workarounds: done in the one pass below, they took 0.1 s more of
-  // ics_large at two threads); then one pass in workaround order applies them, so that the issues
-  // left unresolved get their ids in the same order whatever the threads, and adds up the load each
-  // holder carries.
+  // of workarounds: decided in the pass below, they cost ics_large 0.1 s
+  // more at two threads). One pass in workaround order then applies them,
+  // so that the issues left unresolved get their ids in the same order
+  // whatever the threads, and adds up the load each holder carries.
   auto& held = world.workarounds;
   std::vector<WorkaroundFate> fates(held.size());
   parallel_chunks(0, held.size(), 1024, [&](std::size_t first, std::size_t end) {
