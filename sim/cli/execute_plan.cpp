@@ -86,13 +86,17 @@ PartsMode parts_mode(const ExecuteOptions& options) {
 // a run with its own, or a shard's slice with the attributes `trustsim
 // merge` checks.
 void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
-                  const Provenance& provenance, bool force, const CancelOnSignal& cancel) {
+                  const Provenance& provenance, const OutcomesWritten& written_here, bool force,
+                  const CancelOnSignal& cancel) {
   const SweepPlan& plan = prepared.plan;
   // Every part was written by this invocation or has been read whole by
   // check_earlier_parts: none is read whole again.
-  Combination combination{
-      prepared.owned, parts_source(plan, parts, WrittenBy::this_invocation),          {},
-      provenance,     prepared.kind == "run" ? Comparison::run : Comparison::include, nullptr};
+  Combination combination{prepared.owned,
+                          parts_source(plan, parts, WrittenBy::this_invocation, &written_here),
+                          {},
+                          provenance,
+                          prepared.kind == "run" ? Comparison::run : Comparison::include,
+                          nullptr};
   for (const RunPlan& run : prepared.owned)
     combination.inputs.push_back(parts.part_path(run.run_id));
   if (prepared.shard) {
@@ -208,7 +212,8 @@ void report_written(const PreparedPlan& prepared, std::size_t computed, std::uin
 }
 
 PartRunOptions part_run_options(const ExecuteOptions& options, const CancelOnSignal& cancel,
-                                ProgressReport& progress, std::uint64_t& trust_updates) {
+                                ProgressReport& progress, std::uint64_t& trust_updates,
+                                OutcomesWritten& written) {
   PartRunOptions run_options;
   run_options.threads = options.threads;
   run_options.summary_only = options.summary_only;
@@ -216,9 +221,10 @@ PartRunOptions part_run_options(const ExecuteOptions& options, const CancelOnSig
   run_options.on_day = [&progress](int) { progress.day_done(); };
   run_options.on_run_done = [&progress] { progress.run_done(); };
   const char* log = std::getenv(run_log_variable);
-  run_options.on_part_written = [&trust_updates, path = std::string(log ? log : "")](
+  run_options.on_part_written = [&trust_updates, &written, path = std::string(log ? log : "")](
                                     std::int64_t run_id, const RunResult& result) {
     trust_updates += result.trust_updates;
+    written.emplace(run_id, result.outcomes);
     if (!path.empty()) std::ofstream(path, std::ios::app) << run_id << '\n';
   };
   return run_options;
@@ -326,16 +332,17 @@ int execute_plan(const ExecuteOptions& options, const std::function<PreparedPlan
   ProgressReport progress(static_cast<std::int64_t>(missing.size()), total_days(missing), std::cerr,
                           progress_options);
   std::uint64_t trust_updates = 0;  // of the runs computed by this process
+  OutcomesWritten written;          // likewise
   try {
     workers.compute(missing, prepared->plan, *parts, provenance,
-                    part_run_options(options, cancel, progress, trust_updates));
+                    part_run_options(options, cancel, progress, trust_updates, written));
     progress.finish();
     if (!root) return ok;
     // Copying a large sweep's runs takes a while after progress shows 100%.
     if (!options.quiet && prepared->kind != "run")
       std::cerr << "trustsim: combining " << plural(prepared->owned.size(), "run") << " into "
                 << prepared->output.string() << "\n";
-    write_output(*prepared, *parts, provenance, options.force, cancel);
+    write_output(*prepared, *parts, provenance, written, options.force, cancel);
   } catch (const FailedElsewhere&) {
     return internal_error;
   } catch (const Cancelled&) {

@@ -4,10 +4,11 @@
 // as they are stored (fixed-size values: no second deflate), or else with
 // its values (strings, unchunked datasets); every attribute likewise. A
 // chunk copied as stored is not checked on the way: the file it goes into
-// is verified whole before it is committed (OutputFile::commit). Not H5Ocopy: in HDF5 1.10 a write that fails inside
-// H5Ocopy (a full disk, no memory) crashes the library in its clean-up
-// (H5T_close_real, H5B__node_dest), where a failed H5Dwrite or H5Dclose is
-// reported like any other.
+// is verified whole before it is committed (OutputFile::commit). Not
+// H5Ocopy: in HDF5 1.10 a write that fails inside H5Ocopy (a full disk, no
+// memory) crashes the library in its clean-up (H5T_close_real,
+// H5B__node_dest), where a failed H5Dwrite or H5Dclose is reported like
+// any other.
 #pragma once
 
 #include <string>

@@ -36,10 +36,17 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
 }
 
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts,
-                               WrittenBy written_by) {
-  return [&plan, &parts, fingerprint = fingerprint_text(plan.fingerprint),
-          written_by](const RunPlan& run) {
+                               WrittenBy written_by, const OutcomesWritten* written_here) {
+  return [&plan, &parts, fingerprint = fingerprint_text(plan.fingerprint), written_by,
+          written_here](const RunPlan& run) {
     const auto path = parts.part_path(run.run_id);
+    if (written_here != nullptr) {
+      const auto found = written_here->find(run.run_id);
+      if (found != written_here->end())
+        return LocatedRun{path, FinishedRun{RunRecord{run.run_id, run.variant, run.replicate,
+                                                      run.seed, "", run.swept_values},
+                                            found->second}};
+    }
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error))
       throw FileError(path.string() + ": missing: run " + std::to_string(run.run_id) +

@@ -11,10 +11,12 @@
 // shard holding each).
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -50,10 +52,18 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
                   const FinishedRunSource& source, OutputFile& file, const Provenance& provenance,
                   Comparison comparison);
 
+// The outcomes of the runs this invocation computed and wrote to their
+// parts, by run id (RunResult::outcomes, as the parts hold them).
+using OutcomesWritten = std::map<std::int64_t, std::array<double, outcome_count>>;
+
 // The source of a sweep in progress: each run's part in its work directory,
 // read whole first unless this invocation wrote it (run_part.hpp, WrittenBy).
+// A run in `written_here` is taken from there and its plan, and its part
+// is not read at all: reading each part's /summary back was a tenth of what
+// a summary-only run's output costs (docs/benchmarks.md).
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts,
-                               WrittenBy written_by = WrittenBy::earlier_invocation);
+                               WrittenBy written_by = WrittenBy::earlier_invocation,
+                               const OutcomesWritten* written_here = nullptr);
 
 // The source of runs already combined into files (the shard files given to
 // merge): each file's /summary read once (read_finished_runs), each run

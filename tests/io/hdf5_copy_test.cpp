@@ -48,7 +48,7 @@ int filter_count(hid_t parent, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("a copied group keeps every value, attribute and filter; numbers keep their chunks") {
+TEST_CASE("a copied group keeps every value, attribute and filter, and numbers their chunks") {
   // 300 x 600 doubles: 1.4 MB, so more than one chunk (chunk_shape), the
   // last of them partly filled.
   const std::vector<hsize_t> dims{300, 600};

@@ -3,6 +3,8 @@
 // /comparison follow the plan.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "io/hdf5_read.hpp"
 #include "io/summary_reader.hpp"
 #include "model/simulation.hpp"
@@ -40,6 +42,17 @@ const Json sweep_json = small_sweep({{"variants", {{"online", {{"meetings.regime
 void combine_parts(const SweepPlan& plan, const PartsDirectory& parts, OutputFile& file,
                    const Provenance& provenance) {
   combine_runs(plan, plan.runs, parts_source(plan, parts), file, provenance, Comparison::include);
+}
+
+// Equal, NaN standing for itself (an outcome undefined in a run).
+bool same_values(const SummaryValues& a, const SummaryValues& b) {
+  const auto* x = std::get_if<std::vector<double>>(&a);
+  const auto* y = std::get_if<std::vector<double>>(&b);
+  if (x == nullptr || y == nullptr) return a == b;
+  if (x->size() != y->size()) return false;
+  for (std::size_t k = 0; k < x->size(); ++k)
+    if ((*x)[k] != (*y)[k] && !(std::isnan((*x)[k]) && std::isnan((*y)[k]))) return false;
+  return true;
 }
 
 }  // namespace
@@ -108,4 +121,43 @@ TEST_CASE("a missing or foreign part stops the combination", "[combine_parts]") 
   OutputFile file(output, false);
   CHECK_THROWS_WITH(combine_parts(plan, parts, file, provenance()),
                     Catch::Contains("not a part of this sweep"));
+}
+
+TEST_CASE("the runs this invocation wrote are combined from their outcomes, not read back",
+          "[combine_parts]") {
+  ScratchDirectory scratch("combine-written");
+  const SweepPlan plan = expand_sweep(read_sweep(sweep_json));
+  const auto output = scratch.path() / "out.h5";
+  PartsDirectory parts(output, manifest_of(plan), PartsMode::fresh);
+  OutcomesWritten written;
+  for (std::size_t i = 0; i < plan.runs.size(); ++i) {
+    const RunPlan& run = plan.runs[i];
+    const RunResult result = simulate(*run.parameters, run.seed);
+    write_run_part(parts.part_path(run.run_id), run, result, plan.swept_keys, provenance(),
+                   fingerprint_text(plan.fingerprint));
+    if (i % 2 == 1) written.emplace(run.run_id, result.outcomes);
+  }
+  auto summary_of = [&](const std::filesystem::path& path, const OutcomesWritten* here) {
+    {
+      OutputFile file(path, false);
+      combine_runs(plan, plan.runs, parts_source(plan, parts, WrittenBy::this_invocation, here),
+                   file, provenance(), Comparison::include);
+      file.commit();
+    }
+    return read_summary(path);
+  };
+  const SummaryTable read_back = summary_of(scratch.path() / "read.h5", nullptr);
+  const SummaryTable remembered = summary_of(scratch.path() / "remembered.h5", &written);
+  REQUIRE(read_back.columns.size() == remembered.columns.size());
+  for (std::size_t c = 0; c < read_back.columns.size(); ++c) {
+    INFO(read_back.columns[c].name);
+    CHECK(same_values(read_back.columns[c].values, remembered.columns[c].values));
+  }
+
+  // Run 3's first outcome as remembered, not as its part says.
+  written.at(3)[0] = 12345.0;
+  const SummaryTable marked = summary_of(scratch.path() / "marked.h5", &written);
+  for (const auto& column : marked.columns)
+    if (column.name == outcome_info[0].name)
+      CHECK(std::get<std::vector<double>>(column.values)[3] == 12345.0);
 }
