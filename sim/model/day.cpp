@@ -3,6 +3,8 @@
 // world day by day without recording results.
 #include "model/day.hpp"
 
+#include <utility>
+
 #include "model/parallel.hpp"
 #include "model/simulation.hpp"
 #include "model/tie_categories.hpp"
@@ -56,7 +58,7 @@ DayResult run_day_in_phases(World& world, int day) {
   age_unresolved_issues(world, day, tally);  // 7
   blame_after_incidents(world, day, tally);
   record_climate(world, tally);
-  return {tally, measure_trust(world, day), trust_updates};
+  return {std::move(tally), measure_trust(world, day), trust_updates};
 }
 
 DayResult run_day(World& world, int day, const std::atomic<bool>* cancel) {
@@ -135,7 +137,7 @@ DayResult run_day(World& world, int day, const std::atomic<bool>* cancel) {
     });
   }
   world.trust.tidy();  // pruning has freed room; lay the rows out afresh if worth it
-  return {tally, mean_trust(world, sums), trust_updates};
+  return {std::move(tally), mean_trust(world, sums), trust_updates};
 }
 
 }  // namespace trustsim
