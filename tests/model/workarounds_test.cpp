@@ -49,7 +49,8 @@ TEST_CASE("workarounds become explicit at the first revisit once the interventio
   Parameters p = test::two_teams(3);
   p.workarounds.mean_lifetime_days = 1e12;
   p.workarounds.daily_failure = 0.0;
-  p.interventions.explicit_workarounds = {true, 15};
+  p.interventions.explicit_workarounds.enabled = true;
+  p.interventions.explicit_workarounds.start_day = 15;
   p.workarounds.revisit_interval_days = 20;
   World world(p, 1);
   for (int k = 0; k < 5; ++k) give(world, 2, false);
