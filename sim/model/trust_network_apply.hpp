@@ -14,15 +14,29 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
                                 const Baseline& baseline, const Generation& generation,
                                 const Categories& categories) {
   if (updates.empty()) return 0;
-  // Counting sort by source, over the rows the updates touch (one
-  // locality's, when run_day applies them), keeps each source's updates in
-  // their given order. Scratch is local: localities are applied concurrently.
+  auto apply_each = [&](const TrustUpdate& u) {
+    const Change change = apply_one(u, day, baseline(u.from, u.to), generation(u.to));
+    account(u.from, change, day, categories(u.from, u.to));
+  };
   StaffId first = updates.front().from, last = first;
   for (const auto& u : updates) {
     first = std::min(first, u.from);
     last = std::max(last, u.from);
   }
   const std::size_t rows = last - first + 1;
+  constexpr std::size_t rows_per_chunk = 256;
+  // An update changes only its source's row, so what matters is the order
+  // of each row's updates. Rows few enough for one thread (one locality's,
+  // when run_day applies them) take the updates as given, which is that
+  // order, without sorting them first: at the baseline's size the sort
+  // cost as much as the applying.
+  if (rows <= rows_per_chunk) {
+    for (const auto& u : updates) apply_each(u);
+    return updates.size();
+  }
+  // Counting sort by source keeps each source's updates in their given
+  // order; each chunk of rows then goes to one thread. Scratch is local:
+  // localities are applied concurrently.
   std::vector<std::uint32_t> bucket_start(rows + 1, 0);
   for (const auto& u : updates) ++bucket_start[u.from - first + 1];
   for (std::size_t r = 1; r <= rows; ++r) bucket_start[r] += bucket_start[r - 1];
@@ -31,7 +45,7 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
     std::vector<std::uint32_t> next(bucket_start.begin(), bucket_start.end() - 1);
     for (const auto& u : updates) bucketed[next[u.from - first]++] = u;
   }
-  parallel_chunks(0, rows, 256, [&](std::size_t first_row, std::size_t end_row) {
+  parallel_chunks(0, rows, rows_per_chunk, [&](std::size_t first_row, std::size_t end_row) {
     const auto end = bucket_start[end_row];
     for (auto k = bucket_start[first_row]; k < end; ++k) {
       const TrustUpdate& u = bucketed[k];
@@ -39,8 +53,7 @@ std::size_t TrustNetwork::apply(const std::vector<TrustUpdate>& updates, int day
       constexpr std::uint32_t ahead = 4;
       if (k + ahead < end && bucketed[k + ahead].from != bucketed[k + ahead - 1].from)
         prefetch(bucketed[k + ahead].from);
-      const Change change = apply_one(u, day, baseline(u.from, u.to), generation(u.to));
-      account(u.from, change, day, categories(u.from, u.to));
+      apply_each(u);
     }
   });
   return updates.size();
