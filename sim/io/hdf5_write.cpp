@@ -35,6 +35,8 @@ struct Types<std::uint64_t> {
   static hid_t memory() { return H5T_NATIVE_UINT64; }
 };
 
+constexpr std::size_t deflate_from_bytes = 1024;
+
 Handle scalar_space() { return dataspace(H5Screate(H5S_SCALAR), "create a scalar dataspace"); }
 
 Handle simple_space(const std::vector<hsize_t>& dims) {
@@ -61,8 +63,15 @@ Handle creation_properties(const std::vector<hsize_t>& dims, std::size_t element
     const auto chunk = chunk_shape(dims, element_bytes);
     check_status(H5Pset_chunk(properties, static_cast<int>(chunk.size()), chunk.data()),
                  "set the chunk shape");
-    check_status(H5Pset_shuffle(properties), "enable the shuffle filter");
-    check_status(H5Pset_deflate(properties, 4), "enable deflate compression");
+    // Deflate saves nothing on a few values (a run's teams, a sweep part's
+    // one-row tables), and each compressed dataset sets up a compressor:
+    // zlib allocates about a quarter of a megabyte and clears a part of it.
+    const std::size_t bytes =
+        std::accumulate(dims.begin(), dims.end(), element_bytes, std::multiplies<std::size_t>());
+    if (bytes >= deflate_from_bytes) {
+      check_status(H5Pset_shuffle(properties), "enable the shuffle filter");
+      check_status(H5Pset_deflate(properties, 4), "enable deflate compression");
+    }
     // A checksum of each stored chunk, checked on every read: H5Ocopy
     // copies chunks as stored, so damage on disk would otherwise pass
     // unseen from a sweep's parts into its output (file_check.hpp).
