@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/day.hpp"
+#include "model/parallel.hpp"
 #include "model/per_staff.hpp"
 #include "model/random_stream.hpp"
 
@@ -40,8 +41,10 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
     if (s.load[i] > 1.0) ++tally.overloaded_staff;
   }
 
+  std::vector<std::uint8_t> someone_left(world.workarounds.of_locality.size(), 0);
   for (StaffId i = 0; i < s.size(); ++i) {
     if (!leaves[i]) continue;
+    someone_left[static_cast<std::size_t>(s.locality[i])] = 1;
     ++tally.leavers;
     ++tally.team_leavers[static_cast<std::size_t>(s.home_team[i])];
     s.active[i] = 0;
@@ -52,39 +55,49 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
   if (tally.leavers == 0) return;
   world.refresh_membership();
 
-  // One pass over the workarounds, in place and in order, on the days
-  // someone leaves (a large system holds tens of thousands, and this part
-  // of the day is serial). A lone hero, by the rule that makes one: a
-  // leaver holding work absorbed from colleagues. A leaver takes their
-  // implicit workarounds with them; explicit ones are written down and pass
-  // to a colleague.
-  auto& held = world.workarounds;
-  std::size_t kept = 0;
-  for (std::size_t k = 0; k < held.size(); ++k) {
-    Workaround w = held[k];
-    if (s.active[w.holder]) {
-      held[kept++] = w;
-      continue;
+  // The workarounds of each locality where someone left today (only a
+  // leaver holds one and is not in post), in parallel, each locality's in
+  // place and in order: a large system holds tens of thousands. A lone
+  // hero, by the rule that makes one: a leaver holding work absorbed from
+  // colleagues. A leaver takes their implicit workarounds with them;
+  // explicit ones are written down and pass to a colleague.
+  const std::size_t localities = world.workarounds.of_locality.size();
+  std::vector<std::vector<WorkaroundGone>> lost(localities);
+  std::vector<std::int64_t> hero_leavers(localities, 0);
+  parallel_each(0, localities, [&](std::size_t l) {
+    if (!someone_left[l]) return;
+    auto& held = world.workarounds.of_locality[l];
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < held.size(); ++k) {
+      Workaround w = held[k];
+      if (s.active[w.holder]) {
+        held[kept++] = w;
+        continue;
+      }
+      if (w.absorbed && leaves[w.holder] == 1) {
+        ++hero_leavers[l];
+        leaves[w.holder] = 2;  // counted once, however much they held
+      }
+      const auto& team = world.teams[static_cast<std::size_t>(w.team)].members;
+      if (w.is_explicit && !team.empty()) {
+        w.holder = *std::min_element(team.begin(), team.end(), [&](StaffId a, StaffId b) {
+          return world.held_load[a] < world.held_load[b];
+        });
+        w.holder_generation = s.generation[w.holder];
+        world.held_load[w.holder] +=
+            world.p.time.hold_workaround_hours * world.p.workarounds.explicit_load_share;
+        held[kept++] = w;
+        continue;
+      }
+      lost[l].push_back({w.id, w.team});
     }
-    if (w.absorbed && leaves[w.holder] == 1) {
-      ++tally.hero_leavers;
-      leaves[w.holder] = 2;  // counted once, however much they held
-    }
-    const auto& team = world.teams[static_cast<std::size_t>(w.team)].members;
-    if (w.is_explicit && !team.empty()) {
-      w.holder = *std::min_element(team.begin(), team.end(), [&](StaffId a, StaffId b) {
-        return world.held_load[a] < world.held_load[b];
-      });
-      w.holder_generation = s.generation[w.holder];
-      world.held_load[w.holder] +=
-          world.p.time.hold_workaround_hours * world.p.workarounds.explicit_load_share;
-      held[kept++] = w;
-      continue;
-    }
-    ++tally.workarounds_lost;
-    leave_unresolved(world, IssueCause::lost_workaround, w.team, day);
+    held.resize(kept);
+  });
+  for (std::size_t l = 0; l < localities; ++l) {
+    tally.hero_leavers += hero_leavers[l];
+    tally.workarounds_lost += static_cast<std::int64_t>(lost[l].size());
   }
-  held.resize(kept);
+  leave_unresolved_in_order(world, IssueCause::lost_workaround, lost, day);
 }
 
 }  // namespace trustsim

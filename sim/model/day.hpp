@@ -179,4 +179,14 @@ double absorb_probability(const StaffParameters& p, double conscientiousness, do
 // read it.
 void leave_unresolved(World& world, IssueCause cause, std::int32_t team, int day);
 
+// Workarounds gone for good (failed, or lost with their holder), gathered
+// locality by locality in parallel: their issues are left unresolved in
+// the workarounds' creation order, whatever the threads.
+struct WorkaroundGone {
+  std::uint32_t id;
+  std::int32_t team;
+};
+void leave_unresolved_in_order(World& world, IssueCause cause,
+                               const std::vector<std::vector<WorkaroundGone>>& gone, int day);
+
 }  // namespace trustsim

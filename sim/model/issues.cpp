@@ -215,8 +215,8 @@ void settle_issues(World& world, int day, const RaisedIssues& raised) {
       leave_unresolved(world, left.cause, left.team, day);
       continue;
     }
-    world.workarounds.push_back(
-        new_workaround(world, left.holder, day, explicit_now, left.absorbed));
+    world.workarounds.add(world.staff.locality[left.holder],
+                          new_workaround(world, left.holder, day, explicit_now, left.absorbed));
   }
 }
 

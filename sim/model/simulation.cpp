@@ -69,8 +69,10 @@ void record_day(const World& world, const DayTally& t, const TrustLevels& trust,
       ++headcount;
       if (s.burnout[i] > burnt_out_threshold) ++burnt_out;
     }
-  const auto explicit_count = std::count_if(world.workarounds.begin(), world.workarounds.end(),
-                                            [](const Workaround& w) { return w.is_explicit; });
+  std::ptrdiff_t explicit_count = 0;
+  for (const auto& held : world.workarounds.of_locality)
+    explicit_count +=
+        std::count_if(held.begin(), held.end(), [](const Workaround& w) { return w.is_explicit; });
   auto set = [&](Daily metric, double value) {
     r.daily[index(metric)][static_cast<std::size_t>(day)] = value;
   };

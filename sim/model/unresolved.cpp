@@ -5,6 +5,8 @@
 // an issue that was not raised, raised but not resolved (a delay), or held
 // by a workaround that failed or left with its holder: trust acts on safety
 // only through raising, never by a term of its own.
+#include <algorithm>
+
 #include "model/day.hpp"
 #include "model/parallel.hpp"
 #include "model/random_stream.hpp"
@@ -36,6 +38,15 @@ void leave_unresolved(World& world, IssueCause cause, std::int32_t team, int day
   const std::int32_t incident_on = rng.first_day(day, p.incident_hazard_per_day);
   const std::int32_t need_passes_on = rng.first_day(day, 1.0 / p.unresolved_mean_days);
   world.unresolved.push_back({id, cause, team, incident_on, need_passes_on});
+}
+
+void leave_unresolved_in_order(World& world, IssueCause cause,
+                               const std::vector<std::vector<WorkaroundGone>>& gone, int day) {
+  std::vector<WorkaroundGone> all;
+  for (const auto& here : gone) all.insert(all.end(), here.begin(), here.end());
+  std::sort(all.begin(), all.end(),
+            [](const WorkaroundGone& a, const WorkaroundGone& b) { return a.id < b.id; });
+  for (const WorkaroundGone& w : all) leave_unresolved(world, cause, w.team, day);
 }
 
 void age_unresolved_issues(World& world, int day, DayTally& tally) {

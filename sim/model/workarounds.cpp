@@ -30,26 +30,30 @@ StaffId least_loaded(const World& world, const std::vector<StaffId>& members) {
 
 // Seed 1: "Be aware of 'lone heroes' - not sustainable". Someone who holds
 // more than the threshold hands their newest workarounds to the least
-// loaded teammate; each handover takes both of them time.
+// loaded teammate; each handover takes both of them time. A handover stays
+// within a team, so going through each locality's workarounds newest first
+// does what going through all of them newest first did.
 void relieve_heroes(World& world, DayTally& tally) {
   const auto& p = world.p;
   const auto& aware = p.interventions.hero_awareness;
   const double limit = aware.load_threshold * p.time.hours_per_day - p.time.routine_hours;
-  for (auto it = world.workarounds.rbegin(); it != world.workarounds.rend(); ++it) {
-    Workaround& w = *it;
-    if (world.held_load[w.holder] <= limit) continue;
-    const auto& members = world.teams[static_cast<std::size_t>(world.staff.team[w.holder])].members;
-    const StaffId to = least_loaded(world, members);
-    const double moved = load_of(p, w);
-    if (world.held_load[to] + moved >= world.held_load[w.holder]) continue;
-    world.held_load[w.holder] -= moved;
-    world.held_load[to] += moved;
-    world.staff.hours[w.holder] += aware.handover_hours;
-    world.staff.hours[to] += aware.handover_hours;
-    tally.hours_spent[static_cast<std::size_t>(Spent::interventions)] += 2 * aware.handover_hours;
-    w.holder = to;
-    w.holder_generation = world.staff.generation[to];
-  }
+  for (auto& held : world.workarounds.of_locality)
+    for (auto it = held.rbegin(); it != held.rend(); ++it) {
+      Workaround& w = *it;
+      if (world.held_load[w.holder] <= limit) continue;
+      const auto& members =
+          world.teams[static_cast<std::size_t>(world.staff.team[w.holder])].members;
+      const StaffId to = least_loaded(world, members);
+      const double moved = load_of(p, w);
+      if (world.held_load[to] + moved >= world.held_load[w.holder]) continue;
+      world.held_load[w.holder] -= moved;
+      world.held_load[to] += moved;
+      world.staff.hours[w.holder] += aware.handover_hours;
+      world.staff.hours[to] += aware.handover_hours;
+      tally.hours_spent[static_cast<std::size_t>(Spent::interventions)] += 2 * aware.handover_hours;
+      w.holder = to;
+      w.holder_generation = world.staff.generation[to];
+    }
 }
 
 enum class WorkaroundFate : std::uint8_t { kept, need_passed, failed };
@@ -101,39 +105,44 @@ void maintain_workarounds(World& world, int day, DayTally& tally) {
   const auto& wp = p.workarounds;
   const bool make_explicit =
       p.interventions.explicit_workarounds.active_on(day) && day % wp.revisit_interval_days == 0;
+  const double revisit_hours = p.interventions.explicit_workarounds.revisit_hours;
 
-  // Fates are decided in parallel (a large system holds tens of thousands
-  // of workarounds: decided in the pass below, they cost ics_large 0.1 s
-  // more at two threads). One pass in workaround order then applies them,
-  // so that the issues left unresolved get their ids in the same order
-  // whatever the threads, and adds up the load each holder carries.
-  auto& held = world.workarounds;
-  std::vector<WorkaroundFate> fates(held.size());
-  parallel_chunks(0, held.size(), 1024, [&](std::size_t first, std::size_t end) {
-    for (std::size_t k = first; k != end; ++k) fates[k] = todays_fate(world, held[k], day);
+  // Locality by locality in parallel (a large system holds tens of
+  // thousands of workarounds): each one's fate, in place, and the load each
+  // holder carries, summed in creation order. The failed leave their issues
+  // unresolved afterwards, in creation order over all localities.
+  const std::size_t localities = world.workarounds.of_locality.size();
+  std::vector<std::vector<WorkaroundGone>> failed(localities);
+  std::vector<std::int64_t> revisits(localities, 0);
+  parallel_each(0, localities, [&](std::size_t l) {
+    const SlotRange slots = world.slots_of({l, l + 1});
+    std::fill(world.held_load.begin() + slots.begin, world.held_load.begin() + slots.end, 0.0);
+    auto& held = world.workarounds.of_locality[l];
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < held.size(); ++k) {
+      const WorkaroundFate fate = todays_fate(world, held[k], day);
+      if (fate == WorkaroundFate::failed) failed[l].push_back({held[k].id, held[k].team});
+      if (fate != WorkaroundFate::kept) continue;
+      Workaround& w = held[kept++];
+      w = held[k];
+      // Seed 1: "Make workarounds explicit and regularly revisit": each
+      // revisit takes the holder time.
+      if (make_explicit) {
+        w.is_explicit = true;
+        world.staff.hours[w.holder] += revisit_hours;
+        ++revisits[l];
+      }
+      world.held_load[w.holder] += load_of(p, w);
+    }
+    held.resize(kept);
   });
-  std::fill(world.held_load.begin(), world.held_load.end(), 0.0);
-  std::size_t kept = 0;
-  for (std::size_t k = 0; k < held.size(); ++k) {
-    const WorkaroundFate fate = fates[k];
-    if (fate == WorkaroundFate::failed) {
-      ++tally.workarounds_failed;
-      leave_unresolved(world, IssueCause::failed_workaround, held[k].team, day);
-    }
-    if (fate != WorkaroundFate::kept) continue;
-    Workaround& w = held[kept++];
-    w = held[k];
-    // Seed 1: "Make workarounds explicit and regularly revisit": each
-    // revisit takes the holder time.
-    if (make_explicit) {
-      w.is_explicit = true;
-      world.staff.hours[w.holder] += p.interventions.explicit_workarounds.revisit_hours;
-      tally.hours_spent[static_cast<std::size_t>(Spent::interventions)] +=
-          p.interventions.explicit_workarounds.revisit_hours;
-    }
-    world.held_load[w.holder] += load_of(p, w);
-  }
-  held.resize(kept);
+  for (const auto& here : failed)
+    tally.workarounds_failed += static_cast<std::int64_t>(here.size());
+  leave_unresolved_in_order(world, IssueCause::failed_workaround, failed, day);
+  // One revisit's hours at a time, as one pass over all of them added them.
+  double& interventions = tally.hours_spent[static_cast<std::size_t>(Spent::interventions)];
+  for (const std::int64_t n : revisits)
+    for (std::int64_t k = 0; k < n; ++k) interventions += revisit_hours;
 
   if (p.interventions.hero_awareness.active_on(day)) relieve_heroes(world, tally);
 }

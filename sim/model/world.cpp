@@ -89,6 +89,7 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
     locality_slots.push_back({first_slot, static_cast<StaffId>(staff.size())});
   }
   locality_members.resize(static_cast<std::size_t>(system.localities));
+  workarounds.of_locality.resize(static_cast<std::size_t>(system.localities));
   held_load.assign(n, 0.0);
   refresh_membership();
 
@@ -114,6 +115,14 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
           if (excess > 0.0) trust.set_excess(i, j, staff.generation[j], excess, 0);
         }
   trust.tidy();
+}
+
+std::vector<Workaround> HeldWorkarounds::all() const {
+  std::vector<Workaround> every;
+  for (const auto& held : of_locality) every.insert(every.end(), held.begin(), held.end());
+  std::sort(every.begin(), every.end(),
+            [](const Workaround& a, const Workaround& b) { return a.id < b.id; });
+  return every;
 }
 
 void World::refresh_membership() {

@@ -65,6 +65,28 @@ struct Workaround {
   double survival_margin = 1.0;
 };
 
+// The workarounds held, locality by locality, each locality's in creation
+// order. A workaround stays in the locality it was made in (whoever takes
+// it over is in the holder's team or home team), so each locality's can
+// be kept in parallel (workarounds.cpp, attrition.cpp); what they leave
+// behind is then handled in creation order over all localities, as one
+// list would have it.
+struct HeldWorkarounds {
+  std::vector<std::vector<Workaround>> of_locality;
+
+  void add(std::int32_t locality, const Workaround& w) {
+    of_locality[static_cast<std::size_t>(locality)].push_back(w);
+  }
+  std::size_t size() const {
+    std::size_t n = 0;
+    for (const auto& held : of_locality) n += held.size();
+    return n;
+  }
+  bool empty() const { return size() == 0; }
+  // All of them, in creation order.
+  std::vector<Workaround> all() const;
+};
+
 // Consecutive localities [first, end): what a day's trust phases work on.
 // Nobody meets, contacts or raises an issue with anyone outside their own
 // locality, so the phases for different localities touch different trust
@@ -99,7 +121,7 @@ struct World {
   std::vector<std::string> profession_names;
   std::vector<std::string> site_names;
   TrustNetwork trust;
-  std::vector<Workaround> workarounds;
+  HeldWorkarounds workarounds;
   std::uint32_t next_workaround_id = 0;
   std::vector<UnresolvedIssue> unresolved;
   std::uint32_t next_unresolved_id = 0;

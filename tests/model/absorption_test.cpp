@@ -75,8 +75,8 @@ TEST_CASE("a leaver holding absorbed work counts as a lone hero, others do not",
   Parameters p = test::two_teams(3);
   p.staff.base_leave_per_day = 1.0;  // everyone leaves today
   World world(p, 1);
-  world.workarounds.push_back({0, 0, 0, 0, false, true});   // slot 0 absorbed it
-  world.workarounds.push_back({1, 1, 0, 0, false, false});  // slot 1 holds its own
+  world.workarounds.add(0, {0, 0, 0, 0, false, true});   // slot 0 absorbed it
+  world.workarounds.add(0, {1, 1, 0, 0, false, false});  // slot 1 holds its own
   DayTally tally;
   burn_out_and_leave(world, 0, tally);
   CHECK(tally.leavers == std::int64_t(world.staff.size()));

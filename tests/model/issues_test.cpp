@@ -83,7 +83,7 @@ TEST_CASE("lone heroes absorb what others leave", "[issues][heroes]") {
   DayTally tally;
   for (int day = 0; day < 100; ++day) handle_issues(world, day, tally);
   std::vector<int> held(world.staff.size(), 0);
-  for (const auto& w : world.workarounds) ++held[w.holder];
+  for (const auto& w : world.workarounds.all()) ++held[w.holder];
   // The most conscientious member of each team holds more than anyone else.
   for (const auto& team : world.teams) {
     StaffId hero = team.members.front();

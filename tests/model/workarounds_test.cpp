@@ -18,7 +18,8 @@ Parameters one_leaver() {
 }
 
 void give(World& world, StaffId holder, bool is_explicit) {
-  world.workarounds.push_back(new_workaround(world, holder, 0, is_explicit, false));
+  world.workarounds.add(world.staff.locality[holder],
+                        new_workaround(world, holder, 0, is_explicit, false));
 }
 
 }  // namespace
@@ -38,7 +39,7 @@ TEST_CASE("implicit workarounds leave with their holder, and explicit ones pass 
   CHECK(tally.workarounds_lost == 4);
   CHECK(world.unresolved.size() == 4);  // the lost ones resurface unresolved
   REQUIRE(world.workarounds.size() == 4);
-  for (const auto& w : world.workarounds) {
+  for (const auto& w : world.workarounds.all()) {
     CHECK(w.holder != 0);
     CHECK(world.staff.team[w.holder] == world.staff.home_team[0]);
   }
@@ -56,9 +57,9 @@ TEST_CASE("workarounds become explicit at the first revisit once the interventio
   for (int k = 0; k < 5; ++k) give(world, 2, false);
   DayTally tally;
   for (int day = 0; day < 20; ++day) maintain_workarounds(world, day, tally);
-  for (const auto& w : world.workarounds) CHECK_FALSE(w.is_explicit);
+  for (const auto& w : world.workarounds.all()) CHECK_FALSE(w.is_explicit);
   maintain_workarounds(world, 20, tally);
-  for (const auto& w : world.workarounds) CHECK(w.is_explicit);
+  for (const auto& w : world.workarounds.all()) CHECK(w.is_explicit);
   CHECK(world.workarounds.size() == 5);
 }
 
@@ -120,4 +121,50 @@ TEST_CASE("hero awareness hands work from the overloaded to the least loaded",
   for (StaffId i : world.teams[0].members)
     CHECK(world.held_load[i] <= limit + p.time.hold_workaround_hours);
   CHECK(world.workarounds.size() == 30);
+}
+
+TEST_CASE("failed and lost workarounds leave their issues in creation order across localities",
+          "[workarounds][attrition][determinism]") {
+  // Each locality's workarounds are kept in parallel; the issues they leave
+  // must still get their ids (which address their draws) in the order the
+  // workarounds were made, here alternating between two localities.
+  Parameters p = one_leaver();
+  p.system.localities = 2;
+  p.workarounds.mean_lifetime_days = 1e12;
+  p.workarounds.daily_failure = 1.0;  // every implicit one fails today
+  World world(p, 1);
+  const StaffId elsewhere = world.locality_slots[1].begin + 1;
+  REQUIRE(world.staff.locality[elsewhere] == 1);
+  std::vector<std::int32_t> teams_in_order;
+  for (int k = 0; k < 3; ++k)
+    for (const StaffId holder : {StaffId{2}, elsewhere}) {
+      give(world, holder, false);
+      teams_in_order.push_back(world.staff.home_team[holder]);
+    }
+  DayTally tally;
+  maintain_workarounds(world, 0, tally);
+  CHECK(tally.workarounds_failed == 6);
+  REQUIRE(world.unresolved.size() == 6);
+  for (std::size_t k = 0; k < 6; ++k) {
+    CHECK(world.unresolved[k].id == k);
+    CHECK(world.unresolved[k].team == teams_in_order[k]);
+  }
+
+  // Lost with their holders: slot 0 in the first locality and the first
+  // slot of the second leave today.
+  World leaving(p, 1);
+  const StaffId other_leaver = leaving.locality_slots[1].begin;
+  leaving.staff.burnout[0] = leaving.staff.burnout[other_leaver] = 1.0;
+  teams_in_order.clear();
+  for (int k = 0; k < 3; ++k)
+    for (const StaffId holder : {StaffId{0}, other_leaver}) {
+      give(leaving, holder, false);
+      teams_in_order.push_back(leaving.staff.home_team[holder]);
+    }
+  DayTally left;
+  burn_out_and_leave(leaving, 0, left);
+  REQUIRE(left.leavers == 2);
+  CHECK(left.workarounds_lost == 6);
+  REQUIRE(leaving.unresolved.size() == 6);
+  for (std::size_t k = 0; k < 6; ++k) CHECK(leaving.unresolved[k].team == teams_in_order[k]);
 }
