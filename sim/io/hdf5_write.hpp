@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/hdf5_handles.hpp"
@@ -23,6 +24,9 @@ struct DatasetInfo {
   std::string units;
   std::string description;
   bool compress = true;  // chunked with shuffle and deflate (time series, tables)
+  // Further string attributes, written with the dataset (a metric's name
+  // and label): name, value.
+  std::vector<std::pair<std::string, std::string>> more = {};
 };
 
 // An N-dimensional dataset of numbers, row-major, dims multiplying to the

@@ -30,11 +30,10 @@ void write_provenance(hid_t root, const Provenance& p) {
 // and the label figures and reports call it by, so that readers of the file
 // need no copy of metrics.hpp.
 void write_metric(hid_t parent, const MetricInfo& info, const std::vector<double>& values) {
-  hdf5::write_dataset(parent, info.name, values, DatasetInfo{info.units, info.description});
-  hdf5::Handle set =
-      hdf5::dataset(H5Dopen2(parent, info.name, H5P_DEFAULT), "reopen a metric's dataset");
-  hdf5::write_attribute(set, "name", std::string(info.name));
-  hdf5::write_attribute(set, "label", std::string(info.label));
+  hdf5::write_dataset(
+      parent, info.name, values,
+      DatasetInfo{
+          info.units, info.description, true, {{"name", info.name}, {"label", info.label}}});
 }
 
 void write_daily(hid_t run, const RunResult& result) {
