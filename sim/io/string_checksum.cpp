@@ -145,8 +145,8 @@ void add_object(Walk& walk, hid_t object, const std::string& path) {
   if (!walk.failure.empty()) throw Error(walk.failure);
   check_status(listed, "list an object's attributes");
   const H5I_type_t type = H5Iget_type(object);
-  if (type == H5I_DATASET && path != ".") add_dataset(walk, object, path.c_str());
-  if (type != H5I_GROUP && type != H5I_FILE) return;
+  if (type == H5I_DATASET) add_dataset(walk, object, path.c_str());
+  if (type != H5I_GROUP) return;
   Links links{walk, path};
   position = 0;
   const herr_t followed =
