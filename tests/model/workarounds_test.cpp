@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <vector>
 
 #include "fixtures.hpp"
 #include "model/day.hpp"
@@ -20,6 +21,18 @@ Parameters one_leaver() {
 void give(World& world, StaffId holder, bool is_explicit) {
   world.workarounds.add(world.staff.locality[holder],
                         new_workaround(world, holder, 0, is_explicit, false));
+}
+
+// Implicit workarounds given to `a` and `b` in turn, three each: their
+// holders' home teams, in the order the workarounds were made.
+std::vector<std::int32_t> give_in_turn(World& world, StaffId a, StaffId b) {
+  std::vector<std::int32_t> teams;
+  for (int k = 0; k < 3; ++k)
+    for (const StaffId holder : {a, b}) {
+      give(world, holder, false);
+      teams.push_back(world.staff.home_team[holder]);
+    }
+  return teams;
 }
 
 }  // namespace
@@ -135,12 +148,7 @@ TEST_CASE("failed and lost workarounds leave their issues in creation order acro
   World world(p, 1);
   const StaffId elsewhere = world.locality_slots[1].begin + 1;
   REQUIRE(world.staff.locality[elsewhere] == 1);
-  std::vector<std::int32_t> teams_in_order;
-  for (int k = 0; k < 3; ++k)
-    for (const StaffId holder : {StaffId{2}, elsewhere}) {
-      give(world, holder, false);
-      teams_in_order.push_back(world.staff.home_team[holder]);
-    }
+  const auto teams_in_order = give_in_turn(world, 2, elsewhere);
   DayTally tally;
   maintain_workarounds(world, 0, tally);
   CHECK(tally.workarounds_failed == 6);
@@ -155,16 +163,11 @@ TEST_CASE("failed and lost workarounds leave their issues in creation order acro
   World leaving(p, 1);
   const StaffId other_leaver = leaving.locality_slots[1].begin;
   leaving.staff.burnout[0] = leaving.staff.burnout[other_leaver] = 1.0;
-  teams_in_order.clear();
-  for (int k = 0; k < 3; ++k)
-    for (const StaffId holder : {StaffId{0}, other_leaver}) {
-      give(leaving, holder, false);
-      teams_in_order.push_back(leaving.staff.home_team[holder]);
-    }
+  const auto lost_in_order = give_in_turn(leaving, 0, other_leaver);
   DayTally left;
   burn_out_and_leave(leaving, 0, left);
   REQUIRE(left.leavers == 2);
   CHECK(left.workarounds_lost == 6);
   REQUIRE(leaving.unresolved.size() == 6);
-  for (std::size_t k = 0; k < 6; ++k) CHECK(leaving.unresolved[k].team == teams_in_order[k]);
+  for (std::size_t k = 0; k < 6; ++k) CHECK(leaving.unresolved[k].team == lost_in_order[k]);
 }
