@@ -237,7 +237,7 @@ void ResultWriter::add_team_rows(const RunRecord& record) {
   }
 }
 
-void ResultWriter::finish() {
+void ResultWriter::finish(TeamSummary team_summary) {
   hdf5::silence_library_errors();  // this may be a worker thread
   hdf5::Handle summary = hdf5::create_group(file_.id(), "summary");
   const std::size_t n = rows_.size();
@@ -272,6 +272,16 @@ void ResultWriter::finish() {
   }
   hdf5::write_attribute(summary, "columns", columns);
 
+  if (team_summary == TeamSummary::write) write_team_summary();
+
+  hdf5::write_attribute(file_.id(), "run_count", static_cast<std::int64_t>(n));
+  // Nothing may stay open when the file is committed: HDF5 would otherwise
+  // keep the file open past its close, and write to it after the rename.
+  summary.close("close /summary");
+  runs_.close("close /runs");
+}
+
+void ResultWriter::write_team_summary() {
   hdf5::Handle teams = hdf5::create_group(file_.id(), "team_summary");
   hdf5::write_dataset(teams, "run", team_rows_.run, DatasetInfo{"1", "run id (/summary's run_id)"});
   hdf5::write_strings(teams, "variant", team_rows_.variant, DatasetInfo{"1", "variant name"});
@@ -285,12 +295,6 @@ void ResultWriter::finish() {
   }
   hdf5::write_attribute(teams, "columns", team_columns);
   teams.close("close /team_summary");
-
-  hdf5::write_attribute(file_.id(), "run_count", static_cast<std::int64_t>(n));
-  // Nothing may stay open when the file is committed: HDF5 would otherwise
-  // keep the file open past its close, and write to it after the rename.
-  summary.close("close /summary");
-  runs_.close("close /runs");
 }
 
 }  // namespace trustsim

@@ -62,9 +62,10 @@ class ResultWriter {
   void copy_run_as(const std::filesystem::path& source, std::int64_t source_run_id,
                    const RunRecord& record, const std::array<double, outcome_count>& outcomes);
 
-  // Writes /summary, /team_summary and run_count. The caller then commits
-  // the file.
-  void finish();
+  // Writes /summary, /team_summary (unless omitted) and run_count. The
+  // caller then commits the file.
+  enum class TeamSummary { write, omit };
+  void finish(TeamSummary team_summary = TeamSummary::write);
 
  private:
   OutputFile& file_;
@@ -83,6 +84,7 @@ class ResultWriter {
   };
   TeamRows team_rows_;
   void add_team_rows(const RunRecord& record);
+  void write_team_summary();
 };
 
 // "run_000042", "day_0100": fixed-width names that sort in run/day order.

@@ -259,7 +259,7 @@ def heap_string_of_attribute(path, name):
     return data.index(stored) + 8, len(text)
 
 
-STRINGS = {"variant_name": lambda p: heap_string_of_element(p, "team_summary/variant", 0),
+STRINGS = {"variant_name": lambda p: heap_string_of_element(p, "summary/variant", 0),
            "team_name": lambda p: heap_string_of_element(
                p, f"runs/{first_run(p)}/teams/team", 0),
            "provenance": lambda p: heap_string_of_attribute(p, "scenario_given")}

@@ -95,6 +95,23 @@ TEST_CASE("parts written out of order combine into the planned file", "[combine_
   hdf5::Handle daily = hdf5::group(H5Gopen2(file, "runs/run_000006/daily", H5P_DEFAULT), "open");
   CHECK(hdf5::read_doubles(daily, "trust_between") == direct.daily[index(Daily::trust_between)]);
 
+  // A part holds no /team_summary; the combined file's is built from each
+  // run's teams group: one row per run and team, the run's own values.
+  hdf5::Handle part =
+      hdf5::file(H5Fopen(parts.part_path(6).c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open");
+  CHECK(H5Lexists(part, "team_summary", H5P_DEFAULT) == 0);
+  const SummaryTable teams = read_table(output, "team_summary");
+  const std::size_t per_run = direct.team_names.size();
+  REQUIRE(teams.rows() == 8 * per_run);
+  const auto& team_runs = std::get<std::vector<std::int64_t>>(teams.columns[0].values);
+  CHECK(team_runs[6 * per_run] == 6);
+  for (const auto& column : teams.columns)
+    if (column.name == team_outcome_info[0].name) {
+      const auto& values = std::get<std::vector<double>>(column.values);
+      CHECK(std::vector<double>(values.begin() + 6 * per_run, values.begin() + 7 * per_run) ==
+            direct.team_outcomes[0]);
+    }
+
   const auto comparison = read_comparison(output);
   REQUIRE(comparison);
   CHECK(comparison->grid_keys == std::vector<std::string>{"trust.half_life_days"});
