@@ -81,6 +81,7 @@ Handle creation_properties(const std::vector<hsize_t>& dims, std::size_t element
 }
 
 void describe(hid_t dataset_id, const DatasetInfo& info) {
+  if (!info.described) return;
   write_attribute(dataset_id, "units", info.units);
   write_attribute(dataset_id, "description", info.description);
   for (const auto& [name, value] : info.more) write_attribute(dataset_id, name, value);

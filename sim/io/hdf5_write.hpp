@@ -27,6 +27,9 @@ struct DatasetInfo {
   // Further string attributes, written with the dataset (a metric's name
   // and label): name, value.
   std::vector<std::pair<std::string, std::string>> more = {};
+  // False: none of the attributes above, only the values (a sweep part's
+  // /summary, which trustsim alone reads, result_writer.hpp).
+  bool described = true;
 };
 
 // An N-dimensional dataset of numbers, row-major, dims multiplying to the

@@ -28,12 +28,15 @@ void write_provenance(hid_t root, const Provenance& p) {
 
 // A metric's dataset: its values with units and description, plus its name
 // and the label figures and reports call it by, so that readers of the file
-// need no copy of metrics.hpp.
-void write_metric(hid_t parent, const MetricInfo& info, const std::vector<double>& values) {
-  hdf5::write_dataset(
-      parent, info.name, values,
-      DatasetInfo{
-          info.units, info.description, true, {{"name", info.name}, {"label", info.label}}});
+// need no copy of metrics.hpp; or, not `described`, its values alone.
+void write_metric(hid_t parent, const MetricInfo& info, const std::vector<double>& values,
+                  bool described = true) {
+  hdf5::write_dataset(parent, info.name, values,
+                      DatasetInfo{info.units,
+                                  info.description,
+                                  true,
+                                  {{"name", info.name}, {"label", info.label}},
+                                  described});
 }
 
 void write_daily(hid_t run, const RunResult& result) {
@@ -237,8 +240,12 @@ void ResultWriter::add_team_rows(const RunRecord& record) {
   }
 }
 
-void ResultWriter::finish(TeamSummary team_summary) {
+void ResultWriter::finish(Tables tables) {
   hdf5::silence_library_errors();  // this may be a worker thread
+  const bool described = tables == Tables::output;
+  const auto info = [described](const std::string& units, const std::string& description) {
+    return DatasetInfo{units, description, true, {}, described};
+  };
   hdf5::Handle summary = hdf5::create_group(file_.id(), "summary");
   const std::size_t n = rows_.size();
   std::vector<std::int64_t> run_ids(n), replicates(n);
@@ -251,28 +258,27 @@ void ResultWriter::finish(TeamSummary team_summary) {
     variants[i] = rows_[i].variant;
   }
   hdf5::write_dataset(summary, "run_id", run_ids,
-                      DatasetInfo{"1", "run id, also the name of runs/run_NNNNNN"});
-  hdf5::write_strings(summary, "variant", variants, DatasetInfo{"1", "variant name"});
-  hdf5::write_dataset(summary, "replicate", replicates,
-                      DatasetInfo{"1", "replicate within the variant"});
-  hdf5::write_dataset(summary, "seed", seeds, DatasetInfo{"1", "the run's own seed"});
+                      info("1", "run id, also the name of runs/run_NNNNNN"));
+  hdf5::write_strings(summary, "variant", variants, info("1", "variant name"));
+  hdf5::write_dataset(summary, "replicate", replicates, info("1", "replicate within the variant"));
+  hdf5::write_dataset(summary, "seed", seeds, info("1", "the run's own seed"));
   std::vector<std::string> columns{"run_id", "variant", "replicate", "seed"};
   for (std::size_t p = 0; p < layout_.swept_parameters.size(); ++p) {
     std::vector<double> values(n);
     for (std::size_t i = 0; i < n; ++i) values[i] = rows_[i].swept_values[p];
     hdf5::write_dataset(summary, layout_.swept_parameters[p], values,
-                        DatasetInfo{"1", "swept parameter " + layout_.swept_parameters[p]});
+                        info("1", "swept parameter " + layout_.swept_parameters[p]));
     columns.push_back(layout_.swept_parameters[p]);
   }
   for (std::size_t o = 0; o < outcome_count; ++o) {
     std::vector<double> values(n);
     for (std::size_t i = 0; i < n; ++i) values[i] = outcomes_[i][o];
-    write_metric(summary, outcome_info[o], values);
+    write_metric(summary, outcome_info[o], values, described);
     columns.emplace_back(outcome_info[o].name);
   }
   hdf5::write_attribute(summary, "columns", columns);
 
-  if (team_summary == TeamSummary::write) write_team_summary();
+  if (tables == Tables::output) write_team_summary();
 
   hdf5::write_attribute(file_.id(), "run_count", static_cast<std::int64_t>(n));
   // Nothing may stay open when the file is committed: HDF5 would otherwise

@@ -62,10 +62,14 @@ class ResultWriter {
   void copy_run_as(const std::filesystem::path& source, std::int64_t source_run_id,
                    const RunRecord& record, const std::array<double, outcome_count>& outcomes);
 
-  // Writes /summary, /team_summary (unless omitted) and run_count. The
-  // caller then commits the file.
-  enum class TeamSummary { write, omit };
-  void finish(TeamSummary team_summary = TeamSummary::write);
+  // Writes /summary, /team_summary and run_count. The caller then commits
+  // the file. A sweep's part, which only the combine reads, gets a /summary
+  // of bare values (no units, descriptions, names or labels: the output's
+  // own table is written afresh) and no /team_summary (the output's is
+  // built from each run's teams group): together a fifth of the runner's
+  // cost per run (docs/benchmarks.md, changes 28 and 30).
+  enum class Tables { output, part };
+  void finish(Tables tables = Tables::output);
 
  private:
   OutputFile& file_;

@@ -54,10 +54,7 @@ void write_run_part(const std::filesystem::path& path, const RunPlan& plan, cons
   writer.write_run(RunRecord{plan.run_id, plan.variant, plan.replicate, plan.seed,
                              *plan.parameters_json, plan.swept_values},
                    result);
-  // No /team_summary: the combine builds it from each run's teams group,
-  // and writing a copy in every part took a tenth of the runner's cost
-  // per run (docs/benchmarks.md, change 28).
-  writer.finish(ResultWriter::TeamSummary::omit);
+  writer.finish(ResultWriter::Tables::part);
   file.commit();
 }
 

@@ -100,6 +100,11 @@ TEST_CASE("parts written out of order combine into the planned file", "[combine_
   hdf5::Handle part =
       hdf5::file(H5Fopen(parts.part_path(6).c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open");
   CHECK(H5Lexists(part, "team_summary", H5P_DEFAULT) == 0);
+  // Its /summary is bare values, which the output's is not.
+  const std::string trust_column = std::string("summary/") + outcome_info[0].name;
+  CHECK(H5Aexists_by_name(part, trust_column.c_str(), "units", H5P_DEFAULT) == 0);
+  CHECK(H5Aexists_by_name(file, trust_column.c_str(), "units", H5P_DEFAULT) > 0);
+  CHECK(read_summary(parts.part_path(6)).rows() == 1);
   const SummaryTable teams = read_table(output, "team_summary");
   const std::size_t per_run = direct.team_names.size();
   REQUIRE(teams.rows() == 8 * per_run);
