@@ -62,31 +62,31 @@ Share share_besides_runs(const std::filesystem::path& path) {
 }  // namespace
 
 // Each input repeats what the combined file holds once: the provenance, a
-// superblock, the structure of `/summary` and (but in a sweep's part) the
+// superblock, the structure of `/summary` and, but in a sweep's part, the
 // team tables (their objects, each column's attributes `units`,
-// `description`, `name`, `label`; strings in global heap collections of at
-// least 4 kB): about 47 kB in a sweep's part of the tiny test scenario when
-// parts held the team tables, beside about 59 kB of run. Summing the inputs'
-// sizes therefore overstated a sweep's output by a third at 4 runs and by
-// three quarters at 100. So the first input's share besides its runs is
-// measured (share_besides_runs) and taken off every input but one, which the
-// combined file holds. An input without the comparison tables (a sweep's
-// part, a shard) is taken off one input fewer: the combined file adds
-// `/comparison` and `/team_comparison`, tables of about the same make and
-// size (a column per outcome, the same attributes; a shard's slice adds
-// none, and is then estimated high by one share). The inputs of one combine
-// share a layout (a sweep's parts and shards one plan; compared files are
-// refused unless alike), so the first stands for all; the rows an input adds
-// to `/summary` (a few hundred bytes a run) stay counted in its size, though
-// a part's do not hold the rows it adds to `/team_summary`. Against outputs
-// written (sweeps of the tiny scenario of 4 to 100 runs, 80 or 400 days, 1
-// or 5 times the staff, a grid; compare of full and of summary-only runs),
-// the estimate is 5 % low to 7 % high, where the sums of sizes were 14 to 78
-// % high; for 100 summary-only runs of the baseline, whose teams take more
-// of a run, 16 % low (docs/benchmarks.md, change 28). The measurement reads
-// the first input in a child process (a damaged file must not crash the
-// command, contained_read.hpp), which hands it back in a page shared with
-// it.
+// `description`, `name`, `label`, which a part's bare `/summary` lacks;
+// strings in global heap collections of at least 4 kB): about 47 kB in a
+// sweep's part of the tiny test scenario when parts held all of it, beside
+// about 59 kB of run. Summing the inputs' sizes therefore overstated a
+// sweep's output by a third at 4 runs and by three quarters at 100. So the
+// first input's share besides its runs is measured (share_besides_runs) and
+// taken off every input but one, which the combined file holds. An input
+// without the comparison tables (a sweep's part, a shard) is taken off one
+// input fewer: the combined file adds `/comparison` and `/team_comparison`,
+// tables of about the same make and size (a column per outcome, the same
+// attributes; a shard's slice adds none, and is then estimated high by one
+// share). The inputs of one combine share a layout (a sweep's parts and
+// shards one plan; compared files are refused unless alike), so the first
+// stands for all; the rows an input adds to `/summary` (a few hundred bytes
+// a run) stay counted in its size, though a part's do not hold the rows it
+// adds to `/team_summary`, nor the output's own described tables (a few tens
+// of kB in all). Against outputs written (sweeps of the tiny scenario of 4
+// to 100 runs, 80 or 400 days; the baseline's of 4 and 100 runs; full and
+// summary-only), the estimate is 11 % low to 1 % high, the lowest for the
+// smallest summary-only sweeps (docs/benchmarks.md, change 30), where the
+// sums of sizes were 14 to 78 % high. The measurement reads the first input
+// in a child process (a damaged file must not crash the command,
+// contained_read.hpp), which hands it back in a page shared with it.
 std::uintmax_t estimated_combined_size(const std::vector<std::filesystem::path>& inputs) {
   std::uintmax_t total = 0;
   for (const auto& path : inputs) {
