@@ -123,6 +123,45 @@ void write_network(hid_t run, const RunResult& result, const FileLayout& layout)
   }
 }
 
+// /team_summary's rows: each run's teams table, run after run.
+struct TeamRows {
+  std::vector<std::int64_t> run;
+  std::vector<std::string> variant;
+  std::vector<std::string> team;
+  std::vector<std::int32_t> locality;
+  std::array<std::vector<double>, team_outcome_count> values;
+};
+
+// Appends the rows of run `record`'s teams table in `runs` (none in a file
+// from before /team_summary).
+void add_team_rows(hid_t runs, const RunRecord& record, TeamRows& rows) {
+  hdf5::Handle run = hdf5::group(H5Gopen2(runs, run_group_name(record.run_id).c_str(), H5P_DEFAULT),
+                                 "open a run's group");
+  if (H5Lexists(run, "teams", H5P_DEFAULT) <= 0) return;
+  hdf5::Handle teams = hdf5::group(H5Gopen2(run, "teams", H5P_DEFAULT), "open a run's teams");
+  const auto names = hdf5::read_strings(teams, "team");
+  const auto localities = hdf5::read_int64s(teams, "locality");
+  std::array<std::vector<double>, team_outcome_count> values;
+  for (std::size_t o = 0; o < team_outcome_count; ++o) {
+    values[o] = hdf5::read_doubles(teams, team_outcome_info[o].name);
+    if (values[o].size() != names.size())
+      throw hdf5::Error("run " + std::to_string(record.run_id) + ": teams/" +
+                        team_outcome_info[o].name + " has " + std::to_string(values[o].size()) +
+                        " rows for " + std::to_string(names.size()) + " teams");
+  }
+  if (localities.size() != names.size())
+    throw hdf5::Error("run " + std::to_string(record.run_id) + ": teams/locality has " +
+                      std::to_string(localities.size()) + " rows for " +
+                      std::to_string(names.size()) + " teams");
+  for (std::size_t t = 0; t < names.size(); ++t) {
+    rows.run.push_back(record.run_id);
+    rows.variant.push_back(record.variant);
+    rows.team.push_back(names[t]);
+    rows.locality.push_back(static_cast<std::int32_t>(localities[t]));
+    for (std::size_t o = 0; o < team_outcome_count; ++o) rows.values[o].push_back(values[o][t]);
+  }
+}
+
 }  // namespace
 
 std::string run_group_name(std::int64_t run_id) {
@@ -161,7 +200,6 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
   if (!result.team_trust_days.empty()) write_team_trust(run, result);
   write_teams(run, result);
   if (!result.snapshots.empty()) write_network(run, result, layout_);
-  add_team_rows(record);
   RunRecord row = record;
   row.parameters_json.clear();  // kept in the run group; the summary needs only the ids
   rows_.push_back(std::move(row));
@@ -178,7 +216,6 @@ void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord
                                  "open a file to copy a run from");
   const std::string name = run_group_name(record.run_id);
   hdf5::copy_group(from, "runs/" + name, runs_, name);
-  add_team_rows(record);
   RunRecord row = record;
   row.parameters_json.clear();
   rows_.push_back(std::move(row));
@@ -204,40 +241,10 @@ void ResultWriter::copy_run_as(const std::filesystem::path& source, std::int64_t
   hdf5::write_attribute(run, "run_id", record.run_id);
   hdf5::write_attribute(run, "variant", record.variant);
   run.close("close a copied run");
-  add_team_rows(record);
   RunRecord row = record;
   row.parameters_json.clear();
   rows_.push_back(std::move(row));
   outcomes_.push_back(outcomes);
-}
-
-void ResultWriter::add_team_rows(const RunRecord& record) {
-  hdf5::Handle run = hdf5::group(
-      H5Gopen2(runs_, run_group_name(record.run_id).c_str(), H5P_DEFAULT), "open a run's group");
-  if (H5Lexists(run, "teams", H5P_DEFAULT) <= 0) return;  // a file from before /team_summary
-  hdf5::Handle teams = hdf5::group(H5Gopen2(run, "teams", H5P_DEFAULT), "open a run's teams");
-  const auto names = hdf5::read_strings(teams, "team");
-  const auto localities = hdf5::read_int64s(teams, "locality");
-  std::array<std::vector<double>, team_outcome_count> values;
-  for (std::size_t o = 0; o < team_outcome_count; ++o) {
-    values[o] = hdf5::read_doubles(teams, team_outcome_info[o].name);
-    if (values[o].size() != names.size())
-      throw hdf5::Error("run " + std::to_string(record.run_id) + ": teams/" +
-                        team_outcome_info[o].name + " has " + std::to_string(values[o].size()) +
-                        " rows for " + std::to_string(names.size()) + " teams");
-  }
-  if (localities.size() != names.size())
-    throw hdf5::Error("run " + std::to_string(record.run_id) + ": teams/locality has " +
-                      std::to_string(localities.size()) + " rows for " +
-                      std::to_string(names.size()) + " teams");
-  for (std::size_t t = 0; t < names.size(); ++t) {
-    team_rows_.run.push_back(record.run_id);
-    team_rows_.variant.push_back(record.variant);
-    team_rows_.team.push_back(names[t]);
-    team_rows_.locality.push_back(static_cast<std::int32_t>(localities[t]));
-    for (std::size_t o = 0; o < team_outcome_count; ++o)
-      team_rows_.values[o].push_back(values[o][t]);
-  }
 }
 
 void ResultWriter::finish(Tables tables) {
@@ -288,15 +295,17 @@ void ResultWriter::finish(Tables tables) {
 }
 
 void ResultWriter::write_team_summary() {
+  TeamRows team_rows;
+  for (const RunRecord& row : rows_) add_team_rows(runs_, row, team_rows);
   hdf5::Handle teams = hdf5::create_group(file_.id(), "team_summary");
-  hdf5::write_dataset(teams, "run", team_rows_.run, DatasetInfo{"1", "run id (/summary's run_id)"});
-  hdf5::write_strings(teams, "variant", team_rows_.variant, DatasetInfo{"1", "variant name"});
-  hdf5::write_strings(teams, "team", team_rows_.team, DatasetInfo{"1", "team name"});
-  hdf5::write_dataset(teams, "locality", team_rows_.locality,
+  hdf5::write_dataset(teams, "run", team_rows.run, DatasetInfo{"1", "run id (/summary's run_id)"});
+  hdf5::write_strings(teams, "variant", team_rows.variant, DatasetInfo{"1", "variant name"});
+  hdf5::write_strings(teams, "team", team_rows.team, DatasetInfo{"1", "team name"});
+  hdf5::write_dataset(teams, "locality", team_rows.locality,
                       DatasetInfo{"1", "locality of the team, from 0"});
   std::vector<std::string> team_columns{"run", "variant", "team", "locality"};
   for (std::size_t o = 0; o < team_outcome_count; ++o) {
-    write_metric(teams, team_outcome_info[o], team_rows_.values[o]);
+    write_metric(teams, team_outcome_info[o], team_rows.values[o]);
     team_columns.emplace_back(team_outcome_info[o].name);
   }
   hdf5::write_attribute(teams, "columns", team_columns);

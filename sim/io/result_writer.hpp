@@ -77,17 +77,8 @@ class ResultWriter {
   hdf5::Handle runs_;
   std::vector<RunRecord> rows_;
   std::vector<std::array<double, outcome_count>> outcomes_;
-  // /team_summary's rows: each run's teams table (runs/run_NNNNNN/teams),
-  // from its result or read back from the group as copied.
-  struct TeamRows {
-    std::vector<std::int64_t> run;
-    std::vector<std::string> variant;
-    std::vector<std::string> team;
-    std::vector<std::int32_t> locality;
-    std::array<std::vector<double>, team_outcome_count> values;
-  };
-  TeamRows team_rows_;
-  void add_team_rows(const RunRecord& record);
+  // /team_summary: each run's teams table (runs/run_NNNNNN/teams), read
+  // back from the run groups when the table is written.
   void write_team_summary();
 };
 
