@@ -200,10 +200,7 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
   if (!result.team_trust_days.empty()) write_team_trust(run, result);
   write_teams(run, result);
   if (!result.snapshots.empty()) write_network(run, result, layout_);
-  RunRecord row = record;
-  row.parameters_json.clear();  // kept in the run group; the summary needs only the ids
-  rows_.push_back(std::move(row));
-  outcomes_.push_back(result.outcomes);
+  add_row(record, result.outcomes);
 }
 
 void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord& record,
@@ -216,10 +213,7 @@ void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord
                                  "open a file to copy a run from");
   const std::string name = run_group_name(record.run_id);
   hdf5::copy_group(from, "runs/" + name, runs_, name);
-  RunRecord row = record;
-  row.parameters_json.clear();
-  rows_.push_back(std::move(row));
-  outcomes_.push_back(outcomes);
+  add_row(record, outcomes);
 }
 
 void ResultWriter::copy_run_as(const std::filesystem::path& source, std::int64_t source_run_id,
@@ -241,8 +235,13 @@ void ResultWriter::copy_run_as(const std::filesystem::path& source, std::int64_t
   hdf5::write_attribute(run, "run_id", record.run_id);
   hdf5::write_attribute(run, "variant", record.variant);
   run.close("close a copied run");
+  add_row(record, outcomes);
+}
+
+void ResultWriter::add_row(const RunRecord& record,
+                           const std::array<double, outcome_count>& outcomes) {
   RunRecord row = record;
-  row.parameters_json.clear();
+  row.parameters_json.clear();  // kept in the run group; the summary needs only the ids
   rows_.push_back(std::move(row));
   outcomes_.push_back(outcomes);
 }

@@ -77,6 +77,8 @@ class ResultWriter {
   hdf5::Handle runs_;
   std::vector<RunRecord> rows_;
   std::vector<std::array<double, outcome_count>> outcomes_;
+  // A run's /summary row, however its group came into the file.
+  void add_row(const RunRecord& record, const std::array<double, outcome_count>& outcomes);
   // /team_summary: each run's teams table (runs/run_NNNNNN/teams), read
   // back from the run groups when the table is written.
   void write_team_summary();
