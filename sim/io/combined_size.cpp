@@ -83,8 +83,8 @@ Share share_besides_runs(const std::filesystem::path& path) {
 // of kB in all). Against outputs written (sweeps of the tiny scenario of 4
 // to 100 runs, 80 or 400 days; the baseline's of 4 and 100 runs; full and
 // summary-only), the estimate is 11 % low to 1 % high, the lowest for the
-// smallest summary-only sweeps (docs/benchmarks.md, change 30), where the
-// sums of sizes were 14 to 78 % high. The measurement reads the first input
+// smallest summary-only sweeps (docs/benchmarks.md, change 30); the sums of
+// sizes were 14 to 78 % high. The measurement reads the first input
 // in a child process (a damaged file must not crash the command,
 // contained_read.hpp), which hands it back in a page shared with it.
 std::uintmax_t estimated_combined_size(const std::vector<std::filesystem::path>& inputs) {
