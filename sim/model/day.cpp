@@ -86,7 +86,7 @@ DayResult run_day(World& world, int day, const std::atomic<bool>* cancel) {
   std::vector<std::uint64_t> applied(localities, 0);
   std::vector<RaisedIssues> raised(localities);
   std::vector<RitualsHeld> rituals(localities);
-  ExcessSums sums(world.staff.size());
+  ExcessSums sums(world);
   parallel_each(0, localities, [&](std::size_t l) {
     const Localities here{l, l + 1};
     const SlotRange slots = world.slots_of(here);

@@ -14,10 +14,13 @@ namespace {
 // the baseline part of a mean needs; and by locality, organisation and
 // profession for the pairs across organisations. Of active staff in their
 // current team, or of posts (every slot, active or vacant, in its home
-// team) for the mean over no pairs.
+// team) for the mean over no pairs. Of some localities, and of their teams
+// (numbered locality by locality), indexed from the first of them.
 struct HeadCounts {
   enum Of { active_staff, posts };
   std::size_t professions;
+  std::size_t first_team;
+  std::size_t first_locality;
   std::vector<double> team;
   std::vector<double> team_profession;        // [team][profession]
   std::vector<double> team_organisation;      // [team][organisation]
@@ -26,20 +29,24 @@ struct HeadCounts {
   std::vector<double> locality_profession;    // [locality][profession]
   std::vector<double> locality_both;          // [locality][profession][organisation]
 
-  HeadCounts(const World& world, Of of)
+  HeadCounts(const World& world, Of of, Localities of_localities)
       : professions(world.profession_names.size()),
-        team(world.teams.size(), 0.0),
-        team_profession(world.teams.size() * professions, 0.0),
-        team_organisation(world.teams.size() * organisation_count, 0.0),
-        locality(world.locality_slots.size(), 0.0),
+        first_team(of_localities.first * world.teams_per_locality()),
+        first_locality(of_localities.first),
+        team((of_localities.end - of_localities.first) * world.teams_per_locality(), 0.0),
+        team_profession(team.size() * professions, 0.0),
+        team_organisation(team.size() * organisation_count, 0.0),
+        locality(of_localities.end - of_localities.first, 0.0),
         locality_organisation(locality.size() * organisation_count, 0.0),
         locality_profession(locality.size() * professions, 0.0),
         locality_both(locality.size() * professions * organisation_count, 0.0) {
     const Staff& s = world.staff;
-    for (StaffId i = 0; i < s.size(); ++i) {
+    const SlotRange slots = world.slots_of(of_localities);
+    for (StaffId i = slots.begin; i < slots.end; ++i) {
       if (of == active_staff && !s.active[i]) continue;
-      const auto t = static_cast<std::size_t>(of == active_staff ? s.team[i] : s.home_team[i]);
-      const auto l = static_cast<std::size_t>(s.locality[i]);
+      const auto t =
+          static_cast<std::size_t>(of == active_staff ? s.team[i] : s.home_team[i]) - first_team;
+      const auto l = static_cast<std::size_t>(s.locality[i]) - first_locality;
       const auto p = static_cast<std::size_t>(s.profession[i]);
       const auto o = static_cast<std::size_t>(s.organisation[i]);
       team[t] += 1;
@@ -52,9 +59,11 @@ struct HeadCounts {
     }
   }
 
-  // Ordered pairs (i in a, j in b, i != j) and the sum of their baselines.
-  std::pair<double, double> pairs_and_baseline(const TrustParameters& p, std::size_t a,
-                                               std::size_t b) const {
+  // Ordered pairs (i in team a, j in team b, i != j) and the sum of their
+  // baselines.
+  PairSums pairs_and_baseline(const TrustParameters& p, std::size_t team_a,
+                              std::size_t team_b) const {
+    const std::size_t a = team_a - first_team, b = team_b - first_team;
     const double self = a == b ? 1.0 : 0.0;
     auto matching = [&](const std::vector<double>& counts, std::size_t width) {
       double sum = 0.0;
@@ -68,10 +77,10 @@ struct HeadCounts {
                        p.same_organisation_bonus * matching(team_organisation, organisation_count)};
   }
 
-  // Ordered pairs of locality l with different employers, and the sum of
+  // Ordered pairs of a locality with different employers, and the sum of
   // their baselines (no same-organisation bonus among them).
-  std::pair<double, double> across_pairs_and_baseline(const TrustParameters& p,
-                                                      std::size_t l) const {
+  PairSums across_pairs_and_baseline(const TrustParameters& p, std::size_t of_locality) const {
+    const std::size_t l = of_locality - first_locality;
     auto squares = [](const double* first, std::size_t width) {
       double sum = 0.0;
       for (std::size_t k = 0; k < width; ++k) sum += first[k] * first[k];
@@ -87,32 +96,63 @@ struct HeadCounts {
   }
 };
 
-bool holds(const World& world, const TrustTie& tie) {
-  return world.staff.active[tie.to] && tie.to_generation == world.staff.generation[tie.to];
+// The teams of a locality (teams are numbered locality by locality).
+std::pair<std::size_t, std::size_t> teams_of(const World& world, std::size_t locality) {
+  const std::size_t per_locality = world.teams_per_locality();
+  return {locality * per_locality, (locality + 1) * per_locality};
 }
 
-// The teams of each locality (teams are numbered locality by locality).
-std::vector<std::vector<std::size_t>> teams_by_locality(const World& world) {
-  std::vector<std::vector<std::size_t>> teams_of(world.locality_members.size());
-  for (std::size_t t = 0; t < world.teams.size(); ++t)
-    teams_of[static_cast<std::size_t>(world.teams[t].locality)].push_back(t);
-  return teams_of;
+// What mean_trust needs of locality l besides its slots' sums: its teams'
+// pairs and baselines, each pair of its teams' (in sums.team_pairs from
+// first team * teams per locality), and its pairs across organisations;
+// then its members' sums added to their teams', in slot order.
+void sum_pairs_of_locality(const World& world, std::size_t l, ExcessSums& sums) {
+  const HeadCounts counts(world, HeadCounts::active_staff, {l, l + 1});
+  const TrustParameters& tp = world.p.trust;
+  const auto [first, end] = teams_of(world, l);
+  for (std::size_t a = first; a < end; ++a) {
+    TeamSums& team = sums.team[a] = {};
+    for (std::size_t b = first; b < end; ++b) {
+      const PairSums terms = counts.pairs_and_baseline(tp, a, b);
+      sums.team_pairs[a * (end - first) + (b - first)] = terms;
+      (a == b ? team.within : team.between) += terms;
+    }
+  }
+  sums.across[l] = counts.across_pairs_and_baseline(tp, l);
+  const Staff& s = world.staff;
+  const SlotRange slots = world.locality_slots[l];
+  for (StaffId i = slots.begin; i < slots.end; ++i) {
+    if (!s.active[i]) continue;
+    TeamSums& team = sums.team[static_cast<std::size_t>(s.team[i])];
+    team.within.trust += sums.towards[own_team][i];
+    team.between.trust += sums.towards[other_teams][i];
+    team.working.trust += sums.working[i];
+    team.working.pairs += sums.working_pairs[i];
+  }
+}
+
+bool holds(const World& world, const TrustTie& tie) {
+  return world.staff.active[tie.to] && tie.to_generation == world.staff.generation[tie.to];
 }
 
 // A mean over pairs that is never NaN: with no pairs, the posts' mean
 // baseline (`posts_mean`, asked only then), or else the stranger baseline.
 template <class PostsMean>
-double mean_or_posts(double sum, double pairs, const PostsMean& posts_mean,
-                     const TrustParameters& p) {
-  if (pairs > 0) return sum / pairs;
-  const auto [post_pairs, post_baseline] = posts_mean();
-  return post_pairs > 0 ? post_baseline / post_pairs : p.stranger_baseline;
+double mean_or_posts(const PairSums& sum, const PostsMean& posts_mean, const TrustParameters& p) {
+  if (sum.pairs > 0) return sum.trust / sum.pairs;
+  const PairSums posts = posts_mean();
+  return posts.pairs > 0 ? posts.trust / posts.pairs : p.stranger_baseline;
 }
 
 }  // namespace
 
-ExcessSums::ExcessSums(std::size_t slots) : working(slots, 0.0), working_pairs(slots, 0.0) {
-  for (auto& sums : towards) sums.assign(slots, 0.0);
+ExcessSums::ExcessSums(const World& world)
+    : working(world.staff.size(), 0.0),
+      working_pairs(world.staff.size(), 0.0),
+      team(world.teams.size()),
+      team_pairs(world.teams.size() * world.teams_per_locality()),
+      across(world.locality_slots.size()) {
+  for (auto& sums : towards) sums.assign(world.staff.size(), 0.0);
 }
 
 void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums) {
@@ -152,112 +192,85 @@ void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums) {
       sums.working[i] = working ? changed.trust : 0.0;
       sums.working_pairs[i] = working ? changed.ties : 0.0;
     });
+    sum_pairs_of_locality(world, static_cast<std::size_t>(&locality - world.locality_slots.data()),
+                          sums);
   }
 }
 
 TrustLevels mean_trust(const World& world, const ExcessSums& sums) {
-  // Pairs of teams in the same locality only: looping over all pairs of
-  // teams and skipping the rest would make a day quadratic in system size.
-  const auto teams_of = teams_by_locality(world);
-  const HeadCounts counts(world, HeadCounts::active_staff);
   const TrustParameters& tp = world.p.trust;
   std::optional<HeadCounts> posts;  // counted only for a mean over no pairs
   auto posts_counts = [&]() -> const HeadCounts& {
-    if (!posts) posts.emplace(world, HeadCounts::posts);
+    if (!posts) posts.emplace(world, HeadCounts::posts, world.all_localities());
     return *posts;
   };
+  // The whole system's sums, in the order of one pass over all pairs of
+  // teams (of the same locality only: looping over all pairs of teams and
+  // skipping the rest would make a day quadratic in system size), then
+  // over all localities, then over all slots.
   const std::size_t teams = world.teams.size();
-  std::vector<TeamTrustLevels> team(teams);
-  std::vector<double> team_between_pairs(teams, 0.0), team_within_pairs(teams, 0.0);
-  std::vector<double> team_within_sum(teams, 0.0), team_between_sum(teams, 0.0);
-  double within_pairs = 0, within_sum = 0, between_pairs = 0, between_sum = 0;
+  const std::size_t per_locality = world.teams_per_locality();
+  PairSums within, between, across, working;
   for (std::size_t a = 0; a < teams; ++a)
-    for (std::size_t b : teams_of[static_cast<std::size_t>(world.teams[a].locality)]) {
-      const auto [pairs, baseline] = counts.pairs_and_baseline(tp, a, b);
-      (a == b ? within_pairs : between_pairs) += pairs;
-      (a == b ? within_sum : between_sum) += baseline;
-      (a == b ? team_within_pairs : team_between_pairs)[a] += pairs;
-      (a == b ? team_within_sum : team_between_sum)[a] += baseline;
-    }
-  double across_pairs = 0, across_sum = 0;
-  for (std::size_t l = 0; l < counts.locality.size(); ++l) {
-    const auto [pairs, baseline] = counts.across_pairs_and_baseline(tp, l);
-    across_pairs += pairs;
-    across_sum += baseline;
-  }
-  double working_sum = 0, working_pairs = 0;
-  const Staff& s = world.staff;
-  for (StaffId i = 0; i < s.size(); ++i) {
-    within_sum += sums.towards[own_team][i];
-    between_sum += sums.towards[other_teams][i];
-    across_sum += sums.towards[other_organisations][i];
-    working_sum += sums.working[i];
-    working_pairs += sums.working_pairs[i];
-    if (!s.active[i]) continue;
-    const auto t = static_cast<std::size_t>(s.team[i]);
-    team_within_sum[t] += sums.towards[own_team][i];
-    team_between_sum[t] += sums.towards[other_teams][i];
-    team[t].working += sums.working[i];
-    team[t].working_pairs += sums.working_pairs[i];
+    for (std::size_t k = 0; k < per_locality; ++k)
+      (a % per_locality == k ? within : between) += sums.team_pairs[a * per_locality + k];
+  for (const PairSums& here : sums.across) across += here;
+  for (StaffId i = 0; i < world.staff.size(); ++i) {
+    within.trust += sums.towards[own_team][i];
+    between.trust += sums.towards[other_teams][i];
+    across.trust += sums.towards[other_organisations][i];
+    working.trust += sums.working[i];
+    working.pairs += sums.working_pairs[i];
   }
 
   // The same sums over posts, for a mean over no pairs.
   auto posts_within = [&] {
-    double pairs = 0, baseline = 0;
-    for (std::size_t a = 0; a < teams; ++a) {
-      const auto [p, b] = posts_counts().pairs_and_baseline(tp, a, a);
-      pairs += p, baseline += b;
-    }
-    return std::pair{pairs, baseline};
+    PairSums all;
+    for (std::size_t a = 0; a < teams; ++a) all += posts_counts().pairs_and_baseline(tp, a, a);
+    return all;
   };
   auto posts_between_of = [&](std::size_t a) {
-    double pairs = 0, baseline = 0;
-    for (std::size_t b : teams_of[static_cast<std::size_t>(world.teams[a].locality)])
-      if (b != a) {
-        const auto [p, s] = posts_counts().pairs_and_baseline(tp, a, b);
-        pairs += p, baseline += s;
-      }
-    return std::pair{pairs, baseline};
+    PairSums all;
+    const auto [first, end] = teams_of(world, static_cast<std::size_t>(world.teams[a].locality));
+    for (std::size_t b = first; b < end; ++b)
+      if (b != a) all += posts_counts().pairs_and_baseline(tp, a, b);
+    return all;
   };
   auto posts_between = [&] {
-    double pairs = 0, baseline = 0;
-    for (std::size_t a = 0; a < teams; ++a) {
-      const auto [p, b] = posts_between_of(a);
-      pairs += p, baseline += b;
-    }
-    return std::pair{pairs, baseline};
+    PairSums all;
+    for (std::size_t a = 0; a < teams; ++a) all += posts_between_of(a);
+    return all;
   };
   auto posts_across = [&] {
-    double pairs = 0, baseline = 0;
-    for (std::size_t l = 0; l < counts.locality.size(); ++l) {
-      const auto [p, b] = posts_counts().across_pairs_and_baseline(tp, l);
-      pairs += p, baseline += b;
-    }
-    return std::pair{pairs, baseline};
+    PairSums all;
+    for (std::size_t l = 0; l < world.locality_slots.size(); ++l)
+      all += posts_counts().across_pairs_and_baseline(tp, l);
+    return all;
   };
-  const auto strangers = [] { return std::pair{0.0, 0.0}; };
+  const auto strangers = [] { return PairSums{}; };
 
   TrustLevels levels;
-  levels.within = mean_or_posts(within_sum, within_pairs, posts_within, tp);
-  levels.between = mean_or_posts(between_sum, between_pairs, posts_between, tp);
-  levels.across_organisations = mean_or_posts(across_sum, across_pairs, posts_across, tp);
-  levels.working = mean_or_posts(working_sum, working_pairs, strangers, tp);
-  levels.working_pairs = working_pairs;
+  levels.within = mean_or_posts(within, posts_within, tp);
+  levels.between = mean_or_posts(between, posts_between, tp);
+  levels.across_organisations = mean_or_posts(across, posts_across, tp);
+  levels.working = mean_or_posts(working, strangers, tp);
+  levels.working_pairs = working.pairs;
+  levels.team.resize(teams);
   for (std::size_t a = 0; a < teams; ++a) {
-    TeamTrustLevels& t = team[a];
+    const TeamSums& sum = sums.team[a];
+    TeamTrustLevels& t = levels.team[a];
     t.within = mean_or_posts(
-        team_within_sum[a], team_within_pairs[a],
-        [&] { return posts_counts().pairs_and_baseline(tp, a, a); }, tp);
+        sum.within, [&] { return posts_counts().pairs_and_baseline(tp, a, a); }, tp);
     t.between = mean_or_posts(
-        team_between_sum[a], team_between_pairs[a], [&] { return posts_between_of(a); }, tp);
-    t.working = mean_or_posts(t.working, t.working_pairs, strangers, tp);
+        sum.between, [&] { return posts_between_of(a); }, tp);
+    t.working = mean_or_posts(sum.working, strangers, tp);
+    t.working_pairs = sum.working.pairs;
   }
-  levels.team = std::move(team);
   return levels;
 }
 
 TrustLevels measure_trust(World& world, int day) {
-  ExcessSums sums(world.staff.size());
+  ExcessSums sums(world);
   sum_excess(world, {0, static_cast<StaffId>(world.staff.size())}, day, sums);
   world.trust.tidy();  // pruning has freed room; lay the rows out afresh if worth it
   return mean_trust(world, sums);
@@ -275,16 +288,16 @@ std::vector<double> team_trust_matrix(const World& world, int day) {
                static_cast<std::size_t>(s.team[tie.to])] +=
             tie.excess * world.trust.decay(day - tie.day);
   }
-  const HeadCounts counts(world, HeadCounts::active_staff);
+  const HeadCounts counts(world, HeadCounts::active_staff, world.all_localities());
   std::optional<HeadCounts> posts;
   std::vector<double> mean(teams * teams);
   for (std::size_t a = 0; a < teams; ++a)
     for (std::size_t b = 0; b < teams; ++b) {
       const auto [pairs, baseline] = counts.pairs_and_baseline(world.p.trust, a, b);
       mean[a * teams + b] = mean_or_posts(
-          baseline + excess[a * teams + b], pairs,
+          {pairs, baseline + excess[a * teams + b]},
           [&] {
-            if (!posts) posts.emplace(world, HeadCounts::posts);
+            if (!posts) posts.emplace(world, HeadCounts::posts, world.all_localities());
             return posts->pairs_and_baseline(world.p.trust, a, b);
           },
           world.p.trust);

@@ -43,17 +43,42 @@ struct TrustLevels {
   std::vector<TeamTrustLevels> team;  // World::teams order
 };
 
+// Ordered pairs of staff and the sum of their trust (or of its baseline).
+struct PairSums {
+  double pairs = 0.0;
+  double trust = 0.0;
+  PairSums& operator+=(const PairSums& other) {
+    pairs += other.pairs;
+    trust += other.trust;
+    return *this;
+  }
+};
+
+// One team's pairs: its members with each other, with the other teams of
+// its locality, and those who dealt with someone today (working).
+struct TeamSums {
+  PairSums within, between, working;
+};
+
 // Each slot's stored excess over baseline towards each category of
 // colleague (tie_categories.hpp: its own team, the other teams of its
 // locality, the other organisations of its locality, which overlaps both),
 // as measured today: towards[category][slot]; and over its ties changed
 // today, their trust and their number (working, working_pairs). All 0 for
-// a vacant slot.
+// a vacant slot. And, counted with them locality by locality (so in
+// parallel, where the locality's rows are measured), what mean_trust
+// needs of each locality's head counts: its pairs of teams' pairs and
+// baselines (team_pairs[a * teams per locality + b's place in its
+// locality]), its pairs across organisations, and each team's pairs with
+// its members' sums added.
 struct ExcessSums {
-  explicit ExcessSums(std::size_t slots);
+  explicit ExcessSums(const World& world);
   std::array<std::vector<double>, tie_category_count> towards;
   std::vector<double> working;
   std::vector<double> working_pairs;
+  std::vector<TeamSums> team;  // World::teams order
+  std::vector<PairSums> team_pairs;
+  std::vector<PairSums> across;  // by locality
 };
 
 // Today's sums of the rows of `slots` into `sums`, from the trust network's
@@ -62,7 +87,10 @@ struct ExcessSums {
 // same sums (and drops nothing more). `slots`: whole localities.
 void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums);
 
-// Mean trust: the closed-form baseline over head counts plus the sums.
+// Mean trust: the closed-form baseline over head counts plus the sums, of
+// the whole system and of each team. The head counts are as they were when
+// each locality was summed: a locality where anyone has left, been hired
+// or moved team since must be summed again.
 TrustLevels mean_trust(const World& world, const ExcessSums& sums);
 
 // sum_excess over every slot, then mean_trust. run_day measures as it goes;
