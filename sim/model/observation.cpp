@@ -164,22 +164,24 @@ void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums) {
     // Who has left, been hired or moved team since the locality was last
     // measured: their rows, and rows with a tie to them, are summed afresh.
     std::vector<std::uint8_t> moved(locality.end - locality.begin, 0);
-    bool any_moved = false;
+    SlotFilter moved_slots;
     for (StaffId i = locality.begin; i < locality.end; ++i) {
       const std::uint64_t now = standing(s, i);
       if (now == world.trust.counted_standing(i)) continue;
       world.trust.counted_standing(i) = now;
       moved[i - locality.begin] = 1;
-      any_moved = true;
+      moved_slots.add(i);
     }
+    // Ties stay within a locality (every phase pairs staff of one locality),
+    // so a row's filter of targets meets moved_slots wherever it holds a tie
+    // to a slot that moved; anyone else counts as moved, to be safe.
     const auto has_moved = [&](StaffId j) {
-      // Ties stay within a locality; anyone else counts as moved, to be safe.
       return j < locality.begin || j >= locality.end || moved[j - locality.begin] != 0;
     };
     for_each_staff(locality, [&](StaffId i) {
       std::array<double, tie_category_count> excess;
       const auto changed = world.trust.excess_today(
-          i, day, s.generation, any_moved, has_moved,
+          i, day, s.generation, moved_slots, has_moved,
           [&](StaffId to) { return tie_categories(s, i, to); },
           [&](StaffId to) { return world.baseline(i, to); }, excess.data());
       const bool counts = s.active[i] != 0;

@@ -21,6 +21,7 @@ TrustNetwork::TrustNetwork(std::size_t slots, double half_life_days, int horizon
                            double prune_below, std::size_t categories)
     : extent_(slots),
       overflow_(slots),
+      targets_(slots),
       decay_by_age_(static_cast<std::size_t>(horizon_days) + 1),
       prune_below_(prune_below),
       categories_(categories),
@@ -75,6 +76,7 @@ void TrustNetwork::append(StaffId from, StaffId to, std::uint32_t to_generation,
     throw std::out_of_range("trust network: generation beyond 16 bits");
   const StoredTie tie{to, excess, static_cast<std::uint16_t>(day),
                       static_cast<std::uint16_t>(to_generation)};
+  targets_[from].add(to);
   Extent& e = extent_[from];
   if (e.size < e.capacity) {  // then nothing is in overflow
     ties_[e.begin + e.size] = tie;

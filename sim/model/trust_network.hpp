@@ -43,6 +43,7 @@
 #include <limits>
 #include <vector>
 
+#include "model/slot_filter.hpp"
 #include "model/trust_row.hpp"
 
 namespace trustsim {
@@ -78,6 +79,7 @@ class TrustNetwork {
     extent_[slot].size = 0;
     extent_[slot].overflowing = 0;
     overflow_[slot].clear();
+    targets_[slot] = {};
     row_sums_[slot].faintest = -std::numeric_limits<double>::infinity();
   }
 
@@ -114,13 +116,14 @@ class TrustNetwork {
   // sums, after pruning the row and summing it afresh (in row order, with
   // categories(to), and baseline(to) for the pair's baseline) when due, as
   // the header says. moved(slot) tells whether what categories() reads of a
-  // slot has changed since the row was last measured (`any_moved`: of any
-  // slot): a row whose own slot moved, or with a tie to one that did, is
-  // summed afresh. Rows may be measured in parallel, each by one thread.
+  // slot has changed since the row was last measured (`moved_slots`: those
+  // slots, or more; empty if none): a row whose own slot moved, or with a
+  // tie to one that did, is summed afresh. Rows may be measured in
+  // parallel, each by one thread.
   template <class Moved, class Categories, class Baseline>
   ChangedToday excess_today(StaffId from, int day, const std::vector<std::uint32_t>& generation,
-                            bool any_moved, const Moved& moved, const Categories& categories,
-                            const Baseline& baseline, double* out);
+                            const SlotFilter& moved_slots, const Moved& moved,
+                            const Categories& categories, const Baseline& baseline, double* out);
 
   // The caller's record of each slot's standing (tie_categories.hpp) when
   // the running sums last counted it, to find the slots that moved.
@@ -230,6 +233,9 @@ class TrustNetwork {
   std::vector<StoredTie> ties_;                   // the arena: every row's packed ties
   std::vector<Extent> extent_;                    // per row
   std::vector<std::vector<StoredTie>> overflow_;  // per row, ties beyond its room
+  // Per row, the slots its ties point to, or more: most rows need not be
+  // read to learn that they hold no tie to a slot that moved.
+  std::vector<SlotFilter> targets_;
   std::vector<double> decay_by_age_;
   double prune_below_;
   std::size_t categories_;

@@ -113,13 +113,15 @@ void TrustNetwork::prune_and_visit(StaffId from, int day,
 template <class Moved, class Categories, class Baseline>
 TrustNetwork::ChangedToday TrustNetwork::excess_today(StaffId from, int day,
                                                       const std::vector<std::uint32_t>& generation,
-                                                      bool any_moved, const Moved& moved,
+                                                      const SlotFilter& moved_slots,
+                                                      const Moved& moved,
                                                       const Categories& categories,
                                                       const Baseline& baseline, double* out) {
   RowSums& r = row_sums_[from];
   double* const sums = scaled_.data() + from * categories_;
   auto touches_moved = [&] {
     if (moved(from)) return true;
+    if (!targets_[from].meets(moved_slots)) return false;
     const Extent& e = extent_[from];
     const StoredTie* const packed = ties_.data() + e.begin;
     for (std::size_t k = 0; k < e.size; ++k)
@@ -133,7 +135,7 @@ TrustNetwork::ChangedToday TrustNetwork::excess_today(StaffId from, int day,
   // day, or a slot whose categories the sums used has moved.
   bool afresh = day < r.reference_day || day - r.reference_day > rebase_after_ ||
                 r.faintest == -std::numeric_limits<double>::infinity() ||
-                (any_moved && touches_moved());
+                (!moved_slots.empty() && touches_moved());
   // Pruned when the faintest tie's scaled excess, decayed to today, is
   // within prune_below (with a margin far above rounding, so that no due
   // tie is missed): only the ties dropped leave the sums.
@@ -170,7 +172,9 @@ TrustNetwork::ChangedToday TrustNetwork::excess_today(StaffId from, int day,
   r.changed_day = day;
   r.changed = {};
   std::fill_n(sums, categories_, 0.0);
+  SlotFilter targets;  // the row's targets exactly, as pruned
   prune_and_visit(from, day, generation, [&](const TrustTie& tie, double excess) {
+    targets.add(tie.to);
     r.faintest = std::min(r.faintest, std::abs(excess));
     const unsigned counted = categories(tie.to);
     add_to_sums(sums, counted, excess);  // in row order, as the daily scan summed
@@ -179,6 +183,7 @@ TrustNetwork::ChangedToday TrustNetwork::excess_today(StaffId from, int day,
       r.changed.ties += 1;
     }
   });
+  targets_[from] = targets;
   std::copy_n(sums, categories_, out);
   return r.changed;
 }

@@ -199,7 +199,6 @@ TEST_CASE(
   auto baseline = [](StaffId from, StaffId to) { return 0.25 + 0.01 * ((from + to) % 5); };
   std::minstd_rand draw(11);
   std::vector<std::uint8_t> moved(slots, 0);
-  bool any_moved = false;
   std::size_t pruned_ties = 0, changed_twice = 0;
   double changed_ties = 0;
   for (int day = 0; day < 400; ++day) {
@@ -215,10 +214,11 @@ TEST_CASE(
       }
     }
     std::fill(moved.begin(), moved.end(), 0);
-    any_moved = day % 45 == 44;
-    if (any_moved) {  // a newcomer: ties to the predecessor go stale
+    SlotFilter moved_slots;
+    if (day % 45 == 44) {  // a newcomer: ties to the predecessor go stale
       generation[static_cast<std::size_t>(day) % slots] += 1;
       moved[static_cast<std::size_t>(day) % slots] = 1;
+      moved_slots.add(static_cast<StaffId>(day % slots));
     }
     running.apply(
         updates, day, baseline, [&](StaffId b) { return generation[b]; }, categories);
@@ -226,7 +226,7 @@ TEST_CASE(
     for (StaffId i = 0; i < slots; ++i) {
       double sums[2];
       const auto changed = running.excess_today(
-          i, day, generation, any_moved, [&](StaffId j) { return moved[j] != 0; },
+          i, day, generation, moved_slots, [&](StaffId j) { return moved[j] != 0; },
           [&](StaffId to) { return categories(i, to); },
           [&](StaffId to) { return baseline(i, to); }, sums);
       const std::size_t before = scanned.ties_of(i).size();
@@ -271,7 +271,7 @@ TEST_CASE("a tie changed today counts once, at its trust after the day's last ch
   double sums[1];
   auto measure = [&](TrustNetwork& net, int day) {
     return net.excess_today(
-        0, day, generation, false, [](StaffId) { return false; },
+        0, day, generation, SlotFilter{}, [](StaffId) { return false; },
         [&](StaffId to) { return categories(0, to); }, [&](StaffId to) { return baseline(0, to); },
         sums);
   };
