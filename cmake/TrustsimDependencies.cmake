@@ -6,6 +6,7 @@ find_package(nlohmann_json CONFIG REQUIRED)  # scenario files
 find_package(CLI11 CONFIG REQUIRED)          # command line
 find_package(Boost 1.74 CONFIG REQUIRED)     # Boost.Random distributions (headers)
 find_package(HDF5 REQUIRED COMPONENTS C)     # output files
+find_package(ZLIB REQUIRED)                  # their chunks deflated in parallel (io/chunk_filters)
 
 find_path(TRUSTSIM_RANDOM123_INCLUDE_DIR Random123/philox.h
   DOC "Directory holding Random123/philox.h (counter-based generators)")

@@ -1,7 +1,10 @@
 #include "io/hdf5_write.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
+
+#include "io/chunk_filters.hpp"
 
 namespace trustsim::hdf5 {
 
@@ -36,6 +39,13 @@ struct Types<std::uint64_t> {
 };
 
 constexpr std::size_t deflate_from_bytes = 1024;
+constexpr int deflate_level = 4;
+
+bool deflated(const std::vector<hsize_t>& dims, std::size_t element_bytes, bool compress) {
+  const std::size_t bytes =
+      std::accumulate(dims.begin(), dims.end(), element_bytes, std::multiplies<std::size_t>());
+  return compress && bytes >= deflate_from_bytes;
+}
 
 Handle scalar_space() { return dataspace(H5Screate(H5S_SCALAR), "create a scalar dataspace"); }
 
@@ -66,11 +76,10 @@ Handle creation_properties(const std::vector<hsize_t>& dims, std::size_t element
     // Deflate saves nothing on a few values (a run's teams, a sweep part's
     // one-row tables), and each compressed dataset sets up a compressor:
     // zlib allocates about a quarter of a megabyte and clears a part of it.
-    const std::size_t bytes =
-        std::accumulate(dims.begin(), dims.end(), element_bytes, std::multiplies<std::size_t>());
-    if (bytes >= deflate_from_bytes) {
+    // The filters and their order are also chunk_filters.hpp's.
+    if (deflated(dims, element_bytes, compress)) {
       check_status(H5Pset_shuffle(properties), "enable the shuffle filter");
-      check_status(H5Pset_deflate(properties, 4), "enable deflate compression");
+      check_status(H5Pset_deflate(properties, deflate_level), "enable deflate compression");
     }
     // A checksum of each stored chunk, checked on every read: H5Ocopy
     // copies chunks as stored, so damage on disk would otherwise pass
@@ -149,10 +158,23 @@ void write_dataset(hid_t parent, const std::string& name, std::span<const T> dat
   Handle set = dataset(H5Dcreate2(parent, name.c_str(), Types<T>::file(), space, H5P_DEFAULT,
                                   properties, H5P_DEFAULT),
                        "create a dataset");
-  if (count > 0)
+  const auto chunk = chunk_shape(dims, sizeof(T));
+  const bool several_chunks = chunk != dims;
+  // Stored as in memory (little-endian), so a large dataset's chunks can
+  // be filtered here in parallel and written as filtered.
+  if (count > 0 && several_chunks && deflated(dims, sizeof(T), info.compress) &&
+      std::endian::native == std::endian::little) {
+    for (const FilteredChunk& c :
+         filtered_chunks(reinterpret_cast<const unsigned char*>(data.data()), dims, chunk,
+                         sizeof(T), deflate_level))
+      check_status(H5Dwrite_chunk(set, transfer_properties(), 0, c.offset.data(), c.bytes.size(),
+                                  c.bytes.data()),
+                   "write a filtered chunk");
+  } else if (count > 0) {
     check_status(
         H5Dwrite(set, Types<T>::memory(), H5S_ALL, H5S_ALL, transfer_properties(), data.data()),
         "write a dataset");
+  }
   describe(set, info);
   set.close(("write dataset " + name).c_str());  // compressed chunks reach the file here
 }
