@@ -102,11 +102,10 @@ std::pair<std::size_t, std::size_t> teams_of(const World& world, std::size_t loc
   return {locality * per_locality, (locality + 1) * per_locality};
 }
 
-// What mean_trust needs of locality l besides its slots' sums: its teams'
-// pairs and baselines, each pair of its teams' (in sums.team_pairs from
-// first team * teams per locality), and its pairs across organisations;
-// then its members' sums added to their teams', in slot order.
-void sum_pairs_of_locality(const World& world, std::size_t l, ExcessSums& sums) {
+// What mean_trust needs of locality l besides its slots' sums: each pair
+// of its teams' pairs and baselines, its pairs across organisations, and
+// each of its teams' pairs with its members' sums added in slot order.
+void sum_teams_of_locality(const World& world, std::size_t l, ExcessSums& sums) {
   const HeadCounts counts(world, HeadCounts::active_staff, {l, l + 1});
   const TrustParameters& tp = world.p.trust;
   const auto [first, end] = teams_of(world, l);
@@ -157,7 +156,8 @@ ExcessSums::ExcessSums(const World& world)
 
 void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums) {
   const Staff& s = world.staff;
-  for (const SlotRange& locality : world.locality_slots) {
+  for (std::size_t l = 0; l < world.locality_slots.size(); ++l) {
+    const SlotRange& locality = world.locality_slots[l];
     if (std::max(slots.begin, locality.begin) >= std::min(slots.end, locality.end)) continue;
     if (slots.begin > locality.begin || slots.end < locality.end)
       throw std::logic_error("sum_excess: measures whole localities only");
@@ -194,8 +194,7 @@ void sum_excess(World& world, SlotRange slots, int day, ExcessSums& sums) {
       sums.working[i] = working ? changed.trust : 0.0;
       sums.working_pairs[i] = working ? changed.ties : 0.0;
     });
-    sum_pairs_of_locality(world, static_cast<std::size_t>(&locality - world.locality_slots.data()),
-                          sums);
+    sum_teams_of_locality(world, l, sums);
   }
 }
 
