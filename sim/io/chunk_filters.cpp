@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <new>
 #include <numeric>
-#include <stdexcept>
 
 namespace trustsim::hdf5 {
 
@@ -61,9 +61,9 @@ std::vector<unsigned char> shuffle(const std::vector<unsigned char>& in,
 std::vector<unsigned char> deflate_and_checksum(const std::vector<unsigned char>& in, int level) {
   uLongf size = compressBound(static_cast<uLong>(in.size()));
   std::vector<unsigned char> out(size + 4);
+  // Into compressBound's room compress2 fails only for want of memory.
   if (compress2(out.data(), &size, in.data(), static_cast<uLong>(in.size()), level) != Z_OK)
-    throw std::runtime_error("deflate failed on a chunk of " + std::to_string(in.size()) +
-                             " bytes");
+    throw std::bad_alloc();
   const std::uint32_t sum = fletcher32(out.data(), size);
   for (int k = 0; k < 4; ++k) out[size + static_cast<std::size_t>(k)] = (sum >> (8 * k)) & 0xff;
   out.resize(size + 4);
