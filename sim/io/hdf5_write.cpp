@@ -41,12 +41,6 @@ struct Types<std::uint64_t> {
 constexpr std::size_t deflate_from_bytes = 1024;
 constexpr int deflate_level = 4;
 
-bool deflated(const std::vector<hsize_t>& dims, std::size_t element_bytes, bool compress) {
-  const std::size_t bytes =
-      std::accumulate(dims.begin(), dims.end(), element_bytes, std::multiplies<std::size_t>());
-  return compress && bytes >= deflate_from_bytes;
-}
-
 Handle scalar_space() { return dataspace(H5Screate(H5S_SCALAR), "create a scalar dataspace"); }
 
 Handle simple_space(const std::vector<hsize_t>& dims) {
@@ -63,21 +57,16 @@ void write_scalar_attribute(hid_t object, const std::string& name, T value) {
   check_status(H5Awrite(attr, Types<T>::memory(), &value), "write an attribute");
 }
 
-// Creation properties: chunked, shuffled, deflated and checksummed when asked and the
-// dataset is not empty (an empty extent cannot be chunked).
-Handle creation_properties(const std::vector<hsize_t>& dims, std::size_t element_bytes,
-                           bool compress) {
+// Creation properties: chunked by `chunk` and checksummed, unless `chunk`
+// is empty (contiguous: not asked to compress, or an empty extent, which
+// cannot be chunked); shuffled and deflated if `deflate`.
+Handle creation_properties(const std::vector<hsize_t>& chunk, bool deflate) {
   Handle properties = property_list(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties");
-  const bool empty = std::any_of(dims.begin(), dims.end(), [](hsize_t d) { return d == 0; });
-  if (compress && !empty) {
-    const auto chunk = chunk_shape(dims, element_bytes);
+  if (!chunk.empty()) {
     check_status(H5Pset_chunk(properties, static_cast<int>(chunk.size()), chunk.data()),
                  "set the chunk shape");
-    // Deflate saves nothing on a few values (a run's teams, a sweep part's
-    // one-row tables), and each compressed dataset sets up a compressor:
-    // zlib allocates about a quarter of a megabyte and clears a part of it.
     // The filters and their order are also chunk_filters.hpp's.
-    if (deflated(dims, element_bytes, compress)) {
+    if (deflate) {
       check_status(H5Pset_shuffle(properties), "enable the shuffle filter");
       check_status(H5Pset_deflate(properties, deflate_level), "enable deflate compression");
     }
@@ -154,16 +143,19 @@ void write_dataset(hid_t parent, const std::string& name, std::span<const T> dat
       std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<hsize_t>());
   if (count != data.size()) throw Error("HDF5: dataset " + name + " has the wrong shape");
   Handle space = simple_space(dims);
-  Handle properties = creation_properties(dims, sizeof(T), info.compress);
+  const bool chunked = info.compress && count > 0;
+  const auto chunk = chunked ? chunk_shape(dims, sizeof(T)) : std::vector<hsize_t>{};
+  // Deflate saves nothing on a few values (a run's teams, a sweep part's
+  // one-row tables), and each compressed dataset sets up a compressor:
+  // zlib allocates about a quarter of a megabyte and clears a part of it.
+  const bool deflate = chunked && count * sizeof(T) >= deflate_from_bytes;
+  Handle properties = creation_properties(chunk, deflate);
   Handle set = dataset(H5Dcreate2(parent, name.c_str(), Types<T>::file(), space, H5P_DEFAULT,
                                   properties, H5P_DEFAULT),
                        "create a dataset");
-  const auto chunk = chunk_shape(dims, sizeof(T));
-  const bool several_chunks = chunk != dims;
   // Stored as in memory (little-endian), so a large dataset's chunks can
   // be filtered here in parallel and written as filtered.
-  if (count > 0 && several_chunks && deflated(dims, sizeof(T), info.compress) &&
-      std::endian::native == std::endian::little) {
+  if (deflate && chunk != dims && std::endian::native == std::endian::little) {
     for (const FilteredChunk& c :
          filtered_chunks(reinterpret_cast<const unsigned char*>(data.data()), dims, chunk,
                          sizeof(T), deflate_level))
