@@ -28,20 +28,32 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
         rng.chance(p.base_leave_per_day + p.burnout_leave_per_day * s.burnout[i] * s.burnout[i]);
   });
 
+  // Each team's hours summed in slot order, locality by locality in
+  // parallel (a team's members are all in its locality); the whole
+  // system's in slot order.
+  const std::size_t localities = world.locality_slots.size();
   tally.team_hours.resize(world.teams.size(), 0.0);
   tally.team_headcount.resize(world.teams.size(), 0);
   tally.team_leavers.resize(world.teams.size(), 0);
+  std::vector<std::int64_t> overloaded(localities, 0);
+  parallel_each(0, localities, [&](std::size_t l) {
+    for (StaffId i = world.locality_slots[l].begin; i < world.locality_slots[l].end; ++i) {
+      if (!s.active[i]) continue;
+      const auto team = static_cast<std::size_t>(s.team[i]);
+      tally.team_hours[team] += s.hours[i];
+      ++tally.team_headcount[team];
+      if (s.load[i] > 1.0) ++overloaded[l];
+    }
+  });
+  for (const std::int64_t here : overloaded) tally.overloaded_staff += here;
+  double& workaround_hours = tally.hours_spent[static_cast<std::size_t>(Spent::workarounds)];
   for (StaffId i = 0; i < s.size(); ++i) {
     if (!s.active[i]) continue;
-    const auto team = static_cast<std::size_t>(s.team[i]);
     tally.hours_worked += s.hours[i];
-    tally.hours_spent[static_cast<std::size_t>(Spent::workarounds)] += world.held_load[i];
-    tally.team_hours[team] += s.hours[i];
-    ++tally.team_headcount[team];
-    if (s.load[i] > 1.0) ++tally.overloaded_staff;
+    workaround_hours += world.held_load[i];
   }
 
-  std::vector<std::uint8_t> someone_left(world.workarounds.of_locality.size(), 0);
+  std::vector<std::uint8_t> someone_left(localities, 0);
   for (StaffId i = 0; i < s.size(); ++i) {
     if (!leaves[i]) continue;
     someone_left[static_cast<std::size_t>(s.locality[i])] = 1;
@@ -53,19 +65,18 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
     s.secondment_end[i] = -1;
   }
   if (tally.leavers == 0) return;
-  world.refresh_membership();
 
-  // The workarounds of each locality where someone left today (only a
-  // leaver holds one and is not in post), in parallel, each locality's in
-  // place and in order: a large system holds tens of thousands. A lone
+  // Each locality where someone left today, in parallel: its membership
+  // lists, then its workarounds (only a leaver holds one and is not in
+  // post), in place and in order: a large system holds tens of thousands. A lone
   // hero, by the rule that makes one: a leaver holding work absorbed from
   // colleagues. A leaver takes their implicit workarounds with them;
   // explicit ones are written down and pass to a colleague.
-  const std::size_t localities = world.workarounds.of_locality.size();
   std::vector<std::vector<WorkaroundGone>> lost(localities);
   std::vector<std::int64_t> hero_leavers(localities, 0);
   parallel_each(0, localities, [&](std::size_t l) {
     if (!someone_left[l]) return;
+    world.refresh_membership(l);
     auto& held = world.workarounds.of_locality[l];
     std::size_t kept = 0;
     for (std::size_t k = 0; k < held.size(); ++k) {

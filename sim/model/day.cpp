@@ -66,10 +66,13 @@ DayResult run_day(World& world, int day, const std::atomic<bool>* cancel) {
     if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) throw Cancelled();
   };
   const RegimeToday regime = regime_on(world.p.meetings, day);
+  const std::size_t localities = world.locality_slots.size();
 
-  hire_newcomers(world, day);
-  rotate_secondments(world, day);
-  world.refresh_membership();
+  parallel_each(0, localities, [&](std::size_t l) {
+    hire_newcomers(world, day, world.locality_slots[l]);
+    rotate_secondments(world, day, world.locality_slots[l]);
+    world.refresh_membership(l);
+  });
   DayTally tally;
   plan_working_day(world, day, tally);
   disrupt_rituals(world, day);
@@ -81,7 +84,6 @@ DayResult run_day(World& world, int day, const std::atomic<bool>* cancel) {
   // and then stay in cache, instead of being fetched once per phase, which
   // at system scale is where the time went (docs/benchmarks.md). Results
   // are the same as if each phase ran everywhere before the next.
-  const std::size_t localities = world.locality_slots.size();
   std::vector<DayTally> tallies(localities);
   std::vector<std::uint64_t> applied(localities, 0);
   std::vector<RaisedIssues> raised(localities);
@@ -111,12 +113,20 @@ DayResult run_day(World& world, int day, const std::atomic<bool>* cancel) {
     sum_excess(world, slots, day, sums);  // nothing later today changes these rows
   });
   std::uint64_t trust_updates = 0;
+  std::vector<IssueIds> first_ids(localities);
   for (std::size_t l = 0; l < localities; ++l) {
     tally += tallies[l];
     trust_updates += applied[l];
-    settle_rituals(world, rituals[l]);  // touches only this locality's teams
-    settle_issues(world, day, raised[l]);
+    first_ids[l] = reserve_issue_ids(world, raised[l]);
   }
+  // Settling touches only the locality's teams and workarounds.
+  std::vector<std::vector<UnresolvedIssue>> left_open(localities);
+  parallel_each(0, localities, [&](std::size_t l) {
+    settle_rituals(world, rituals[l]);
+    settle_issues(world, day, raised[l], first_ids[l], left_open[l]);
+  });
+  for (const auto& here : left_open)
+    world.unresolved.insert(world.unresolved.end(), here.begin(), here.end());
 
   maintain_workarounds(world, day, tally);
   const std::vector<std::uint8_t> active_before = world.staff.active;

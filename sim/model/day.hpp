@@ -28,8 +28,12 @@ void charge(World& world, const std::vector<TimeCharge>& charges, DayTally& tall
 
 // 1. Vacancies whose delay has passed are filled by newcomers (hiring.cpp);
 //    secondments start and end (fluid teams, secondments.cpp).
+//    What either does to a slot depends on that slot alone, so they may run
+//    on the slots of each locality in parallel.
 void hire_newcomers(World& world, int day);
+void hire_newcomers(World& world, int day, SlotRange slots);
 void rotate_secondments(World& world, int day);
+void rotate_secondments(World& world, int day, SlotRange slots);
 
 // 1b. Who is on site today, and the routine work of every post: a vacant
 //     post's work, and what a newcomer cannot yet do, falls on the rest of
@@ -88,8 +92,9 @@ ContactsMade make_informal_contacts(const World& world, int day, Localities loca
 // 4. Everyday cross-boundary issues: raised or not, resolved or not, held
 //    as workarounds or left unresolved (issues.cpp). Issues arise per post:
 //    a vacant post's are handled by a colleague. What is left over is
-//    settled after all localities, in slot order, because workarounds and
-//    open issues are numbered in the order they arise.
+//    settled after all localities have raised theirs, numbered in locality
+//    and then slot order, because workarounds and open issues are numbered
+//    in the order they arise.
 struct IssueLeft {
   enum Kind : std::uint8_t { none, to_workaround, unresolved } kind = none;
   StaffId holder = 0;                       // to_workaround
@@ -110,6 +115,17 @@ struct RaisedIssues {
 };
 RaisedIssues raise_issues(const World& world, int day, Localities localities, DayTally& tally);
 void settle_issues(World& world, int day, const RaisedIssues& raised);
+// The same for one locality, settled beside the others: its workarounds and
+// open issues numbered from the ids reserve_issue_ids gave it (called for
+// each locality in turn, which numbers them as settling in turn would), and
+// its open issues put in `left_open`, to be joined in locality order.
+struct IssueIds {
+  std::uint32_t workaround;
+  std::uint32_t unresolved;
+};
+IssueIds reserve_issue_ids(World& world, const RaisedIssues& raised);
+void settle_issues(World& world, int day, const RaisedIssues& raised, IssueIds next,
+                   std::vector<UnresolvedIssue>& left_open);
 
 // 5. Workarounds retire, fail for want of top-up, become explicit, and are
 //    redistributed away from overloaded heroes (workarounds.cpp).
@@ -118,6 +134,9 @@ void maintain_workarounds(World& world, int day, DayTally& tally);
 // A workaround made on `day`, with the next id, its fate drawn (from draws
 // addressed by that id) as maintain_workarounds will read it.
 Workaround new_workaround(World& world, StaffId holder, int day, bool is_explicit, bool absorbed);
+// The same with a given id.
+Workaround make_workaround(const World& world, std::uint32_t id, StaffId holder, int day,
+                           bool is_explicit, bool absorbed);
 
 // 6. Load (today's hours over hours_per_day), burnout and leaving
 //    (attrition.cpp).
@@ -178,6 +197,9 @@ double absorb_probability(const StaffParameters& p, double conscientiousness, do
 // fate drawn (from draws addressed by its id) as age_unresolved_issues will
 // read it.
 void leave_unresolved(World& world, IssueCause cause, std::int32_t team, int day);
+// The issue such a call would add, with a given id.
+UnresolvedIssue make_unresolved(const World& world, std::uint32_t id, IssueCause cause,
+                                std::int32_t team, int day);
 
 // Workarounds gone for good (failed, or lost with their holder), gathered
 // locality by locality in parallel: their issues are left unresolved in

@@ -7,8 +7,12 @@
 namespace trustsim {
 
 void hire_newcomers(World& world, int day) {
+  hire_newcomers(world, day, world.slots_of(world.all_localities()));
+}
+
+void hire_newcomers(World& world, int day, SlotRange slots) {
   Staff& s = world.staff;
-  for (StaffId i = 0; i < s.size(); ++i) {
+  for (StaffId i = slots.begin; i < slots.end; ++i) {
     if (s.active[i] || day < s.vacant_until[i]) continue;
     RandomStream rng(world.seed, Purpose::hiring, Day(day), Subject(i));
     ++s.generation[i];

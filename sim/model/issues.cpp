@@ -207,17 +207,35 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
   return raised;
 }
 
-void settle_issues(World& world, int day, const RaisedIssues& raised) {
+IssueIds reserve_issue_ids(World& world, const RaisedIssues& raised) {
+  const IssueIds first{world.next_workaround_id, world.next_unresolved_id};
+  for (const IssueLeft& left : raised.left) {
+    if (left.kind == IssueLeft::to_workaround) ++world.next_workaround_id;
+    if (left.kind == IssueLeft::unresolved) ++world.next_unresolved_id;
+  }
+  return first;
+}
+
+void settle_issues(World& world, int day, const RaisedIssues& raised, IssueIds next,
+                   std::vector<UnresolvedIssue>& left_open) {
   update_climate(world, raised.spoken);
   const bool explicit_now = world.p.interventions.explicit_workarounds.active_on(day);
   for (const IssueLeft& left : raised.left) {
     if (left.kind == IssueLeft::unresolved) {
-      leave_unresolved(world, left.cause, left.team, day);
+      left_open.push_back(make_unresolved(world, next.unresolved++, left.cause, left.team, day));
       continue;
     }
-    world.workarounds.add(world.staff.locality[left.holder],
-                          new_workaround(world, left.holder, day, explicit_now, left.absorbed));
+    world.workarounds.add(
+        world.staff.locality[left.holder],
+        make_workaround(world, next.workaround++, left.holder, day, explicit_now, left.absorbed));
   }
+}
+
+void settle_issues(World& world, int day, const RaisedIssues& raised) {
+  const IssueIds first = reserve_issue_ids(world, raised);
+  std::vector<UnresolvedIssue> left_open;
+  settle_issues(world, day, raised, first, left_open);
+  world.unresolved.insert(world.unresolved.end(), left_open.begin(), left_open.end());
 }
 
 }  // namespace trustsim

@@ -96,19 +96,13 @@ struct HeadCounts {
   }
 };
 
-// The teams of a locality (teams are numbered locality by locality).
-std::pair<std::size_t, std::size_t> teams_of(const World& world, std::size_t locality) {
-  const std::size_t per_locality = world.teams_per_locality();
-  return {locality * per_locality, (locality + 1) * per_locality};
-}
-
 // What mean_trust needs of locality l besides its slots' sums: each pair
 // of its teams' pairs and baselines, its pairs across organisations, and
 // each of its teams' pairs with its members' sums added in slot order.
 void sum_teams_of_locality(const World& world, std::size_t l, ExcessSums& sums) {
   const HeadCounts counts(world, HeadCounts::active_staff, {l, l + 1});
   const TrustParameters& tp = world.p.trust;
-  const auto [first, end] = teams_of(world, l);
+  const auto [first, end] = world.teams_of(l);
   for (std::size_t a = first; a < end; ++a) {
     TeamSums& team = sums.team[a] = {};
     for (std::size_t b = first; b < end; ++b) {
@@ -232,7 +226,7 @@ TrustLevels mean_trust(const World& world, const ExcessSums& sums) {
   };
   auto posts_between_of = [&](std::size_t a) {
     PairSums all;
-    const auto [first, end] = teams_of(world, static_cast<std::size_t>(world.teams[a].locality));
+    const auto [first, end] = world.teams_of(static_cast<std::size_t>(world.teams[a].locality));
     for (std::size_t b = first; b < end; ++b)
       if (b != a) all += posts_counts().pairs_and_baseline(tp, a, b);
     return all;

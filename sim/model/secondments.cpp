@@ -8,11 +8,15 @@
 namespace trustsim {
 
 void rotate_secondments(World& world, int day) {
+  rotate_secondments(world, day, world.slots_of(world.all_localities()));
+}
+
+void rotate_secondments(World& world, int day, SlotRange slots) {
   const auto& fluid = world.p.interventions.fluid_teams;
   Staff& s = world.staff;
   const std::size_t teams_per_locality = world.teams_per_locality();
   const bool rotation_day = fluid.active_on(day) && day % fluid.rotation_interval_days == 0;
-  for (StaffId i = 0; i < s.size(); ++i) {
+  for (StaffId i = slots.begin; i < slots.end; ++i) {
     if (s.secondment_end[i] >= 0 && day >= s.secondment_end[i]) {
       s.team[i] = s.home_team[i];
       s.secondment_end[i] = -1;

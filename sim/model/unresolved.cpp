@@ -26,8 +26,12 @@ IssueFate todays_fate(const UnresolvedIssue& issue, int day) {
 }  // namespace
 
 void leave_unresolved(World& world, IssueCause cause, std::int32_t team, int day) {
+  world.unresolved.push_back(make_unresolved(world, world.next_unresolved_id++, cause, team, day));
+}
+
+UnresolvedIssue make_unresolved(const World& world, std::uint32_t id, IssueCause cause,
+                                std::int32_t team, int day) {
   const auto& p = world.p.issues;
-  const std::uint32_t id = world.next_unresolved_id++;
   // Each day open it causes an incident with probability
   // incident_hazard_per_day, or else its need passes with probability
   // 1 / unresolved_mean_days; its first day is today (age_unresolved_issues
@@ -37,7 +41,7 @@ void leave_unresolved(World& world, IssueCause cause, std::int32_t team, int day
   RandomStream rng(world.seed, Purpose::unresolved_issue, Day(0), Subject(id));
   const std::int32_t incident_on = rng.first_day(day, p.incident_hazard_per_day);
   const std::int32_t need_passes_on = rng.first_day(day, 1.0 / p.unresolved_mean_days);
-  world.unresolved.push_back({id, cause, team, incident_on, need_passes_on});
+  return {id, cause, team, incident_on, need_passes_on};
 }
 
 void leave_unresolved_in_order(World& world, IssueCause cause,

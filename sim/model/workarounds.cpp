@@ -81,7 +81,11 @@ WorkaroundFate todays_fate(const World& world, Workaround& w, int day) {
 }  // namespace
 
 Workaround new_workaround(World& world, StaffId holder, int day, bool is_explicit, bool absorbed) {
-  const std::uint32_t id = world.next_workaround_id++;
+  return make_workaround(world, world.next_workaround_id++, holder, day, is_explicit, absorbed);
+}
+
+Workaround make_workaround(const World& world, std::uint32_t id, StaffId holder, int day,
+                           bool is_explicit, bool absorbed) {
   // Addressed by its id alone, not also the day: two runs of one seed that
   // differ in a cause (the arms of a comparison) then give their k-th
   // workaround the same fate, as a draw a day addressed by (day, id) did.

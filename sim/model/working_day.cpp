@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "model/day.hpp"
+#include "model/parallel.hpp"
 #include "model/per_staff.hpp"
 #include "model/random_stream.hpp"
 
@@ -26,33 +27,37 @@ void plan_working_day(World& world, int day, DayTally& tally) {
   const auto& sp = world.p.staff;
   Staff& s = world.staff;
 
-  // Work that the team's fully productive members cover between them.
+  // Locality by locality in parallel (a team's posts are all in its
+  // locality): the work that each team's fully productive members cover
+  // between them, then each post's day.
   std::vector<double> uncovered(world.teams.size(), 0.0);
   std::vector<int> full(world.teams.size(), 0);
-  for (StaffId i = 0; i < s.size(); ++i) {
-    if (!s.active[i]) {
-      uncovered[static_cast<std::size_t>(s.home_team[i])] += t.routine_hours;
-      continue;
+  parallel_each(0, world.locality_slots.size(), [&](std::size_t l) {
+    const SlotRange slots = world.locality_slots[l];
+    for (StaffId i = slots.begin; i < slots.end; ++i) {
+      if (!s.active[i]) {
+        uncovered[static_cast<std::size_t>(s.home_team[i])] += t.routine_hours;
+        continue;
+      }
+      const auto team = static_cast<std::size_t>(s.team[i]);
+      if (s.in_induction(i, day))
+        uncovered[team] += t.routine_hours * (1.0 - sp.newcomer_productivity);
+      else
+        ++full[team];
     }
-    const auto team = static_cast<std::size_t>(s.team[i]);
-    if (s.in_induction(i, day))
-      uncovered[team] += t.routine_hours * (1.0 - sp.newcomer_productivity);
-    else
-      ++full[team];
-  }
-
-  for_each_staff({0, static_cast<StaffId>(s.size())}, [&](StaffId i) {
-    s.participated[i] = 0;
-    s.hours[i] = 0.0;
-    s.on_site[i] = 0;
-    if (!s.active[i]) return;
-    const auto team = static_cast<std::size_t>(s.team[i]);
-    RandomStream rng(world.seed, Purpose::on_site, Day(day), Subject(i));
-    s.on_site[i] = rng.chance(world.teams[team].on_site_share);
-    // With nobody fully productive, the inducted share the gap among themselves.
-    const bool covers = full[team] > 0 ? !s.in_induction(i, day) : true;
-    const double covering = full[team] > 0 ? full[team] : world.teams[team].members.size();
-    s.hours[i] = t.routine_hours + (covers ? uncovered[team] / covering : 0.0);
+    for (StaffId i = slots.begin; i < slots.end; ++i) {
+      s.participated[i] = 0;
+      s.hours[i] = 0.0;
+      s.on_site[i] = 0;
+      if (!s.active[i]) continue;
+      const auto team = static_cast<std::size_t>(s.team[i]);
+      RandomStream rng(world.seed, Purpose::on_site, Day(day), Subject(i));
+      s.on_site[i] = rng.chance(world.teams[team].on_site_share);
+      // With nobody fully productive, the inducted share the gap among themselves.
+      const bool covers = full[team] > 0 ? !s.in_induction(i, day) : true;
+      const double covering = full[team] > 0 ? full[team] : world.teams[team].members.size();
+      s.hours[i] = t.routine_hours + (covers ? uncovered[team] / covering : 0.0);
+    }
   });
 
   double& routine = tally.hours_spent[static_cast<std::size_t>(Spent::routine)];

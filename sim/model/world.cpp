@@ -4,6 +4,7 @@
 #include <boost/random/beta_distribution.hpp>
 #include <map>
 
+#include "model/parallel.hpp"
 #include "model/random_stream.hpp"
 #include "model/tie_categories.hpp"
 
@@ -126,12 +127,18 @@ std::vector<Workaround> HeldWorkarounds::all() const {
 }
 
 void World::refresh_membership() {
-  for (auto& team : teams) team.members.clear();
-  for (auto& members : locality_members) members.clear();
-  for (StaffId i = 0; i < staff.size(); ++i) {
+  parallel_each(0, locality_slots.size(), [&](std::size_t l) { refresh_membership(l); });
+}
+
+void World::refresh_membership(std::size_t locality) {
+  const auto [first, end] = teams_of(locality);
+  for (std::size_t t = first; t < end; ++t) teams[t].members.clear();
+  auto& members = locality_members[locality];
+  members.clear();
+  for (StaffId i = locality_slots[locality].begin; i < locality_slots[locality].end; ++i) {
     if (!staff.active[i]) continue;
     teams[static_cast<std::size_t>(staff.team[i])].members.push_back(i);
-    locality_members[static_cast<std::size_t>(staff.locality[i])].push_back(i);
+    members.push_back(i);
   }
 }
 

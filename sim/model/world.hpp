@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/day_tally.hpp"
@@ -147,9 +148,18 @@ struct World {
   }
   // Every locality has the same teams, numbered locality by locality.
   std::size_t teams_per_locality() const { return teams.size() / locality_slots.size(); }
+  // The teams of a locality, [first, end).
+  std::pair<std::size_t, std::size_t> teams_of(std::size_t locality) const {
+    return {locality * teams_per_locality(), (locality + 1) * teams_per_locality()};
+  }
 
-  // Rebuilds team and locality member lists after hiring, leaving or rotation.
+  // Rebuilds team and locality member lists after hiring, leaving or
+  // rotation: everywhere, locality by locality in parallel, or in one
+  // locality. A slot keeps its locality and a secondment stays within it,
+  // so each team's members are found, in slot order, among its own
+  // locality's slots.
   void refresh_membership();
+  void refresh_membership(std::size_t locality);
 };
 
 // Conscientiousness of a new member of staff: the propensity to absorb

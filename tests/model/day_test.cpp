@@ -34,6 +34,26 @@ bool same(const TrustTie& a, const TrustTie& b) {
          a.day == b.day;
 }
 
+bool same(const Workaround& a, const Workaround& b) {
+  return a.id == b.id && a.holder == b.holder && a.team == b.team &&
+         a.is_explicit == b.is_explicit && a.need_passes_on == b.need_passes_on &&
+         a.survival_margin == b.survival_margin;
+}
+
+bool same(const UnresolvedIssue& a, const UnresolvedIssue& b) {
+  return a.id == b.id && a.cause == b.cause && a.team == b.team && a.incident_on == b.incident_on &&
+         a.need_passes_on == b.need_passes_on;
+}
+
+// A team's members as the definition has them: its active staff in slot order.
+std::vector<StaffId> members_of(const World& world, std::size_t team) {
+  std::vector<StaffId> members;
+  for (StaffId i = 0; i < world.staff.size(); ++i)
+    if (world.staff.active[i] && static_cast<std::size_t>(world.staff.team[i]) == team)
+      members.push_back(i);
+  return members;
+}
+
 }  // namespace
 
 TEST_CASE("a day taken locality by locality equals each phase run everywhere in turn", "[day]") {
@@ -54,11 +74,24 @@ TEST_CASE("a day taken locality by locality equals each phase run everywhere in 
     REQUIRE(b.tally.leavers == r.tally.leavers);
     REQUIRE(b.tally.hours_worked == r.tally.hours_worked);
     REQUIRE(b.tally.team_incidents == r.tally.team_incidents);
+    REQUIRE(b.tally.team_hours == r.tally.team_hours);
+    REQUIRE(b.tally.overloaded_staff == r.tally.overloaded_staff);
+    // Settled locality by locality, numbered as if in turn; members rebuilt likewise.
+    const auto held = blocked.workarounds.all(), held_too = reference.workarounds.all();
+    REQUIRE(held.size() == held_too.size());
+    for (std::size_t k = 0; k < held.size(); ++k) REQUIRE(same(held[k], held_too[k]));
+    REQUIRE(blocked.unresolved.size() == reference.unresolved.size());
+    for (std::size_t k = 0; k < blocked.unresolved.size(); ++k)
+      REQUIRE(same(blocked.unresolved[k], reference.unresolved[k]));
+    for (std::size_t t = 0; t < blocked.teams.size(); ++t) {
+      REQUIRE(blocked.teams[t].members == members_of(blocked, t));
+      REQUIRE(blocked.teams[t].psychological_safety == reference.teams[t].psychological_safety);
+    }
   }
   CHECK(leavers > 10);  // so that measuring again after leavers was exercised
   CHECK(blocked_updates == reference_updates);
-  CHECK(blocked.workarounds.size() == reference.workarounds.size());
-  CHECK(blocked.unresolved.size() == reference.unresolved.size());
+  CHECK(blocked.next_workaround_id > 20);  // so that settling was exercised
+  CHECK(blocked.next_unresolved_id > 20);
   const auto b = all_ties(blocked), r = all_ties(reference);
   REQUIRE(b.size() == r.size());
   for (std::size_t k = 0; k < b.size(); ++k) REQUIRE(same(b[k], r[k]));
