@@ -95,8 +95,7 @@ ComparedFile read_compared(const std::filesystem::path& path) {
     file.seed = root_seed(h5);
     file.scenario_resolved = hdf5::read_string_attribute(h5, "scenario_resolved");
     hdf5::Handle run = hdf5::group(
-        H5Gopen2(h5, ("runs/" + run_group_name(file.run_ids.front())).c_str(), H5P_DEFAULT),
-        "open a run");
+        H5Gopen2(h5, run_group_path(file.run_ids.front()).c_str(), H5P_DEFAULT), "open a run");
     file.scenario = nlohmann::json::parse(hdf5::read_string_attribute(run, "parameters"));
   } catch (const std::exception& problem) {
     throw FileError(path.string() + ": cannot read its provenance or runs (" + problem.what() +

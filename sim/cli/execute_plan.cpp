@@ -222,9 +222,10 @@ PartRunOptions part_run_options(const ExecuteOptions& options, const CancelOnSig
   run_options.on_run_done = [&progress] { progress.run_done(); };
   const char* log = std::getenv(run_log_variable);
   run_options.on_part_written = [&trust_updates, &written, path = std::string(log ? log : "")](
-                                    std::int64_t run_id, const RunResult& result) {
+                                    std::int64_t run_id, const RunResult& result,
+                                    const hdf5::StringStretch& strings) {
     trust_updates += result.trust_updates;
-    written.emplace(run_id, result.outcomes);
+    written.emplace(run_id, RunWritten{result.outcomes, strings});
     if (!path.empty()) std::ofstream(path, std::ios::app) << run_id << '\n';
   };
   return run_options;

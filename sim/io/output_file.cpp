@@ -330,7 +330,7 @@ void OutputFile::commit(const std::function<void(const fs::path&)>& verify) {
     throw std::logic_error("output file committed with " + std::to_string(open_objects) +
                            " HDF5 objects still open");
   // Last, over everything written: the strings' checksum (string_checksum.hpp).
-  hdf5::write_string_checksum(file_);
+  hdf5::write_string_checksum(file_, &string_stretches_);
   hdf5::check_status(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush the output file");
   // Closing writes the last metadata: its failure is a failed write too.
   file_.close("close the output file");

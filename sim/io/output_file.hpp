@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "io/hdf5_handles.hpp"
+#include "io/string_checksum.hpp"
 
 namespace trustsim {
 
@@ -94,6 +95,10 @@ class OutputFile {
   ~OutputFile();
 
   hid_t id() const { return file_.get(); }
+  // Stretches of the string checksum written on commit: given, for objects
+  // copied in whose stretch is known; left empty, to be measured
+  // (string_checksum.hpp). Read after commit for those measured.
+  hdf5::StringStretches& string_stretches() { return string_stretches_; }
   const std::filesystem::path& final_path() const { return final_path_; }
   const std::filesystem::path& temporary_path() const { return temporary_path_; }
 
@@ -114,6 +119,7 @@ class OutputFile {
   hdf5::Handle file_;
   int lock_fd_ = -1;  // our own descriptor of the temporary file, locked
   bool committed_ = false;
+  hdf5::StringStretches string_stretches_;
 };
 
 }  // namespace trustsim

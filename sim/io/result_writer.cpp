@@ -170,6 +170,8 @@ std::string run_group_name(std::int64_t run_id) {
   return name;
 }
 
+std::string run_group_path(std::int64_t run_id) { return "runs/" + run_group_name(run_id); }
+
 std::string snapshot_group_name(int day) {
   char name[32];
   std::snprintf(name, sizeof name, "day_%04d", day);
@@ -204,7 +206,8 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
 }
 
 void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord& record,
-                            const std::array<double, outcome_count>& outcomes) {
+                            const std::array<double, outcome_count>& outcomes,
+                            const std::optional<hdf5::StringStretch>& strings) {
   hdf5::silence_library_errors();  // this may be a worker thread
   if (record.swept_values.size() != layout_.swept_parameters.size())
     throw hdf5::Error("run " + std::to_string(record.run_id) +
@@ -212,7 +215,8 @@ void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord
   hdf5::Handle from = hdf5::file(H5Fopen(source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
                                  "open a file to copy a run from");
   const std::string name = run_group_name(record.run_id);
-  hdf5::copy_group(from, "runs/" + name, runs_, name);
+  hdf5::copy_group(from, run_group_path(record.run_id), runs_, name);
+  if (strings) file_.string_stretches()[run_group_path(record.run_id)] = strings;
   add_row(record, outcomes);
 }
 
@@ -226,8 +230,8 @@ void ResultWriter::copy_run_as(const std::filesystem::path& source, std::int64_t
   hdf5::Handle from = hdf5::file(H5Fopen(source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
                                  "open a file to copy a run from");
   const std::string name = run_group_name(record.run_id);
-  hdf5::check_status(H5Ocopy(from, ("runs/" + run_group_name(source_run_id)).c_str(), runs_,
-                             name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+  hdf5::check_status(H5Ocopy(from, run_group_path(source_run_id).c_str(), runs_, name.c_str(),
+                             H5P_DEFAULT, H5P_DEFAULT),
                      "copy a run group between files");
   hdf5::Handle run = hdf5::group(H5Gopen2(runs_, name.c_str(), H5P_DEFAULT), "open a copied run");
   for (const char* attribute : {"run_id", "variant"})

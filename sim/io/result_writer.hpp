@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,9 +53,12 @@ class ResultWriter {
   // A run already written by write_run into another trustsim file (a sweep
   // part): its /runs group is copied dataset by dataset, values, types and
   // storage unchanged (hdf5_copy.hpp), and its summary row is taken from
-  // `record` and `outcomes`.
+  // `record` and `outcomes`. `strings`, when known, is the group's stretch
+  // of its part's string checksum (the part's walk measured it): the file's
+  // own checksum then takes it instead of walking the copy.
   void copy_run(const std::filesystem::path& source, const RunRecord& record,
-                const std::array<double, outcome_count>& outcomes);
+                const std::array<double, outcome_count>& outcomes,
+                const std::optional<hdf5::StringStretch>& strings = std::nullopt);
 
   // The same for run `source_run_id` of another file, stored here as
   // `record` says (`trustsim compare` renumbers runs and names variants):
@@ -86,6 +90,8 @@ class ResultWriter {
 
 // "run_000042", "day_0100": fixed-width names that sort in run/day order.
 std::string run_group_name(std::int64_t run_id);
+// Its path from the file's root: runs/run_NNNNNN.
+std::string run_group_path(std::int64_t run_id);
 std::string snapshot_group_name(int day);
 
 }  // namespace trustsim

@@ -1,31 +1,40 @@
 #include "io/string_checksum.hpp"
 
-#include <boost/crc.hpp>
 #include <cstring>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "io/crc64.hpp"
 #include "io/hdf5_read.hpp"
 
 namespace trustsim::hdf5 {
 
 namespace {
 
-// CRC-64/XZ (ECMA-182 polynomial, reflected, all ones in and out), as xz
-// and many others use: a well-known sum of 64 bits, so a random change
-// passes with a chance of 2^-64.
-using Crc64 = boost::crc_optimal<64, 0x42F0E1EBA9EA3693ULL, ~0ULL, ~0ULL, true, true>;
+// The bytes of the sum, and of a stretch of them being measured.
+struct Stream {
+  Crc64 sum;
+  std::optional<Crc64> stretch;
+  std::uint64_t stretch_bytes = 0;
 
-void add_text(Crc64& sum, const char* text, std::size_t length) {
+  void process(const void* bytes, std::size_t count) {
+    sum.process_bytes(bytes, count);
+    if (!stretch) return;
+    stretch->process_bytes(bytes, count);
+    stretch_bytes += count;
+  }
+};
+
+void add_text(Stream& sum, const char* text, std::size_t length) {
   const std::uint64_t size = length;
   unsigned char bytes[8];
   for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(size >> (8 * i));
-  sum.process_bytes(bytes, sizeof bytes);
-  sum.process_bytes(text, length);
+  sum.process(bytes, sizeof bytes);
+  sum.process(text, length);
 }
 
-void add_text(Crc64& sum, const std::string& text) { add_text(sum, text.data(), text.size()); }
+void add_text(Stream& sum, const std::string& text) { add_text(sum, text.data(), text.size()); }
 
 bool is_variable_string(hid_t type) {
   return H5Tget_class(type) == H5T_STRING && H5Tis_variable_str(type) > 0;
@@ -34,7 +43,7 @@ bool is_variable_string(hid_t type) {
 // Adds the strings `read(type, buffer)` gives, `count` of them; a null
 // string (h5py can write one) counts as a distinct marker.
 template <class Read>
-void add_strings(Crc64& sum, hid_t stored_type, hid_t space, Read read) {
+void add_strings(Stream& sum, hid_t stored_type, hid_t space, Read read) {
   const hssize_t count = H5Sget_simple_extent_npoints(space);
   if (count < 0) throw Error("HDF5: cannot size a string's dataspace");
   add_text(sum, std::to_string(count));
@@ -53,7 +62,8 @@ void add_strings(Crc64& sum, hid_t stored_type, hid_t space, Read read) {
 
 struct Walk {
   OtherDatasets others = OtherDatasets::skip;
-  Crc64 sum;
+  StringStretches* stretches = nullptr;
+  Stream sum;
   std::string failure;        // what could not be read, and why
   std::set<haddr_t> visited;  // each object once, as H5Ovisit: a second link is passed by
 };
@@ -123,9 +133,25 @@ herr_t add_link(hid_t group, const char* name, const H5L_info_t* info, void* lin
   Walk& walk = links.walk;
   if (info->type != H5L_TYPE_HARD || !walk.visited.insert(info->u.address).second) return 0;
   const std::string path = links.path == "." ? name : links.path + "/" + name;
+  auto stretch = walk.stretches ? walk.stretches->find(path) : StringStretches::iterator{};
+  const bool known = walk.stretches && stretch != walk.stretches->end() && stretch->second;
+  if (known) {  // taken as measured where it was copied from, not walked
+    walk.sum.sum = crc64_continuing(
+        crc64_combine(walk.sum.sum.checksum(), stretch->second->crc, stretch->second->bytes));
+    return 0;
+  }
+  const bool measured = walk.stretches && stretch != walk.stretches->end() && !walk.sum.stretch;
+  if (measured) {
+    walk.sum.stretch.emplace();
+    walk.sum.stretch_bytes = 0;
+  }
   try {
     Handle object(check(H5Oopen(group, name, H5P_DEFAULT), "open an object"), H5Oclose);
     add_object(walk, object, path);
+    if (measured) {
+      stretch->second = StringStretch{walk.sum.stretch->checksum(), walk.sum.stretch_bytes};
+      walk.sum.stretch.reset();
+    }
   } catch (const Error& problem) {
     if (walk.failure.empty()) walk.failure = path + ": " + problem.what();
   }
@@ -157,9 +183,12 @@ void add_object(Walk& walk, hid_t object, const std::string& path) {
 
 }  // namespace
 
-std::uint64_t string_checksum(hid_t file, OtherDatasets others) {
+namespace {
+
+std::uint64_t walked_checksum(hid_t file, OtherDatasets others, StringStretches* stretches) {
   Walk walk;
   walk.others = others;
+  walk.stretches = stretches;
   try {
     Handle root(check(H5Oopen(file, ".", H5P_DEFAULT), "open the root group"), H5Oclose);
     H5O_info_t info{};
@@ -170,14 +199,20 @@ std::uint64_t string_checksum(hid_t file, OtherDatasets others) {
     if (walk.failure.empty()) walk.failure = std::string(".: ") + problem.what();
   }
   if (!walk.failure.empty()) throw Error("HDF5: cannot read " + walk.failure);
-  return walk.sum.checksum();
+  return walk.sum.sum.checksum();
 }
 
-void write_string_checksum(hid_t file) {
+}  // namespace
+
+std::uint64_t string_checksum(hid_t file, OtherDatasets others) {
+  return walked_checksum(file, others, nullptr);
+}
+
+void write_string_checksum(hid_t file, StringStretches* stretches) {
   // Its own value is a number, outside the sum, so it may be written after it.
   if (has_attribute(file, string_checksum_attribute))
     check_status(H5Adelete(file, string_checksum_attribute), "replace the string checksum");
-  const std::uint64_t value = string_checksum(file);
+  const std::uint64_t value = walked_checksum(file, OtherDatasets::skip, stretches);
   Handle space = dataspace(H5Screate(H5S_SCALAR), "create a scalar dataspace");
   Handle attr = attribute(
       H5Acreate2(file, string_checksum_attribute, H5T_STD_U64LE, space, H5P_DEFAULT, H5P_DEFAULT),

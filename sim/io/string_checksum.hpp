@@ -11,7 +11,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <string>
 
 #include "io/hdf5_handles.hpp"
 
@@ -32,9 +34,22 @@ enum class OtherDatasets { skip, read_whole };
 // cut is a different sum. Throws Error if a string cannot be read.
 std::uint64_t string_checksum(hid_t file, OtherDatasets others = OtherDatasets::skip);
 
+// The part of the sum's stream that one object (a group and all below it)
+// contributes: the CRC-64 of those bytes alone, and their number.
+struct StringStretch {
+  std::uint64_t crc = 0;
+  std::uint64_t bytes = 0;
+};
+// Stretches by object path, as the walk names objects ("runs/run_000003"):
+// one given is taken for that object instead of walking it (a run group
+// copied from a part whose own walk measured it: the same objects at the
+// same path give the same bytes); one left empty is measured by the walk.
+using StringStretches = std::map<std::string, std::optional<StringStretch>>;
+
 // Writes string_checksum(file) as the root attribute (replacing one that
-// is there). Called last, just before the file is closed (OutputFile::commit).
-void write_string_checksum(hid_t file);
+// is there), taking and measuring `stretches` as above. Called last, just
+// before the file is closed (OutputFile::commit).
+void write_string_checksum(hid_t file, StringStretches* stretches = nullptr);
 
 // Throws Error if the file's stored string_checksum differs from its
 // strings'. A file without the attribute (written before trustsim stored

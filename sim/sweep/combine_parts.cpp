@@ -23,7 +23,7 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
   for (const RunPlan& run : runs) {
     const LocatedRun located = source(run);
     const FinishedRun& finished = located.run;
-    writer.copy_run(located.file, finished.record, finished.outcomes);
+    writer.copy_run(located.file, finished.record, finished.outcomes, finished.strings);
     outcomes.variant.push_back(finished.record.variant);
     outcomes.grid_values.emplace_back(
         finished.record.swept_values.begin(),
@@ -45,7 +45,7 @@ FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& part
       if (found != written_here->end())
         return LocatedRun{path, FinishedRun{RunRecord{run.run_id, run.variant, run.replicate,
                                                       run.seed, "", run.swept_values},
-                                            found->second}};
+                                            found->second.outcomes, found->second.strings}};
     }
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error))

@@ -52,15 +52,21 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
                   const FinishedRunSource& source, OutputFile& file, const Provenance& provenance,
                   Comparison comparison);
 
-// The outcomes of the runs this invocation computed and wrote to their
-// parts, by run id (RunResult::outcomes, as the parts hold them).
-using OutcomesWritten = std::map<std::int64_t, std::array<double, outcome_count>>;
+// What this invocation knows of the runs it computed and wrote to their
+// parts, by run id: their outcomes (RunResult::outcomes, as the parts hold
+// them) and their run groups' stretches of the parts' string checksums.
+struct RunWritten {
+  std::array<double, outcome_count> outcomes{};
+  hdf5::StringStretch strings;
+};
+using OutcomesWritten = std::map<std::int64_t, RunWritten>;
 
 // The source of a sweep in progress: each run's part in its work directory,
 // read whole first unless this invocation wrote it (run_part.hpp, WrittenBy).
 // A run in `written_here` is taken from there and its plan, and its part
 // is not read at all: reading each part's /summary back was a tenth of what
-// a summary-only run's output costs (docs/benchmarks.md).
+// a summary-only run's output costs, and walking its strings again for the
+// output's checksum a tenth of a full run's (docs/benchmarks.md).
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts,
                                WrittenBy written_by = WrittenBy::earlier_invocation,
                                const OutcomesWritten* written_here = nullptr);

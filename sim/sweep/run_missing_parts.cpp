@@ -30,9 +30,9 @@ ResultSink part_writer(const SweepPlan& plan, const PartsDirectory& parts,
                        const Provenance& provenance, const PartRunOptions& options) {
   return [&plan, &parts, &provenance, &options, fingerprint = fingerprint_text(plan.fingerprint)](
              const RunPlan& run, RunResult&& result) {
-    write_run_part(parts.part_path(run.run_id), run, result, plan.swept_keys, provenance,
-                   fingerprint);
-    if (options.on_part_written) options.on_part_written(run.run_id, result);
+    const hdf5::StringStretch strings = write_run_part(parts.part_path(run.run_id), run, result,
+                                                       plan.swept_keys, provenance, fingerprint);
+    if (options.on_part_written) options.on_part_written(run.run_id, result, strings);
   };
 }
 

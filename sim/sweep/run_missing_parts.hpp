@@ -22,8 +22,10 @@ struct PartRunOptions {
   const std::atomic<bool>* cancel = nullptr;
   std::function<void(int day)> on_day;  // from worker threads
   std::function<void()> on_run_done;    // from worker threads
-  std::function<void(std::int64_t run_id, const RunResult& result)>
-      on_part_written;  // one at a time
+  // One at a time, with the run group's stretch of its part's string checksum.
+  std::function<void(std::int64_t run_id, const RunResult& result,
+                     const hdf5::StringStretch& strings)>
+      on_part_written;
 };
 
 // The runs of `runs` (a sweep's, or a shard's slice of them) whose part is

@@ -44,9 +44,10 @@ void check_fingerprint(const std::filesystem::path& path, const std::string& fin
 
 }  // namespace
 
-void write_run_part(const std::filesystem::path& path, const RunPlan& plan, const RunResult& result,
-                    const std::vector<std::string>& swept_keys, Provenance provenance,
-                    const std::string& fingerprint) {
+hdf5::StringStretch write_run_part(const std::filesystem::path& path, const RunPlan& plan,
+                                   const RunResult& result,
+                                   const std::vector<std::string>& swept_keys,
+                                   Provenance provenance, const std::string& fingerprint) {
   provenance.kind = "sweep_part";
   OutputFile file(path, /*overwrite=*/true);  // a leftover part of this very run is replaced
   hdf5::write_attribute(file.id(), sweep_fingerprint_attribute, fingerprint);
@@ -55,7 +56,9 @@ void write_run_part(const std::filesystem::path& path, const RunPlan& plan, cons
                              *plan.parameters_json, plan.swept_values},
                    result);
   writer.finish(ResultWriter::Tables::part);
+  auto& strings = file.string_stretches()[run_group_path(plan.run_id)];  // measured on commit
   file.commit();
+  return strings.value();
 }
 
 std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,13 +19,18 @@ namespace trustsim {
 struct FinishedRun {
   RunRecord record;  // parameters_json left empty: it stays in the run's group
   std::array<double, outcome_count> outcomes{};
+  // Its run group's stretch of its part's string checksum, when this
+  // invocation wrote the part (ResultWriter::copy_run).
+  std::optional<hdf5::StringStretch> strings;
 };
 
 // Writes under a temporary name and renames, so the part exists whole or
 // not at all. `provenance` is the sweep's; its kind becomes `sweep_part`.
-void write_run_part(const std::filesystem::path& path, const RunPlan& plan, const RunResult& result,
-                    const std::vector<std::string>& swept_keys, Provenance provenance,
-                    const std::string& fingerprint);
+// Returns the run group's stretch of the part's string checksum.
+hdf5::StringStretch write_run_part(const std::filesystem::path& path, const RunPlan& plan,
+                                   const RunResult& result,
+                                   const std::vector<std::string>& swept_keys,
+                                   Provenance provenance, const std::string& fingerprint);
 
 // Who wrote a file about to be read: an earlier invocation (a part found on
 // --resume, a shard: read whole in a child process first, file_check.hpp),

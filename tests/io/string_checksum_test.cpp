@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "io/file_check.hpp"
+#include "io/hdf5_copy.hpp"
 #include "io/hdf5_read.hpp"
 #include "io/hdf5_write.hpp"
 #include "io/output_file.hpp"
@@ -117,6 +118,63 @@ TEST_CASE("the checksum of a given file does not change between versions of trus
     }
   }
   CHECK(hdf5::string_checksum(open(path)) == 0x855c172bebc23cc3);
+}
+
+TEST_CASE("a group copied with its stretch measured gives the checksum a full walk gives") {
+  // A part's commit measures its run group's stretch; the file the group is
+  // copied into takes the stretch instead of walking the copy again.
+  ScratchDirectory dir("string-checksum-stretch");
+  const auto part = dir.path / "part.h5";
+  hdf5::StringStretches measured;
+  {
+    OutputFile file(part, false);
+    hdf5::write_attribute(file.id(), "kind", std::string("sweep_part"));
+    hdf5::Handle runs = hdf5::create_group(file.id(), "runs");
+    hdf5::Handle run = hdf5::create_group(runs, "run_000001");
+    hdf5::write_attribute(run, "variant", std::string("baseline"));
+    hdf5::write_strings(run, "names", {"one", "two"}, {"1", "names"});
+    hdf5::Handle teams = hdf5::create_group(run, "teams");
+    hdf5::write_dataset(teams, "trust", std::vector<double>{0.5}, {"1", "trust"});
+    teams.reset();
+    run.reset();
+    runs.reset();
+    file.string_stretches()["runs/run_000001"];
+    file.commit();
+    measured = file.string_stretches();
+  }
+  REQUIRE(measured.at("runs/run_000001"));
+  CHECK(measured.at("runs/run_000001")->bytes > 0);
+
+  const auto copy_into = [&](const std::filesystem::path& path,
+                             const std::optional<hdf5::StringStretch>& stretch) {
+    OutputFile file(path, false);
+    hdf5::write_attribute(file.id(), "kind", std::string("sweep"));
+    {
+      hdf5::Handle runs = hdf5::create_group(file.id(), "runs");
+      hdf5::Handle from = open(part);
+      hdf5::copy_group(from, "runs/run_000001", runs, "run_000001");
+    }
+    file.string_stretches()["runs/run_000001"] = stretch;
+    file.commit();
+  };
+  copy_into(dir.path / "given.h5", measured.at("runs/run_000001"));
+  copy_into(dir.path / "walked.h5", std::nullopt);
+  hdf5::Handle given = open(dir.path / "given.h5");
+  CHECK_NOTHROW(hdf5::check_string_checksum(given));  // stored == a full walk of the copy
+  std::uint64_t stored = 0, walked = 0;
+  hdf5::Handle a(H5Aopen(given, hdf5::string_checksum_attribute, H5P_DEFAULT), H5Aclose);
+  REQUIRE(H5Aread(a, H5T_NATIVE_UINT64, &stored) >= 0);
+  hdf5::Handle other = open(dir.path / "walked.h5");
+  hdf5::Handle b(H5Aopen(other, hdf5::string_checksum_attribute, H5P_DEFAULT), H5Aclose);
+  REQUIRE(H5Aread(b, H5T_NATIVE_UINT64, &walked) >= 0);
+  CHECK(stored == walked);
+
+  // A stretch that is not the copy's makes a checksum the check refuses.
+  hdf5::StringStretch wrong = *measured.at("runs/run_000001");
+  wrong.crc ^= 1;
+  copy_into(dir.path / "wrong.h5", wrong);
+  CHECK_THROWS_WITH(hdf5::check_string_checksum(open(dir.path / "wrong.h5")),
+                    Catch::Contains("do not match their checksum"));
 }
 
 TEST_CASE("a file without the checksum (an older trustsim's) passes the check") {

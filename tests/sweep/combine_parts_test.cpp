@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "io/hdf5_read.hpp"
+#include "io/string_checksum.hpp"
 #include "io/summary_reader.hpp"
 #include "model/simulation.hpp"
 #include "sweep/combine_parts.hpp"
@@ -155,9 +156,10 @@ TEST_CASE("the runs this invocation wrote are combined from their outcomes, not 
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
     const RunPlan& run = plan.runs[i];
     const RunResult result = simulate(*run.parameters, run.seed);
-    write_run_part(parts.part_path(run.run_id), run, result, plan.swept_keys, provenance(),
-                   fingerprint_text(plan.fingerprint));
-    if (i % 2 == 1) written.emplace(run.run_id, result.outcomes);
+    const hdf5::StringStretch strings =
+        write_run_part(parts.part_path(run.run_id), run, result, plan.swept_keys, provenance(),
+                       fingerprint_text(plan.fingerprint));
+    if (i % 2 == 1) written.emplace(run.run_id, RunWritten{result.outcomes, strings});
   }
   auto summary_of = [&](const std::filesystem::path& path, const OutcomesWritten* here) {
     {
@@ -166,6 +168,9 @@ TEST_CASE("the runs this invocation wrote are combined from their outcomes, not 
                    file, provenance(), Comparison::include);
       file.commit();
     }
+    // Its strings' checksum, partly taken from the parts' stretches, is a full walk's.
+    CHECK_NOTHROW(hdf5::check_string_checksum(
+        hdf5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open the output")));
     return read_summary(path);
   };
   const SummaryTable read_back = summary_of(scratch.path() / "read.h5", nullptr);
@@ -177,7 +182,7 @@ TEST_CASE("the runs this invocation wrote are combined from their outcomes, not 
   }
 
   // Run 3's first outcome as remembered, not as its part says.
-  written.at(3)[0] = 12345.0;
+  written.at(3).outcomes[0] = 12345.0;
   const SummaryTable marked = summary_of(scratch.path() / "marked.h5", &written);
   for (const auto& column : marked.columns)
     if (column.name == outcome_info[0].name)
