@@ -1,8 +1,9 @@
 // CRC-64/XZ (ECMA-182 polynomial, reflected, all ones in and out), as xz
-// and many others use, and how to join two CRCs: the CRC of a stream A
-// then B from the CRCs of A and of B and B's length, without reading
-// either again (the string checksum of a combined file takes each run's
-// stretch from the part it was copied from, string_checksum.hpp).
+// and many others use: a well-known sum of 64 bits, so a random change
+// passes with a chance of 2^-64. And how to join two CRCs: the CRC of a
+// stream A then B from the CRCs of A and of B and B's length, without
+// reading either again (the string checksum of a combined file takes each
+// run's stretch from the part it was copied from, string_checksum.hpp).
 #pragma once
 
 #include <boost/crc.hpp>

@@ -68,9 +68,9 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
 
   // Each locality where someone left today, in parallel: its membership
   // lists, then its workarounds (only a leaver holds one and is not in
-  // post), in place and in order: a large system holds tens of thousands. A lone
-  // hero, by the rule that makes one: a leaver holding work absorbed from
-  // colleagues. A leaver takes their implicit workarounds with them;
+  // post), in place and in order: a large system holds tens of thousands.
+  // A lone hero, by the rule that makes one: a leaver holding work absorbed
+  // from colleagues. A leaver takes their implicit workarounds with them;
   // explicit ones are written down and pass to a colleague.
   std::vector<std::vector<WorkaroundGone>> lost(localities);
   std::vector<std::int64_t> hero_leavers(localities, 0);

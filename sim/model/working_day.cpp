@@ -9,7 +9,6 @@
 
 #include "model/day.hpp"
 #include "model/parallel.hpp"
-#include "model/per_staff.hpp"
 #include "model/random_stream.hpp"
 
 namespace trustsim {
