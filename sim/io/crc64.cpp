@@ -34,7 +34,7 @@ std::uint64_t crc64_combine(std::uint64_t crc_a, std::uint64_t crc_b, std::uint6
   // One zero bit through the reflected register: shift right, and add the
   // reflected polynomial when a one falls out.
   Matrix zero_bits{};
-  zero_bits[0] = reflected(0x42F0E1EBA9EA3693ULL);
+  zero_bits[0] = reflected(Crc64::truncated_polynominal);
   for (std::size_t k = 1; k < 64; ++k) zero_bits[k] = std::uint64_t{1} << (k - 1);
   zero_bits = squared(squared(squared(zero_bits)));  // one zero byte
   for (std::uint64_t bytes = length_b; bytes != 0; bytes >>= 1) {

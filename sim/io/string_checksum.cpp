@@ -133,14 +133,17 @@ herr_t add_link(hid_t group, const char* name, const H5L_info_t* info, void* lin
   Walk& walk = links.walk;
   if (info->type != H5L_TYPE_HARD || !walk.visited.insert(info->u.address).second) return 0;
   const std::string path = links.path == "." ? name : links.path + "/" + name;
-  auto stretch = walk.stretches ? walk.stretches->find(path) : StringStretches::iterator{};
-  const bool known = walk.stretches && stretch != walk.stretches->end() && stretch->second;
-  if (known) {  // taken as measured where it was copied from, not walked
+  std::optional<StringStretch>* stretch = nullptr;  // this object's, if asked for
+  if (walk.stretches != nullptr) {
+    const auto found = walk.stretches->find(path);
+    if (found != walk.stretches->end()) stretch = &found->second;
+  }
+  if (stretch != nullptr && *stretch) {  // taken as measured where it was copied from
     walk.sum.sum = crc64_continuing(
-        crc64_combine(walk.sum.sum.checksum(), stretch->second->crc, stretch->second->bytes));
+        crc64_combine(walk.sum.sum.checksum(), (*stretch)->crc, (*stretch)->bytes));
     return 0;
   }
-  const bool measured = walk.stretches && stretch != walk.stretches->end() && !walk.sum.stretch;
+  const bool measured = stretch != nullptr && !walk.sum.stretch;
   if (measured) {
     walk.sum.stretch.emplace();
     walk.sum.stretch_bytes = 0;
@@ -149,7 +152,7 @@ herr_t add_link(hid_t group, const char* name, const H5L_info_t* info, void* lin
     Handle object(check(H5Oopen(group, name, H5P_DEFAULT), "open an object"), H5Oclose);
     add_object(walk, object, path);
     if (measured) {
-      stretch->second = StringStretch{walk.sum.stretch->checksum(), walk.sum.stretch_bytes};
+      *stretch = StringStretch{walk.sum.stretch->checksum(), walk.sum.stretch_bytes};
       walk.sum.stretch.reset();
     }
   } catch (const Error& problem) {

@@ -131,10 +131,9 @@ void settle_issues(World& world, int day, const RaisedIssues& raised, IssueIds n
 //    redistributed away from overloaded heroes (workarounds.cpp).
 void maintain_workarounds(World& world, int day, DayTally& tally);
 
-// A workaround made on `day`, with the next id, its fate drawn (from draws
+// A workaround made on `day` with the id `id` (ids are given in the order
+// workarounds arise: World::next_workaround_id), its fate drawn (from draws
 // addressed by that id) as maintain_workarounds will read it.
-Workaround new_workaround(World& world, StaffId holder, int day, bool is_explicit, bool absorbed);
-// The same with a given id.
 Workaround make_workaround(const World& world, std::uint32_t id, StaffId holder, int day,
                            bool is_explicit, bool absorbed);
 

@@ -37,7 +37,7 @@ UnresolvedIssue make_unresolved(const World& world, std::uint32_t id, IssueCause
   // 1 / unresolved_mean_days; its first day is today (age_unresolved_issues
   // runs after every phase that leaves issues). Drawn once, as two
   // geometric days: the same process as two draws a day. Addressed by its
-  // id alone, as a workaround's fate is (new_workaround).
+  // id alone, as a workaround's fate is (make_workaround).
   RandomStream rng(world.seed, Purpose::unresolved_issue, Day(0), Subject(id));
   const std::int32_t incident_on = rng.first_day(day, p.incident_hazard_per_day);
   const std::int32_t need_passes_on = rng.first_day(day, 1.0 / p.unresolved_mean_days);

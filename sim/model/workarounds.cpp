@@ -80,10 +80,6 @@ WorkaroundFate todays_fate(const World& world, Workaround& w, int day) {
 
 }  // namespace
 
-Workaround new_workaround(World& world, StaffId holder, int day, bool is_explicit, bool absorbed) {
-  return make_workaround(world, world.next_workaround_id++, holder, day, is_explicit, absorbed);
-}
-
 Workaround make_workaround(const World& world, std::uint32_t id, StaffId holder, int day,
                            bool is_explicit, bool absorbed) {
   // Addressed by its id alone, not also the day: two runs of one seed that

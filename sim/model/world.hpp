@@ -59,7 +59,7 @@ struct Workaround {
   std::int32_t team;  // the holder's home team, which inherits explicit ones
   bool is_explicit;
   bool absorbed;  // taken on from a colleague: its holder is a lone hero
-  // Its fate, drawn when it is made (new_workaround): the day its need
+  // Its fate, drawn when it is made (make_workaround): the day its need
   // passes, and how far its chance of having survived every day so far can
   // still fall before it fails, as a factor above 1.
   std::int32_t need_passes_on = 0;

@@ -19,8 +19,9 @@ Parameters one_leaver() {
 }
 
 void give(World& world, StaffId holder, bool is_explicit) {
-  world.workarounds.add(world.staff.locality[holder],
-                        new_workaround(world, holder, 0, is_explicit, false));
+  world.workarounds.add(
+      world.staff.locality[holder],
+      make_workaround(world, world.next_workaround_id++, holder, 0, is_explicit, false));
 }
 
 // Implicit workarounds given to `a` and `b` in turn, three each: their
