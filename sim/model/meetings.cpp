@@ -6,6 +6,8 @@
 // that online ones almost lack (at a cross-team meeting, between teams),
 // and cost those based elsewhere the journey. A meeting's regime acts only
 // through these; where people work is work.on_site_share.
+#include <algorithm>
+
 #include "model/day.hpp"
 #include "model/parallel.hpp"
 #include "model/random_stream.hpp"
@@ -27,6 +29,8 @@ void hold_meeting(const World& world, const std::vector<StaffId>& invitees, doub
   tally.meeting_invited[counted] += static_cast<std::int64_t>(invitees.size());
   std::vector<StaffId> attendees;
   std::vector<bool> participates;
+  attendees.reserve(invitees.size());
+  participates.reserve(invitees.size());
   for (StaffId i : invitees)
     if (rng.chance(mode.attendance)) {
       attendees.push_back(i);
@@ -41,6 +45,9 @@ void hold_meeting(const World& world, const std::vector<StaffId>& invitees, doub
     }
 
   const double gain = world.p.trust.meeting_gain;
+  const auto participants =
+      static_cast<std::size_t>(std::count(participates.begin(), participates.end(), true));
+  out.trust.reserve(out.trust.size() + attendees.size() * participants);
   for (StaffId i : attendees)
     for (std::size_t k = 0; k < attendees.size(); ++k)
       if (participates[k] && attendees[k] != i)
@@ -106,6 +113,15 @@ MeetingsHeld hold_meetings(const World& world, int day, const RegimeToday& regim
   });
 
   MeetingsHeld held;
+  std::size_t trust = 0, time = 0, participants = 0;
+  for (const MeetingsHeld& one : per_meeting) {
+    trust += one.trust.size();
+    time += one.time.size();
+    participants += one.participants.size();
+  }
+  held.trust.reserve(trust);
+  held.time.reserve(time);
+  held.participants.reserve(participants);
   for (std::size_t k = 0; k < per_meeting.size(); ++k) {
     const auto& one = per_meeting[k];
     held.trust.insert(held.trust.end(), one.trust.begin(), one.trust.end());

@@ -55,6 +55,7 @@ RitualsHeld hold_rituals(const World& world, int day, Localities localities, Day
     RandomStream rng(world.seed, Purpose::ritual, Day(day), Subject(t));
     const bool habit = ritual_day && rng.chance(team.ritual_strength);
     std::vector<StaffId> present;
+    present.reserve(team.members.size());
     for (StaffId i : team.members)
       if (world.staff.on_site[i]) present.push_back(i);
     if ((!habit && !convene_day) || present.size() < 2) {
