@@ -101,7 +101,10 @@ def test_a_full_run_appends_machine_commit_figures_and_targets(bench, tmp_path, 
            "command": "build/sim/trustsim run scenarios/ics_large.json --threads 1 -o OUT.h5"}
     bench.append_record(bench.datetime.datetime(2026, 11, 23, 21, 49), "0.6 0.8 0.9",
                         "0.7 0.8 0.9", 5, [row], ["model_bench", "-r", "xml"],
-                        [("partner choice", 1e-4, 7e-5)], [("a target", True), ("another", False)])
+                        [("partner choice", 1e-4, 7e-5)], [("a target", True), ("another", False)],
+                        mesa=[{"size": "large", "trustsim": 0.9, "trustsim_same_days": 0.45,
+                               "mesa": 20.0, "ratio": 22.2, "ratio_same_days": 44.4,
+                               "cpu_ratio": 23.0, "commands": ("OURS", "THEIRS")}])
     text = record.read_text()
     assert text.startswith("## Recorded runs\n")  # appended, not replaced
     assert "## 2026-11-23 21:49 UTC, commit " in text and " cores, " in text
@@ -109,6 +112,8 @@ def test_a_full_run_appends_machine_commit_figures_and_targets(bench, tmp_path, 
     assert "`build/sim/trustsim run scenarios/ics_large.json --threads 1 -o OUT.h5`" in text
     assert "- met: a target" in text and "- **missed**: another" in text
     assert "- partner choice: 0.10 ms ± 0.07 ms" in text
+    assert ("| large | 0.900 s | 0.450 s | 20.00 s | x22 | x44 | x23 | "
+            "`OURS` (and `--set warmup_days=0`); `THEIRS` |") in text
 
 
 def test_issue_19_targets_are_judged_when_their_cases_ran(bench):
@@ -117,14 +122,19 @@ def test_issue_19_targets_are_judged_when_their_cases_ran(bench):
         "large_2": [2.4] * 3, "baseline_1": [2.0] * 3, "baseline_2": [1.2] * 3,
         "summary_1": [0.5, 0.8, 0.5], "large_1_against": [5.0, 5.0, 6.0],
     }
-    mesa = [{"size": "large", "ratio": 85.0}, {"size": "xlarge", "ratio": 120.0},
-            {"size": "small", "ratio": 30.0}]
+    # Judged over the port's days (trustsim without its warm-up): like with like.
+    mesa = [{"size": "large", "ratio": 45.0, "ratio_same_days": 85.0},
+            {"size": "xlarge", "ratio": 160.0, "ratio_same_days": 120.0},
+            {"size": "small", "ratio": 10.0, "ratio_same_days": 20.0}]
     result = bench.target_checks(figures(**walls), quick=False, mesa=mesa, runs=100)
     assert len(result) == 6 + 5
     assert target(result, "many small runs, summary only") == (
         "many small runs, summary only: 200 runs/s on one core (target 150)", True)
     assert "x0.80 the time" in target(result, "large_1:")[0]
-    assert target(result, "Mesa large")[1] and not target(result, "Mesa xlarge")[1]
+    assert target(result, "Mesa large") == (
+        "Mesa large: x85 faster over the same simulated days (x45 with trustsim's warm-up), "
+        "whole process, one thread (target x80)", True)
+    assert not target(result, "Mesa xlarge")[1]
     assert target(result, "Mesa small")[1]  # no target at 45 staff: reported only
 
 
