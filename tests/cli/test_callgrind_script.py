@@ -29,6 +29,14 @@ def test_a_run_under_callgrind_prints_its_instructions_and_keeps_one_profile(
     assert "trustsim::run_day" in annotated
 
 
+def test_paths_are_the_callers(tiny, write_scenario, tmp_path):
+    write_scenario(tiny, "here.json")
+    done = callgrind("-o", "here.callgrind", "run", "here.json", "--threads", "1", "-q", "-o",
+                     "here.h5", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "here.callgrind").exists() and (tmp_path / "here.h5").exists()
+
+
 def test_a_failing_command_passes_on_its_message_and_exit_code(tmp_path):
     done = callgrind("-o", tmp_path / "bad.callgrind", "run", tmp_path / "missing.json",
                      cwd=REPO)
