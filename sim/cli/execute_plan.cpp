@@ -86,7 +86,7 @@ PartsMode parts_mode(const ExecuteOptions& options) {
 // a run with its own, or a shard's slice with the attributes `trustsim
 // merge` checks.
 void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
-                  const Provenance& provenance, const OutcomesWritten& written_here, bool force,
+                  const Provenance& provenance, const RunsWritten& written_here, bool force,
                   const CancelOnSignal& cancel) {
   const SweepPlan& plan = prepared.plan;
   // Every part was written by this invocation or has been read whole by
@@ -213,7 +213,7 @@ void report_written(const PreparedPlan& prepared, std::size_t computed, std::uin
 
 PartRunOptions part_run_options(const ExecuteOptions& options, const CancelOnSignal& cancel,
                                 ProgressReport& progress, std::uint64_t& trust_updates,
-                                OutcomesWritten& written) {
+                                RunsWritten& written) {
   PartRunOptions run_options;
   run_options.threads = options.threads;
   run_options.summary_only = options.summary_only;
@@ -333,7 +333,7 @@ int execute_plan(const ExecuteOptions& options, const std::function<PreparedPlan
   ProgressReport progress(static_cast<std::int64_t>(missing.size()), total_days(missing), std::cerr,
                           progress_options);
   std::uint64_t trust_updates = 0;  // of the runs computed by this process
-  OutcomesWritten written;          // likewise
+  RunsWritten written;              // likewise
   try {
     workers.compute(missing, prepared->plan, *parts, provenance,
                     part_run_options(options, cancel, progress, trust_updates, written));

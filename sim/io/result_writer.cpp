@@ -214,9 +214,9 @@ void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord
                       " has the wrong number of swept values");
   hdf5::Handle from = hdf5::file(H5Fopen(source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
                                  "open a file to copy a run from");
-  const std::string name = run_group_name(record.run_id);
-  hdf5::copy_group(from, run_group_path(record.run_id), runs_, name);
-  if (strings) file_.string_stretches()[run_group_path(record.run_id)] = strings;
+  const std::string path = run_group_path(record.run_id);
+  hdf5::copy_group(from, path, runs_, run_group_name(record.run_id));
+  if (strings) file_.string_stretches()[path] = strings;
   add_row(record, outcomes);
 }
 

@@ -36,7 +36,7 @@ void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
 }
 
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts,
-                               WrittenBy written_by, const OutcomesWritten* written_here) {
+                               WrittenBy written_by, const RunsWritten* written_here) {
   return [&plan, &parts, fingerprint = fingerprint_text(plan.fingerprint), written_by,
           written_here](const RunPlan& run) {
     const auto path = parts.part_path(run.run_id);

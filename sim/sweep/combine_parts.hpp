@@ -59,7 +59,7 @@ struct RunWritten {
   std::array<double, outcome_count> outcomes{};
   hdf5::StringStretch strings;
 };
-using OutcomesWritten = std::map<std::int64_t, RunWritten>;
+using RunsWritten = std::map<std::int64_t, RunWritten>;
 
 // The source of a sweep in progress: each run's part in its work directory,
 // read whole first unless this invocation wrote it (run_part.hpp, WrittenBy).
@@ -69,7 +69,7 @@ using OutcomesWritten = std::map<std::int64_t, RunWritten>;
 // output's checksum a tenth of a full run's (docs/benchmarks.md).
 FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& parts,
                                WrittenBy written_by = WrittenBy::earlier_invocation,
-                               const OutcomesWritten* written_here = nullptr);
+                               const RunsWritten* written_here = nullptr);
 
 // The source of runs already combined into files (the shard files given to
 // merge): each file's /summary read once (read_finished_runs), each run

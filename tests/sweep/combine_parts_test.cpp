@@ -152,7 +152,7 @@ TEST_CASE("the runs this invocation wrote are combined from their outcomes, not 
   const SweepPlan plan = expand_sweep(read_sweep(sweep_json));
   const auto output = scratch.path() / "out.h5";
   PartsDirectory parts(output, manifest_of(plan), PartsMode::fresh);
-  OutcomesWritten written;
+  RunsWritten written;
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
     const RunPlan& run = plan.runs[i];
     const RunResult result = simulate(*run.parameters, run.seed);
@@ -161,7 +161,7 @@ TEST_CASE("the runs this invocation wrote are combined from their outcomes, not 
                        fingerprint_text(plan.fingerprint));
     if (i % 2 == 1) written.emplace(run.run_id, RunWritten{result.outcomes, strings});
   }
-  auto summary_of = [&](const std::filesystem::path& path, const OutcomesWritten* here) {
+  auto summary_of = [&](const std::filesystem::path& path, const RunsWritten* here) {
     {
       OutputFile file(path, false);
       combine_runs(plan, plan.runs, parts_source(plan, parts, WrittenBy::this_invocation, here),
