@@ -66,6 +66,37 @@ TEST_CASE("a tie to a slot's earlier holder counts for nothing", "[trust][newcom
   CHECK(net.ties_of(1).empty());
 }
 
+TEST_CASE("finding a tie passes by ties to a slot's earlier holders wherever they sit",
+          "[trust][newcomer]") {
+  // A row long enough for the scan's steps of four ties and its tail, with
+  // a slot's holders in one step (7), in two steps (8) and in a step and the
+  // tail (9); every other tie to a slot of its own.
+  struct Stored {
+    StaffId to;
+    std::uint32_t generation;
+  };
+  std::vector<Stored> row;
+  for (StaffId k = 0; k < 50; ++k) row.push_back({100 + k, 0});
+  row[1] = {7, 0};
+  row[2] = {7, 1};
+  row[13] = {7, 2};
+  row[17] = {8, 0};
+  row[33] = {8, 1};
+  row[20] = {9, 0};
+  row[49] = {9, 3};
+  TrustNetwork net(150, 100.0, 100, 0.0);
+  const auto excess_at = [](std::size_t k) { return 0.01 * static_cast<double>(k + 1); };
+  for (std::size_t k = 0; k < row.size(); ++k)
+    net.set_excess(0, row[k].to, row[k].generation, excess_at(k), 0);
+  net.tidy();  // into the arena, where the scan goes four at a time (overflow one by one)
+  REQUIRE(net.ties_of(0).size() == row.size());
+  for (std::size_t k = 0; k < row.size(); ++k)
+    CHECK(net.excess(0, row[k].to, row[k].generation, 0) == Approx(excess_at(k)));
+  CHECK(net.excess(0, 7, 3, 0) == 0.0);
+  CHECK(net.excess(0, 9, 1, 0) == 0.0);
+  CHECK(net.excess(0, 6, 0, 0) == 0.0);
+}
+
 TEST_CASE("pruning drops stale ties and ties decayed to baseline", "[trust]") {
   TrustNetwork net(3, 1.0, 100, 0.01);
   net.set_excess(0, 1, 0, 0.5, 0);   // will decay away
