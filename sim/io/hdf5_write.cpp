@@ -102,9 +102,34 @@ std::vector<hsize_t> chunk_shape(const std::vector<hsize_t>& dims, std::size_t e
   return chunk;
 }
 
+namespace {
+
+thread_local StringRecord* recording = nullptr;  // RecordingStrings'
+
+// An object's path as the string checksum's walk names it: from the root,
+// without the leading slash.
+std::string path_of(hid_t object) {
+  const ssize_t length = H5Iget_name(object, nullptr, 0);
+  if (length <= 0) throw Error("HDF5: cannot name an object written");
+  std::string path(static_cast<std::size_t>(length) + 1, '\0');
+  H5Iget_name(object, path.data(), path.size());
+  path.resize(static_cast<std::size_t>(length));
+  return path.starts_with('/') ? path.substr(1) : path;
+}
+
+}  // namespace
+
+RecordingStrings::RecordingStrings(StringRecord& record) : previous_(recording) {
+  recording = &record;
+}
+
+RecordingStrings::~RecordingStrings() { recording = previous_; }
+
 Handle create_group(hid_t parent, const std::string& name) {
-  return group(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-               "create a group");
+  Handle created = group(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                         "create a group");
+  if (recording) recording->object(path_of(created));
+  return created;
 }
 
 void write_attribute(hid_t object, const std::string& name, const std::string& value) {
@@ -114,6 +139,7 @@ void write_attribute(hid_t object, const std::string& name, const std::string& v
                           "create a string attribute");
   const char* text = value.c_str();
   check_status(H5Awrite(attr, type, &text), "write a string attribute");
+  if (recording) recording->attribute(path_of(object), name, {value});
 }
 
 void write_attribute(hid_t object, const std::string& name, std::int64_t value) {
@@ -134,6 +160,7 @@ void write_attribute(hid_t object, const std::string& name,
   for (const auto& v : values) texts.push_back(v.c_str());
   if (!texts.empty())
     check_status(H5Awrite(attr, type, texts.data()), "write a string-array attribute");
+  if (recording) recording->attribute(path_of(object), name, values);
 }
 
 template <class T>
@@ -153,6 +180,7 @@ void write_dataset(hid_t parent, const std::string& name, std::span<const T> dat
   Handle set = dataset(H5Dcreate2(parent, name.c_str(), Types<T>::file(), space, H5P_DEFAULT,
                                   properties, H5P_DEFAULT),
                        "create a dataset");
+  if (recording) recording->object(path_of(set));
   // Stored as in memory (little-endian), so a large dataset's chunks can
   // be filtered here in parallel and written as filtered.
   if (deflate && chunk != dims && std::endian::native == std::endian::little) {
@@ -191,6 +219,7 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<std:
   Handle set =
       dataset(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
               "create a string dataset");
+  if (recording) recording->values(path_of(set), data);
   std::vector<const char*> texts;
   for (const auto& d : data) texts.push_back(d.c_str());
   if (!texts.empty())

@@ -10,8 +10,24 @@
 #include <vector>
 
 #include "io/hdf5_handles.hpp"
+#include "io/string_checksum.hpp"
 
 namespace trustsim::hdf5 {
+
+// While one is in scope, what this thread writes through the functions
+// below (groups, datasets and their variable-length strings) is recorded
+// in `record` as well, so that a writer knows the string checksum's
+// stretch of what it wrote without reading it back (string_checksum.hpp).
+class RecordingStrings {
+ public:
+  explicit RecordingStrings(StringRecord& record);
+  ~RecordingStrings();
+  RecordingStrings(const RecordingStrings&) = delete;
+  RecordingStrings& operator=(const RecordingStrings&) = delete;
+
+ private:
+  StringRecord* previous_;
+};
 
 Handle create_group(hid_t parent, const std::string& name);
 

@@ -48,13 +48,16 @@ class ResultWriter {
  public:
   ResultWriter(OutputFile& file, const Provenance& provenance, FileLayout layout);
 
+  // Writes the run's group, recording its strings as written so that the
+  // file's commit takes the group's string stretch without reading it back
+  // (OutputFile::string_stretches).
   void write_run(const RunRecord& record, const RunResult& result);
 
   // A run already written by write_run into another trustsim file (a sweep
   // part): its /runs group is copied dataset by dataset, values, types and
   // storage unchanged (hdf5_copy.hpp), and its summary row is taken from
   // `record` and `outcomes`. `strings`, when known, is the group's stretch
-  // of its part's string checksum (the part's walk measured it): the file's
+  // of its part's string checksum (as the part recorded it): the file's
   // own checksum then takes it instead of walking the copy.
   void copy_run(const std::filesystem::path& source, const RunRecord& record,
                 const std::array<double, outcome_count>& outcomes,

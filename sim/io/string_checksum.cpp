@@ -1,5 +1,6 @@
 #include "io/string_checksum.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <set>
 #include <string>
@@ -36,6 +37,25 @@ void add_text(Stream& sum, const char* text, std::size_t length) {
 
 void add_text(Stream& sum, const std::string& text) { add_text(sum, text.data(), text.size()); }
 
+// A list of strings is summed as its length, then each string.
+void add_count(Stream& sum, std::size_t count) { add_text(sum, std::to_string(count)); }
+
+// A string as the walk reads it back: HDF5 stores it up to its first NUL.
+void add_stored_text(Stream& sum, const std::string& text) {
+  add_text(sum, text.c_str(), std::strlen(text.c_str()));
+}
+
+// The names along an object's path ("runs/run_000003" -> runs, run_000003).
+std::vector<std::string> names_along(const std::string& path) {
+  std::vector<std::string> names;
+  for (std::size_t begin = 0; begin <= path.size();) {
+    const std::size_t end = std::min(path.find('/', begin), path.size());
+    names.push_back(path.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return names;
+}
+
 bool is_variable_string(hid_t type) {
   return H5Tget_class(type) == H5T_STRING && H5Tis_variable_str(type) > 0;
 }
@@ -46,7 +66,7 @@ template <class Read>
 void add_strings(Stream& sum, hid_t stored_type, hid_t space, Read read) {
   const hssize_t count = H5Sget_simple_extent_npoints(space);
   if (count < 0) throw Error("HDF5: cannot size a string's dataspace");
-  add_text(sum, std::to_string(count));
+  add_count(sum, static_cast<std::size_t>(count));
   if (count == 0) return;
   Handle type = datatype(H5Tcopy(stored_type), "copy a string type");
   std::vector<char*> texts(static_cast<std::size_t>(count), nullptr);
@@ -185,6 +205,42 @@ void add_object(Walk& walk, hid_t object, const std::string& path) {
 }
 
 }  // namespace
+
+StringRecord::Node& StringRecord::at(const std::string& path) {
+  Node* node = &root_;
+  for (const auto& name : names_along(path)) node = &node->children[name];
+  return *node;
+}
+
+StringStretch StringRecord::stretch(const std::string& path) const {
+  const Node* node = &root_;
+  for (const auto& name : names_along(path)) {
+    const auto found = node->children.find(name);
+    if (found == node->children.end()) throw Error("HDF5: no strings were recorded for " + path);
+    node = &found->second;
+  }
+  Stream sum;
+  sum.stretch.emplace();
+  // What add_object, add_attribute, add_dataset and add_link add, in order.
+  const auto add_strings_of = [&sum](const std::vector<std::string>& texts) {
+    add_count(sum, texts.size());
+    for (const auto& text : texts) add_stored_text(sum, text);
+  };
+  const auto add_node = [&](const auto& self, const Node& at, const std::string& at_path) -> void {
+    add_text(sum, at_path);
+    for (const auto& [name, texts] : at.attributes) {
+      add_text(sum, name);
+      add_strings_of(texts);
+    }
+    if (at.values) {
+      add_text(sum, "values");
+      add_strings_of(*at.values);
+    }
+    for (const auto& [name, child] : at.children) self(self, child, at_path + "/" + name);
+  };
+  add_node(add_node, *node, path);
+  return {sum.stretch->checksum(), sum.stretch_bytes};
+}
 
 namespace {
 

@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "io/hdf5_handles.hpp"
 
@@ -42,9 +43,40 @@ struct StringStretch {
 };
 // Stretches by object path, as the walk names objects ("runs/run_000003"):
 // one given is taken for that object instead of walking it (a run group
-// copied from a part whose own walk measured it: the same objects at the
-// same path give the same bytes); one left empty is measured by the walk.
+// as its writer recorded it, StringRecord, or copied from a part that did:
+// the same objects at the same path give the same bytes); one left empty
+// is measured by the walk.
 using StringStretches = std::map<std::string, std::optional<StringStretch>>;
+
+// The strings written below one object (a run's group), recorded as the
+// writer writes them (hdf5_write.hpp, RecordingStrings), so that its stretch
+// is known without reading the group back: the walk opens every dataset and
+// attribute, which HDF5 makes dear (docs/benchmarks.md, change 43). Objects
+// by their paths as the walk names them ("runs/run_000003/daily/day"); only
+// variable-length strings are recorded, as the walk sums nothing else.
+class StringRecord {
+ public:
+  void object(const std::string& path) { (void)at(path); }
+  void attribute(const std::string& object_path, const std::string& name,
+                 std::vector<std::string> texts) {
+    at(object_path).attributes[name] = std::move(texts);
+  }
+  void values(const std::string& dataset_path, std::vector<std::string> texts) {
+    at(dataset_path).values = std::move(texts);
+  }
+  // The stretch of the object at `path` and all below it, as the walk of
+  // string_checksum would measure it in the file written.
+  StringStretch stretch(const std::string& path) const;
+
+ private:
+  struct Node {
+    std::map<std::string, std::vector<std::string>> attributes;  // by name, as the walk
+    std::optional<std::vector<std::string>> values;              // a string dataset's
+    std::map<std::string, Node> children;                        // by name, as the walk
+  };
+  Node& at(const std::string& path);  // made if new
+  Node root_;
+};
 
 // Writes string_checksum(file) as the root attribute (replacing one that
 // is there), taking and measuring `stretches` as above. Called last, just

@@ -56,7 +56,7 @@ hdf5::StringStretch write_run_part(const std::filesystem::path& path, const RunP
                              *plan.parameters_json, plan.swept_values},
                    result);
   writer.finish(ResultWriter::Tables::part);
-  auto& strings = file.string_stretches()[run_group_path(plan.run_id)];  // measured on commit
+  const auto strings = file.string_stretches().at(run_group_path(plan.run_id));  // as written
   file.commit();
   return strings.value();
 }

@@ -177,6 +177,49 @@ TEST_CASE("a group copied with its stretch measured gives the checksum a full wa
                     Catch::Contains("do not match their checksum"));
 }
 
+TEST_CASE("a group's strings recorded as written give the stretch its walk measures") {
+  // Names whose order by name differs from the order written, and from the
+  // order of their paths ('-' sorts before '/', '_' after); attributes of
+  // every kind the writer writes, added before and after a dataset's
+  // values; an empty list; numbers, which the sum leaves out.
+  ScratchDirectory dir("string-checksum-recorded");
+  hdf5::StringRecord record;
+  hdf5::StringStretches measured;
+  {
+    OutputFile file(dir.path / "part.h5", false);
+    hdf5::write_attribute(file.id(), "kind", std::string("sweep_part"));  // outside the group
+    {
+      hdf5::Handle runs = hdf5::create_group(file.id(), "runs");
+      hdf5::RecordingStrings recording(record);
+      hdf5::Handle run = hdf5::create_group(runs, "run_000001");
+      hdf5::write_attribute(run, "variant", std::string("baseline"));
+      hdf5::write_attribute(run, "seed", std::int64_t{7});
+      hdf5::write_attribute(run, "empty", std::vector<std::string>{});
+      hdf5::write_attribute(run, "columns", std::vector<std::string>{"b", "", "a"});
+      hdf5::Handle z = hdf5::create_group(run, "z");
+      hdf5::write_strings(z, "names", {"one", "two"}, {"1", "names"});
+      hdf5::Handle a = hdf5::create_group(run, "a");
+      hdf5::Handle a_b = hdf5::create_group(run, "a_b");
+      hdf5::Handle a_dash = hdf5::create_group(run, "a-b");
+      hdf5::write_dataset(a, "trust", std::vector<double>{0.5},
+                          {"1", "trust", true, {{"name", "trust"}, {"label", "Trust"}}});
+      hdf5::write_dataset(a, "bare", std::vector<double>{1.0}, {"", "", true, {}, false});
+      hdf5::Handle trust = hdf5::dataset(H5Dopen2(a, "trust", H5P_DEFAULT), "reopen trust");
+      hdf5::write_attribute(trust, "dimensions", std::vector<std::string>{"day"});
+      hdf5::write_dataset(a_dash, "day", std::vector<std::int32_t>{0, 1}, {"day", "day"});
+      hdf5::write_attribute(a_b, "note", std::string("after"));
+    }
+    file.string_stretches()["runs/run_000001"];  // measured by the commit's walk
+    file.commit();
+    measured = file.string_stretches();
+  }
+  const hdf5::StringStretch recorded = record.stretch("runs/run_000001");
+  REQUIRE(measured.at("runs/run_000001"));
+  CHECK(recorded.crc == measured.at("runs/run_000001")->crc);
+  CHECK(recorded.bytes == measured.at("runs/run_000001")->bytes);
+  CHECK_THROWS_WITH(record.stretch("runs/run_000002"), Catch::Contains("no strings were recorded"));
+}
+
 TEST_CASE("a file without the checksum (an older trustsim's) passes the check") {
   ScratchDirectory dir("string-checksum-absent");
   const auto path = write_file(dir.path / "a.h5");
