@@ -95,9 +95,8 @@ class OutputFile {
   ~OutputFile();
 
   hid_t id() const { return file_.get(); }
-  // Stretches of the string checksum written on commit: given, for objects
-  // copied in whose stretch is known; left empty, to be measured
-  // (string_checksum.hpp). Read after commit for those measured.
+  // Stretches of the string checksum written on commit, for objects whose
+  // strings are known without reading them back (string_checksum.hpp).
   hdf5::StringStretches& string_stretches() { return string_stretches_; }
   const std::filesystem::path& final_path() const { return final_path_; }
   const std::filesystem::path& temporary_path() const { return temporary_path_; }

@@ -222,7 +222,7 @@ void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord
                                  "open a file to copy a run from");
   const std::string path = run_group_path(record.run_id);
   hdf5::copy_group(from, path, runs_, run_group_name(record.run_id));
-  if (strings) file_.string_stretches()[path] = strings;
+  if (strings) file_.string_stretches()[path] = *strings;
   add_row(record, outcomes);
 }
 

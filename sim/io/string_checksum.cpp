@@ -13,17 +13,19 @@ namespace trustsim::hdf5 {
 
 namespace {
 
-// The bytes of the sum, and of a stretch of them being measured.
+// The sum, and how many bytes it has summed.
 struct Stream {
   Crc64 sum;
-  std::optional<Crc64> stretch;
-  std::uint64_t stretch_bytes = 0;
+  std::uint64_t bytes = 0;
 
-  void process(const void* bytes, std::size_t count) {
-    sum.process_bytes(bytes, count);
-    if (!stretch) return;
-    stretch->process_bytes(bytes, count);
-    stretch_bytes += count;
+  void process(const void* data, std::size_t count) {
+    sum.process_bytes(data, count);
+    bytes += count;
+  }
+  // Goes on as if `stretch`'s bytes had been summed.
+  void append(const StringStretch& stretch) {
+    sum = crc64_continuing(crc64_combine(sum.checksum(), stretch.crc, stretch.bytes));
+    bytes += stretch.bytes;
   }
 };
 
@@ -82,7 +84,7 @@ void add_strings(Stream& sum, hid_t stored_type, hid_t space, Read read) {
 
 struct Walk {
   OtherDatasets others = OtherDatasets::skip;
-  StringStretches* stretches = nullptr;
+  const StringStretches* stretches = nullptr;
   Stream sum;
   std::string failure;        // what could not be read, and why
   std::set<haddr_t> visited;  // each object once, as H5Ovisit: a second link is passed by
@@ -153,28 +155,16 @@ herr_t add_link(hid_t group, const char* name, const H5L_info_t* info, void* lin
   Walk& walk = links.walk;
   if (info->type != H5L_TYPE_HARD || !walk.visited.insert(info->u.address).second) return 0;
   const std::string path = links.path == "." ? name : links.path + "/" + name;
-  std::optional<StringStretch>* stretch = nullptr;  // this object's, if asked for
-  if (walk.stretches != nullptr) {
-    const auto found = walk.stretches->find(path);
-    if (found != walk.stretches->end()) stretch = &found->second;
-  }
-  if (stretch != nullptr && *stretch) {  // taken as measured where it was copied from
-    walk.sum.sum = crc64_continuing(
-        crc64_combine(walk.sum.sum.checksum(), (*stretch)->crc, (*stretch)->bytes));
-    return 0;
-  }
-  const bool measured = stretch != nullptr && !walk.sum.stretch;
-  if (measured) {
-    walk.sum.stretch.emplace();
-    walk.sum.stretch_bytes = 0;
+  if (walk.stretches != nullptr) {  // an object whose stretch was recorded where written
+    const auto given = walk.stretches->find(path);
+    if (given != walk.stretches->end()) {
+      walk.sum.append(given->second);
+      return 0;
+    }
   }
   try {
     Handle object(check(H5Oopen(group, name, H5P_DEFAULT), "open an object"), H5Oclose);
     add_object(walk, object, path);
-    if (measured) {
-      *stretch = StringStretch{walk.sum.stretch->checksum(), walk.sum.stretch_bytes};
-      walk.sum.stretch.reset();
-    }
   } catch (const Error& problem) {
     if (walk.failure.empty()) walk.failure = path + ": " + problem.what();
   }
@@ -220,7 +210,6 @@ StringStretch StringRecord::stretch(const std::string& path) const {
     node = &found->second;
   }
   Stream sum;
-  sum.stretch.emplace();
   // What add_object, add_attribute, add_dataset and add_link add, in order.
   const auto add_strings_of = [&sum](const std::vector<std::string>& texts) {
     add_count(sum, texts.size());
@@ -239,12 +228,12 @@ StringStretch StringRecord::stretch(const std::string& path) const {
     for (const auto& [name, child] : at.children) self(self, child, at_path + "/" + name);
   };
   add_node(add_node, *node, path);
-  return {sum.stretch->checksum(), sum.stretch_bytes};
+  return {sum.sum.checksum(), sum.bytes};
 }
 
 namespace {
 
-std::uint64_t walked_checksum(hid_t file, OtherDatasets others, StringStretches* stretches) {
+std::uint64_t walked_checksum(hid_t file, OtherDatasets others, const StringStretches* stretches) {
   Walk walk;
   walk.others = others;
   walk.stretches = stretches;
@@ -267,7 +256,7 @@ std::uint64_t string_checksum(hid_t file, OtherDatasets others) {
   return walked_checksum(file, others, nullptr);
 }
 
-void write_string_checksum(hid_t file, StringStretches* stretches) {
+void write_string_checksum(hid_t file, const StringStretches* stretches) {
   // Its own value is a number, outside the sum, so it may be written after it.
   if (has_attribute(file, string_checksum_attribute))
     check_status(H5Adelete(file, string_checksum_attribute), "replace the string checksum");

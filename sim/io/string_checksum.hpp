@@ -41,12 +41,11 @@ struct StringStretch {
   std::uint64_t crc = 0;
   std::uint64_t bytes = 0;
 };
-// Stretches by object path, as the walk names objects ("runs/run_000003"):
-// one given is taken for that object instead of walking it (a run group
-// as its writer recorded it, StringRecord, or copied from a part that did:
-// the same objects at the same path give the same bytes); one left empty
-// is measured by the walk.
-using StringStretches = std::map<std::string, std::optional<StringStretch>>;
+// Stretches by object path, as the walk names objects ("runs/run_000003"),
+// each taken for that object instead of walking it: a run group as its
+// writer recorded it (StringRecord), or copied from a part that did (the
+// same objects at the same path give the same bytes).
+using StringStretches = std::map<std::string, StringStretch>;
 
 // The strings written below one object (a run's group), recorded as the
 // writer writes them (hdf5_write.hpp, RecordingStrings), so that its stretch
@@ -79,9 +78,9 @@ class StringRecord {
 };
 
 // Writes string_checksum(file) as the root attribute (replacing one that
-// is there), taking and measuring `stretches` as above. Called last, just
-// before the file is closed (OutputFile::commit).
-void write_string_checksum(hid_t file, StringStretches* stretches = nullptr);
+// is there), taking `stretches` as above. Called last, just before the
+// file is closed (OutputFile::commit).
+void write_string_checksum(hid_t file, const StringStretches* stretches = nullptr);
 
 // Throws Error if the file's stored string_checksum differs from its
 // strings'. A file without the attribute (written before trustsim stored

@@ -56,9 +56,9 @@ hdf5::StringStretch write_run_part(const std::filesystem::path& path, const RunP
                              *plan.parameters_json, plan.swept_values},
                    result);
   writer.finish(ResultWriter::Tables::part);
-  const auto strings = file.string_stretches().at(run_group_path(plan.run_id));  // as written
+  const hdf5::StringStretch strings = file.string_stretches().at(run_group_path(plan.run_id));
   file.commit();
-  return strings.value();
+  return strings;
 }
 
 std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,
