@@ -345,7 +345,7 @@ int execute_plan(const ExecuteOptions& options, const std::function<PreparedPlan
                 << prepared->output.string() << "\n";
     write_output(*prepared, *parts, provenance, written, options.force, cancel);
   } catch (const FailedElsewhere&) {
-    return internal_error;
+    return ok;  // the failing process reports and sets the job's exit status
   } catch (const Cancelled&) {
     progress.finish();
     if (root) report_interrupted(cancel, *parts, prepared->owned);

@@ -10,10 +10,13 @@
 
 namespace trustsim::cli {
 
-// `here()` without MPI; under mpirun `across_ranks(session)`, where a
-// failure another rank has reported (it has said why, once) exits as bad
-// input. `across_ranks` takes the session as `const auto&`: in a build
-// without MPI it is never called, so never compiled.
+// `here()` without MPI; under mpirun `across_ranks(session)`. A rank
+// stopped by another's failure exits 0: the failing rank says why and
+// gives the job its exit status. mpirun aborts the whole job as soon as
+// any rank exits non-zero, so a bystander exiting with the error's code
+// could kill the failing rank before its message was written.
+// `across_ranks` takes the session as `const auto&`: in a build without
+// MPI it is never called, so never compiled.
 template <class Here, class AcrossRanks>
 int execute_here_or_across_ranks(Here here, [[maybe_unused]] AcrossRanks across_ranks) {
 #if TRUSTSIM_WITH_MPI
@@ -22,7 +25,7 @@ int execute_here_or_across_ranks(Here here, [[maybe_unused]] AcrossRanks across_
     try {
       return across_ranks(session);
     } catch (const cluster::OtherRankFailed&) {
-      return bad_input;
+      return ok;
     }
   }
 #endif

@@ -17,8 +17,8 @@ namespace trustsim::cluster {
 bool launched_by_mpi();
 
 // Thrown on the ranks that did not fail when another rank did (see
-// MpiSession::agree): the failing rank reports the problem, these stop
-// quietly with the same exit code.
+// MpiSession::agree): the failing rank reports the problem and sets the
+// job's exit status; these stop quietly (cli/here_or_across_ranks.hpp).
 struct OtherRankFailed : std::exception {
   explicit OtherRankFailed(int rank) : failing_rank(rank) {}
   const char* what() const noexcept override { return "another MPI rank failed"; }

@@ -104,6 +104,25 @@ def test_a_bad_sweep_is_reported_once(mpi_bin, tmp_path):
     assert not (tmp_path / "x.h5.parts").exists()
 
 
+def test_only_the_failing_rank_exits_with_the_error(mpi_bin, tmp_path):
+    """mpirun aborts the job as soon as one rank exits non-zero: a rank that
+    stops because another failed must exit 0, or it may kill the failing
+    rank before its message is written (a race that failed about one run
+    in twenty on a loaded machine)."""
+    sweep = sweep_file(tmp_path, variants={"bad": {"trust.no_such_key": 1}})
+    codes = tmp_path / "codes"
+    codes.mkdir()
+    rank_script = tmp_path / "each_rank.sh"
+    rank_script.write_text('#!/bin/sh\n"$@"\ncode=$?\necho $code > "' + str(codes) +
+                           '/$OMPI_COMM_WORLD_RANK"\nexit $code\n')
+    rank_script.chmod(0o755)
+    result = under_mpi(rank_script, 2, tmp_path, mpi_bin, "sweep", sweep, "-o",
+                       tmp_path / "x.h5")
+    assert result.returncode == 2, result.stderr
+    assert (codes / "0").read_text().strip() == "2"  # rank 0 reads the sweep and reports
+    assert (codes / "1").read_text().strip() == "0"
+
+
 def test_an_existing_parts_directory_stops_every_rank(mpi_bin, tmp_path):
     """Rank 0 refuses a leftover work directory without --resume; the other
     rank must stop too rather than wait for it."""
