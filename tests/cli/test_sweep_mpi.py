@@ -114,7 +114,7 @@ def test_only_the_failing_rank_exits_with_the_error(mpi_bin, tmp_path):
     codes.mkdir()
     rank_script = tmp_path / "each_rank.sh"
     rank_script.write_text('#!/bin/sh\n"$@"\ncode=$?\necho $code > "' + str(codes) +
-                           '/$OMPI_COMM_WORLD_RANK"\nexit $code\n')
+                           '/${OMPI_COMM_WORLD_RANK:-$PMI_RANK}"\nexit $code\n')
     rank_script.chmod(0o755)
     result = under_mpi(rank_script, 2, tmp_path, mpi_bin, "sweep", sweep, "-o",
                        tmp_path / "x.h5")
