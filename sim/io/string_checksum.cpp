@@ -42,10 +42,8 @@ void add_text(Stream& sum, const std::string& text) { add_text(sum, text.data(),
 // A list of strings is summed as its length, then each string.
 void add_count(Stream& sum, std::size_t count) { add_text(sum, std::to_string(count)); }
 
-// A string as the walk reads it back: HDF5 stores it up to its first NUL.
-void add_stored_text(Stream& sum, const std::string& text) {
-  add_text(sum, text.c_str(), std::strlen(text.c_str()));
-}
+// A string as HDF5 stores it and the walk reads it back: up to its first NUL.
+void add_stored_text(Stream& sum, const char* text) { add_text(sum, text, std::strlen(text)); }
 
 // The names along an object's path ("runs/run_000003" -> runs, run_000003).
 std::vector<std::string> names_along(const std::string& path) {
@@ -77,7 +75,7 @@ void add_strings(Stream& sum, hid_t stored_type, hid_t space, Read read) {
     if (text == nullptr)
       add_text(sum, "\xff", 1);
     else
-      add_text(sum, text, std::strlen(text));
+      add_stored_text(sum, text);
   }
   H5Dvlen_reclaim(type, space, H5P_DEFAULT, texts.data());
 }
@@ -213,7 +211,7 @@ StringStretch StringRecord::stretch(const std::string& path) const {
   // What add_object, add_attribute, add_dataset and add_link add, in order.
   const auto add_strings_of = [&sum](const std::vector<std::string>& texts) {
     add_count(sum, texts.size());
-    for (const auto& text : texts) add_stored_text(sum, text);
+    for (const auto& text : texts) add_stored_text(sum, text.c_str());
   };
   const auto add_node = [&](const auto& self, const Node& at, const std::string& at_path) -> void {
     add_text(sum, at_path);
