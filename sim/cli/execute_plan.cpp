@@ -11,6 +11,8 @@
 #include <iostream>
 #include <unordered_set>
 
+#include <tbb/info.h>
+
 #include "cli/command_line.hpp"
 #include "io/file_check.hpp"
 #include "io/hdf5_read.hpp"
@@ -86,8 +88,8 @@ PartsMode parts_mode(const ExecuteOptions& options) {
 // a run with its own, or a shard's slice with the attributes `trustsim
 // merge` checks.
 void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
-                  const Provenance& provenance, const RunsWritten& written_here, bool force,
-                  const CancelOnSignal& cancel) {
+                  const Provenance& provenance, const RunsWritten& written_here,
+                  const ExecuteOptions& options, const CancelOnSignal& cancel) {
   const SweepPlan& plan = prepared.plan;
   // Every part was written by this invocation or has been read whole by
   // check_earlier_parts: none is read whole again.
@@ -96,7 +98,9 @@ void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
                           {},
                           provenance,
                           prepared.kind == "run" ? Comparison::run : Comparison::include,
-                          nullptr};
+                          nullptr,
+                          // As many as the runs had threads (0: all cores).
+                          options.threads > 0 ? options.threads : tbb::info::default_concurrency()};
   for (const RunPlan& run : prepared.owned)
     combination.inputs.push_back(parts.part_path(run.run_id));
   if (prepared.shard) {
@@ -107,7 +111,7 @@ void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
                            static_cast<std::int64_t>(prepared.plan.runs.size()));
     };
   }
-  write_combined(prepared.output, force, plan, combination, cancel.flag());
+  write_combined(prepared.output, options.force, plan, combination, cancel.flag());
 }
 
 // The parts an earlier invocation left, each read whole (in a child
@@ -343,7 +347,7 @@ int execute_plan(const ExecuteOptions& options, const std::function<PreparedPlan
     if (!options.quiet && prepared->kind != "run")
       std::cerr << "trustsim: combining " << plural(prepared->owned.size(), "run") << " into "
                 << prepared->output.string() << "\n";
-    write_output(*prepared, *parts, provenance, written, options.force, cancel);
+    write_output(*prepared, *parts, provenance, written, options, cancel);
   } catch (const FailedElsewhere&) {
     return ok;  // the failing process reports and sets the job's exit status
   } catch (const Cancelled&) {

@@ -81,14 +81,24 @@ std::string tight_limits() {
   return limits;
 }
 
-}  // namespace
+void write_all(int fd, const std::string& text) {
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;  // the parent is gone: nothing to tell
+    done += static_cast<std::size_t>(n);
+  }
+}
 
-void refuse_if_reading_crashes(const std::filesystem::path& path, const std::function<void()>& read,
-                               int cpu_seconds, ReadFailures failures) {
-  // Nothing the parent has buffered may be written twice.
-  std::cout.flush();
-  std::cerr.flush();
-  std::fflush(nullptr);
+struct Child {
+  pid_t pid = -1;
+  int pipe_fd = -1;  // the parent's end: what the child says
+};
+
+// Forks a child that runs `read` under the CPU-time limit and says through
+// its pipe what `read` returned (exit 0) or why it failed.
+Child start_child(const std::filesystem::path& path, const std::function<std::string()>& read,
+                  int cpu_seconds, ReadFailures failures) {
   int message_pipe[2] = {-1, -1};
   if (::pipe2(message_pipe, O_CLOEXEC) != 0) {
     const int problem = errno;
@@ -117,7 +127,7 @@ void refuse_if_reading_crashes(const std::filesystem::path& path, const std::fun
     const rlimit cpu{static_cast<rlim_t>(cpu_seconds), static_cast<rlim_t>(cpu_seconds + 1)};
     ::setrlimit(RLIMIT_CPU, &cpu);
     try {
-      read();
+      write_all(message_pipe[1], read());
     } catch (const std::bad_alloc&) {
       leave_child(message_pipe[1], out_of_resources, "out of memory");
     } catch (const std::exception& problem) {
@@ -130,13 +140,12 @@ void refuse_if_reading_crashes(const std::filesystem::path& path, const std::fun
     ::_exit(0);
   }
   ::close(message_pipe[1]);
-  const std::string said = read_all(message_pipe[0]);
-  ::close(message_pipe[0]);
+  return {child, message_pipe[0]};
+}
 
-  int status = 0;
-  while (::waitpid(child, &status, 0) < 0)
-    if (errno != EINTR)
-      throw FileError(path.string() + ": cannot check the file: " + std::strerror(errno));
+// Throws what a child that ended with `status`, having said `said`, means.
+void judge(const std::filesystem::path& path, int status, const std::string& said,
+           int cpu_seconds) {
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
   if (WIFEXITED(status) && WEXITSTATUS(status) == out_of_resources)
     throw WriteError(path.string() + ": could not read the file (out of memory or file handles: " +
@@ -168,6 +177,56 @@ void refuse_if_reading_crashes(const std::filesystem::path& path, const std::fun
   // A sanitizer that caught the crash exits with a status of its own.
   throw FileError(damaged + "reading it failed with exit status " +
                   std::to_string(WEXITSTATUS(status)) + ")");
+}
+
+}  // namespace
+
+std::vector<std::string> read_in_children(const std::filesystem::path& path,
+                                          const std::vector<std::function<std::string()>>& reads,
+                                          int cpu_seconds, ReadFailures failures) {
+  // Nothing the parent has buffered may be written twice.
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::vector<Child> children;
+  std::vector<std::string> said(reads.size());
+  std::vector<int> status(reads.size(), 0);
+  int wait_error = 0;
+  // Every child started is waited for, whatever happens, and judged after.
+  const auto wait_for_started = [&] {
+    for (std::size_t k = 0; k < children.size(); ++k) {
+      // Read to the end before waiting: a child whose pipe is full waits
+      // for the parent to read it. Children later in order write meanwhile.
+      said[k] = read_all(children[k].pipe_fd);
+      ::close(children[k].pipe_fd);
+      while (::waitpid(children[k].pid, &status[k], 0) < 0)
+        if (errno != EINTR) {
+          wait_error = errno;
+          break;
+        }
+    }
+  };
+  try {
+    for (const auto& read : reads)
+      children.push_back(start_child(path, read, cpu_seconds, failures));
+  } catch (...) {
+    wait_for_started();
+    throw;
+  }
+  wait_for_started();
+  if (wait_error != 0)
+    throw FileError(path.string() + ": cannot check the file: " + std::strerror(wait_error));
+  for (std::size_t k = 0; k < reads.size(); ++k) judge(path, status[k], said[k], cpu_seconds);
+  return said;
+}
+
+void refuse_if_reading_crashes(const std::filesystem::path& path, const std::function<void()>& read,
+                               int cpu_seconds, ReadFailures failures) {
+  read_in_children(path, {[&read] {
+                     read();
+                     return std::string();
+                   }},
+                   cpu_seconds, failures);
 }
 
 }  // namespace trustsim

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <functional>
 
+#include "io/string_checksum.hpp"
+
 namespace trustsim {
 
 // Throws FileError naming the file if reading or copying it crashes HDF5
@@ -29,14 +31,19 @@ void refuse_damaged_or_unverified_trustsim_file(const std::filesystem::path& pat
 // output_file.cpp) is checked, and every variable-length string against
 // the file's string_checksum (string_checksum.hpp), in one walk through
 // its objects. Throws hdf5::Error naming the first object that fails, or
-// saying the strings differ.
-void read_every_dataset(const std::filesystem::path& path);
+// saying the strings differ. Objects in `given` are taken as their
+// stretches there (run groups already read by another process).
+void read_every_dataset(const std::filesystem::path& path,
+                        const hdf5::StringStretches* given = nullptr);
 
 // What is done to a file before its runs are copied (a part, a shard:
 // after refuse_damaged_trustsim_file and reading its /summary) and to a
 // combined output before the parts it holds are removed:
-// read_every_dataset, in a child process. Throws FileError ("PATH: damaged HDF5 file (...)") if any
-// read fails or crashes, WriteError if the read ran out of memory or handles.
-void verify_trustsim_file(const std::filesystem::path& path);
+// read_every_dataset, in a child process; with more than one `processes`,
+// its run groups shared out among that many children at once, and then the
+// rest of the file in one more. Throws FileError ("PATH: damaged HDF5 file
+// (...)") if any read fails or crashes, WriteError if a read ran out of
+// memory or handles.
+void verify_trustsim_file(const std::filesystem::path& path, int processes = 1);
 
 }  // namespace trustsim

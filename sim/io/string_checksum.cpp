@@ -266,9 +266,9 @@ void write_string_checksum(hid_t file, const StringStretches* stretches) {
   check_status(H5Awrite(attr, H5T_NATIVE_UINT64, &value), "write the string checksum");
 }
 
-void check_string_checksum(hid_t file, OtherDatasets others) {
+void check_string_checksum(hid_t file, OtherDatasets others, const StringStretches* given) {
   if (!has_attribute(file, string_checksum_attribute)) {
-    if (others == OtherDatasets::read_whole) string_checksum(file, others);
+    if (others == OtherDatasets::read_whole) walked_checksum(file, others, given);
     return;
   }
   Handle attr =
@@ -278,11 +278,24 @@ void check_string_checksum(hid_t file, OtherDatasets others) {
     throw Error("HDF5: the root attribute string_checksum is not a 64-bit integer");
   std::uint64_t stored = 0;
   check_status(H5Aread(attr, H5T_NATIVE_UINT64, &stored), "read the string checksum");
-  if (string_checksum(file, others) != stored)
+  if (walked_checksum(file, others, given) != stored)
     throw Error(
         "HDF5: its variable-length strings (names, units, provenance) do not match their "
         "checksum, string_checksum: HDF5's global heap, which has no checksum of its own, "
         "is damaged");
+}
+
+StringStretch walked_stretch(hid_t file, const std::string& path, OtherDatasets others) {
+  Walk walk;
+  walk.others = others;
+  try {
+    Handle object(check(H5Oopen(file, path.c_str(), H5P_DEFAULT), "open an object"), H5Oclose);
+    add_object(walk, object, path);
+  } catch (const Error& problem) {
+    if (walk.failure.empty()) walk.failure = path + ": " + problem.what();
+  }
+  if (!walk.failure.empty()) throw Error("HDF5: cannot read " + walk.failure);
+  return {walk.sum.sum.checksum(), walk.sum.bytes};
 }
 
 }  // namespace trustsim::hdf5

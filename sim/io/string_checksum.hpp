@@ -85,7 +85,15 @@ void write_string_checksum(hid_t file, const StringStretches* stretches = nullpt
 // Throws Error if the file's stored string_checksum differs from its
 // strings'. A file without the attribute (written before trustsim stored
 // it, or by another program) passes: there is nothing to compare with
-// (its other datasets are still read whole if asked).
-void check_string_checksum(hid_t file, OtherDatasets others = OtherDatasets::skip);
+// (its other datasets are still read whole if asked). Objects in `given`
+// are taken as their stretches there, not walked (nor read).
+void check_string_checksum(hid_t file, OtherDatasets others = OtherDatasets::skip,
+                           const StringStretches* given = nullptr);
+
+// The stretch of the object at `path` and all below it, walked in the file
+// as string_checksum walks it there (its other datasets read whole if
+// asked): a run group's, summed by one of the processes that share out a
+// verification (file_check.cpp). Throws Error if a string cannot be read.
+StringStretch walked_stretch(hid_t file, const std::string& path, OtherDatasets others);
 
 }  // namespace trustsim::hdf5

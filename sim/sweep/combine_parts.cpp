@@ -1,5 +1,6 @@
 #include "sweep/combine_parts.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "io/combined_size.hpp"
@@ -91,7 +92,11 @@ void write_combined(const std::filesystem::path& output, bool force, const Sweep
   // Inputs may be removed once the output is in place (a sweep's parts): it
   // is read back whole first (every checksum), so that none is lost to a
   // bad copy.
-  file.commit(verify_trustsim_file);
+  const int processes = static_cast<int>(
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(combination.verify_processes, 1)),
+                            combination.runs.size()));
+  file.commit(
+      [processes](const std::filesystem::path& path) { verify_trustsim_file(path, processes); });
 }
 
 }  // namespace trustsim

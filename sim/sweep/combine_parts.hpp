@@ -88,6 +88,8 @@ struct Combination {
   Comparison comparison = Comparison::include;
   // Root attributes of a shard file or a merge, written after the runs.
   std::function<void(hid_t file)> annotate;
+  // How many processes read the output back at once (verify_trustsim_file).
+  int verify_processes = 1;
 };
 
 // The one way a combined file is written: refuses at once if the inputs

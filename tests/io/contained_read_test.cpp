@@ -1,6 +1,9 @@
 // A read that crashes or never ends is stopped in a child process and
 // reported as a damaged file, in one line; any other read is left alone.
+#include <sys/wait.h>
+
 #include <catch2/catch.hpp>
+#include <cerrno>
 #include <csignal>
 #include <fstream>
 #include <stdexcept>
@@ -54,4 +57,40 @@ TEST_CASE("the CPU-time limit grows with the file's size") {
   CHECK(reading_cpu_seconds(big) == 5);
   std::filesystem::resize_file(big, std::uintmax_t{200} << 20);  // sparse: no disk used
   CHECK(reading_cpu_seconds(big) == 15);
+}
+
+TEST_CASE("reads at once, each in a child, give back their texts in order") {
+  // More than a pipe holds from each, so that children wait on the parent
+  // while it reads another's.
+  const std::string big_a(300000, 'a'), big_b(200000, 'b');
+  const auto texts = read_in_children(
+      damaged_file, {[&] { return big_a; }, [] { return std::string(); }, [&] { return big_b; }}, 5,
+      ReadFailures::report);
+  REQUIRE(texts.size() == 3);
+  CHECK(texts[0] == big_a);
+  CHECK(texts[1].empty());
+  CHECK(texts[2] == big_b);
+}
+
+TEST_CASE("one read of several that fails or crashes refuses the file, once all have ended") {
+  const auto sound = [] { return std::string("fine"); };
+  CHECK_THROWS_WITH(
+      read_in_children(
+          damaged_file,
+          {sound, []() -> std::string { throw std::runtime_error("HDF5: cannot read runs/x"); },
+           sound},
+          5, ReadFailures::report),
+      "results/damaged.h5: damaged HDF5 file (HDF5: cannot read runs/x)");
+  CHECK_THROWS_WITH(read_in_children(damaged_file,
+                                     {sound, sound,
+                                      []() -> std::string {
+                                        std::raise(SIGSEGV);
+                                        return {};
+                                      }},
+                                     5, ReadFailures::report),
+                    Catch::StartsWith("results/damaged.h5: damaged HDF5 file (reading it "));
+  // Every child was waited for: none is left.
+  errno = 0;
+  CHECK(::waitpid(-1, nullptr, WNOHANG) == -1);
+  CHECK(errno == ECHILD);
 }

@@ -285,3 +285,87 @@ TEST_CASE("a verification's one walk also reads every dataset of numbers whole")
   CHECK_NOTHROW(hdf5::check_string_checksum(open(path)));
   CHECK_THROWS_WITH(read_every_dataset(path), Catch::Contains("HDF5: cannot read values: "));
 }
+
+namespace {
+
+// Five run groups (a string attribute and a chunked, deflated series each)
+// between root strings and a /summary, as a combined output has them.
+std::filesystem::path write_runs(const std::filesystem::path& path) {
+  OutputFile file(path, false);
+  hdf5::write_attribute(file.id(), "scenario_given", std::string("{\"days\": 30}"));
+  {
+    hdf5::Handle runs = hdf5::create_group(file.id(), "runs");
+    for (int r = 0; r < 5; ++r) {
+      hdf5::Handle run = hdf5::create_group(runs, "run_00000" + std::to_string(r));
+      hdf5::write_attribute(run, "variant", std::string(r % 2 == 1 ? "online" : "baseline"));
+      hdf5::Handle daily = hdf5::create_group(run, "daily");
+      std::vector<double> values(4000);
+      for (std::size_t i = 0; i < values.size(); ++i)
+        values[i] = r + 0.001 * static_cast<double>(i);
+      hdf5::write_dataset(daily, "trust_within", values, {"1", "trust"});
+    }
+  }
+  {
+    hdf5::Handle summary = hdf5::create_group(file.id(), "summary");
+    hdf5::write_strings(summary, "variant", {"baseline", "online"}, {"1", "variant name"});
+  }
+  file.commit();
+  return path;
+}
+
+void replace_string_attribute(const std::filesystem::path& path, const char* object,
+                              const char* name, const std::string& value) {
+  hdf5::Handle file = open(path, H5F_ACC_RDWR);
+  hdf5::Handle at(H5Oopen(file, object, H5P_DEFAULT), H5Oclose);
+  REQUIRE(H5Adelete(at, name) >= 0);
+  hdf5::write_attribute(at, name, value);
+}
+
+}  // namespace
+
+TEST_CASE("a run group's stretch walked in the file is the part of the sum a whole walk reads") {
+  ScratchDirectory dir("string-checksum-walked-stretch");
+  const auto path = write_runs(dir.path / "a.h5");
+  hdf5::Handle file = open(path);
+  hdf5::StringStretches given;
+  for (const char* run : {"runs/run_000001", "runs/run_000004"})
+    given[run] = hdf5::walked_stretch(file, run, hdf5::OtherDatasets::skip);
+  CHECK(given["runs/run_000001"].bytes > 0);
+  CHECK_NOTHROW(hdf5::check_string_checksum(file, hdf5::OtherDatasets::skip, &given));
+  given["runs/run_000004"].crc ^= 1;
+  CHECK_THROWS_WITH(hdf5::check_string_checksum(file, hdf5::OtherDatasets::skip, &given),
+                    Catch::Contains("do not match their checksum"));
+}
+
+TEST_CASE("a verification shared out among processes passes what one process passes") {
+  ScratchDirectory dir("verify-processes-sound");
+  const auto path = write_runs(dir.path / "a.h5");
+  for (int processes : {1, 2, 3, 8}) {
+    INFO(processes << " processes");
+    CHECK_NOTHROW(verify_trustsim_file(path, processes));
+  }
+}
+
+TEST_CASE("a verification shared out among processes refuses what one process refuses") {
+  ScratchDirectory dir("verify-processes-damaged");
+  const auto path = write_runs(dir.path / "a.h5");
+  std::string found;
+  SECTION("a damaged chunk in a run group") {
+    damage_first_chunk(path, "runs/run_000003/daily/trust_within");
+    found = "cannot read runs/run_000003/daily/trust_within";
+  }
+  SECTION("a string changed in a run group") {
+    replace_string_attribute(path, "runs/run_000002", "variant", "hybrid");
+    found = "do not match their checksum";
+  }
+  SECTION("a string changed outside the runs") {
+    replace_string_attribute(path, ".", "scenario_given", "{\"days\": 31}");
+    found = "do not match their checksum";
+  }
+  for (int processes : {1, 2, 3, 8}) {
+    INFO(processes << " processes");
+    CHECK_THROWS_WITH(
+        verify_trustsim_file(path, processes),
+        Catch::StartsWith(path.string() + ": damaged HDF5 file (") && Catch::Contains(found));
+  }
+}
