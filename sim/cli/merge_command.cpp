@@ -8,6 +8,8 @@
 #include <iostream>
 #include <memory>
 
+#include <tbb/info.h>
+
 #include "cli/command_line.hpp"
 #include "model/simulation.hpp"
 #include "runner/cancellation.hpp"
@@ -21,6 +23,7 @@ namespace {
 struct MergeOptions {
   std::vector<std::string> parts;
   std::string output_path;
+  int threads = 0;
   bool force = false;
   bool quiet = false;
 };
@@ -52,7 +55,7 @@ int execute(const MergeOptions& options) {
     const MergeReport report = merge_shards(
         parts, output, options.force,
         Provenance{program_version, git_commit, utc_now(), invocation(), "sweep", 0, "", ""},
-        cancel.flag());
+        options.threads > 0 ? options.threads : tbb::info::default_concurrency(), cancel.flag());
     report_merged(options, output, report, started);
   } catch (const Cancelled&) {
     std::cerr << "trustsim: merge cancelled by signal " << cancel.signal_number()
@@ -75,6 +78,9 @@ Subcommand add_merge_command(CLI::App& root) {
       ->required()
       ->check(CLI::ExistingFile);
   app->add_option("-o,--output", options->output_path, "Output file")->required();
+  app->add_option("--threads", options->threads,
+                  "Processes that read the merged file back at once (default: all cores)")
+      ->check(CLI::PositiveNumber);
   app->add_flag("--force", options->force, "Overwrite the output file if it exists");
   app->add_flag("-q,--quiet", options->quiet, "No closing message on stderr");
   app->footer(

@@ -93,3 +93,11 @@ def test_an_existing_output_needs_force(trustsim_bin, tmp_path, three_shards):
                       "--force")
     assert result.returncode == 2
     assert "is one of the parts being merged" in result.stderr
+
+
+def test_a_thread_count_below_one_is_refused(trustsim_bin, tmp_path, three_shards):
+    out = tmp_path / "merged.h5"
+    result = trustsim(trustsim_bin, tmp_path, "merge", *three_shards, "-o", out, "--threads", "0")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("--threads: Value 0 not in range"), result.stderr
+    assert not out.exists()

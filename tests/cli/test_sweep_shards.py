@@ -26,6 +26,13 @@ def test_three_shards_merged_equal_the_whole_sweep(trustsim_bin, tmp_path):
     assert f"{merged.name} ({RUNS} runs from 3 shard files" in result.stderr
     assert_same_results(whole, merged)
     assert list(summary_frame(merged).run_id) == list(range(RUNS))
+    # Read back by one process or shared out among several: the same file.
+    for threads in ("1", "3"):
+        again = tmp_path / f"merged-{threads}.h5"
+        result = trustsim(trustsim_bin, tmp_path, "merge", *parts, "-o", again,
+                          "--threads", threads)
+        assert result.returncode == 0, result.stderr
+        assert_same_results(merged, again)
 
     with h5py.File(whole, "r") as w, h5py.File(merged, "r") as m:
         assert m.attrs["kind"] == "sweep"
