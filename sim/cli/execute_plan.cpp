@@ -80,6 +80,12 @@ void create_output_directory(const std::filesystem::path& output) {
                     ": cannot create directory: " + error.message());
 }
 
+// Threads for the runs, and processes for reading files back whole
+// (0: all cores).
+int workers_wanted(const ExecuteOptions& options) {
+  return options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+}
+
 PartsMode parts_mode(const ExecuteOptions& options) {
   return options.force ? PartsMode::force : options.resume ? PartsMode::resume : PartsMode::fresh;
 }
@@ -99,8 +105,7 @@ void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
                           provenance,
                           prepared.kind == "run" ? Comparison::run : Comparison::include,
                           nullptr,
-                          // As many as the runs had threads (0: all cores).
-                          options.threads > 0 ? options.threads : tbb::info::default_concurrency()};
+                          workers_wanted(options)};
   for (const RunPlan& run : prepared.owned)
     combination.inputs.push_back(parts.part_path(run.run_id));
   if (prepared.shard) {
@@ -114,17 +119,25 @@ void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
   write_combined(prepared.output, options.force, plan, combination, cancel.flag());
 }
 
-// The parts an earlier invocation left, each read whole (in a child
-// process) and checked against the plan before any run is computed: a
-// damaged or foreign part stops a resume at once, not after the missing
-// runs have been computed, and is not read whole again when combined.
+// The parts an earlier invocation left, each read whole (in child
+// processes, as many at a time as there are workers) and checked against
+// the plan before any run is computed: a damaged or foreign part stops a
+// resume at once, not after the missing runs have been computed, and is
+// not read whole again when combined.
 void check_earlier_parts(const PreparedPlan& prepared, const PartsDirectory& parts,
-                         const std::vector<RunPlan>& missing) {
+                         const std::vector<RunPlan>& missing, int processes) {
   std::unordered_set<std::int64_t> to_compute;
   for (const RunPlan& run : missing) to_compute.insert(run.run_id);
-  const FinishedRunSource found = parts_source(prepared.plan, parts);
+  std::vector<RunPlan> earlier;
+  std::vector<std::filesystem::path> paths;
   for (const RunPlan& run : prepared.owned)
-    if (!to_compute.count(run.run_id)) (void)found(run);
+    if (!to_compute.count(run.run_id)) {
+      earlier.push_back(run);
+      paths.push_back(parts.part_path(run.run_id));
+    }
+  read_whole_first(paths, fingerprint_text(prepared.plan.fingerprint), processes);
+  const FinishedRunSource found = parts_source(prepared.plan, parts, WrittenBy::this_invocation);
+  for (const RunPlan& run : earlier) (void)found(run);
 }
 
 // Whether `output` holds exactly the runs `prepared` answers for, of its
@@ -317,7 +330,7 @@ int execute_plan(const ExecuteOptions& options, const std::function<PreparedPlan
     if (!root) return;
     missing = missing_runs(prepared->owned, *parts);
     if (!options.quiet) report_resuming(*prepared, *parts, missing.size());
-    check_earlier_parts(*prepared, *parts, missing);
+    check_earlier_parts(*prepared, *parts, missing, workers_wanted(options));
   });
 
   const Provenance provenance{program_version,

@@ -181,9 +181,8 @@ void judge(const std::filesystem::path& path, int status, const std::string& sai
 
 }  // namespace
 
-std::vector<std::string> read_in_children(const std::filesystem::path& path,
-                                          const std::vector<std::function<std::string()>>& reads,
-                                          int cpu_seconds, ReadFailures failures) {
+std::vector<std::string> read_in_children(const std::vector<ContainedRead>& reads,
+                                          ReadFailures failures) {
   // Nothing the parent has buffered may be written twice.
   std::cout.flush();
   std::cerr.flush();
@@ -191,7 +190,8 @@ std::vector<std::string> read_in_children(const std::filesystem::path& path,
   std::vector<Child> children;
   std::vector<std::string> said(reads.size());
   std::vector<int> status(reads.size(), 0);
-  int wait_error = 0;
+  int wait_error = 0;  // and whose wait failed
+  std::size_t wait_failed = 0;
   // Every child started is waited for, whatever happens, and judged after.
   const auto wait_for_started = [&] {
     for (std::size_t k = 0; k < children.size(); ++k) {
@@ -202,31 +202,36 @@ std::vector<std::string> read_in_children(const std::filesystem::path& path,
       while (::waitpid(children[k].pid, &status[k], 0) < 0)
         if (errno != EINTR) {
           wait_error = errno;
+          wait_failed = k;
           break;
         }
     }
   };
   try {
     for (const auto& read : reads)
-      children.push_back(start_child(path, read, cpu_seconds, failures));
+      children.push_back(start_child(read.path, read.read, read.cpu_seconds, failures));
   } catch (...) {
     wait_for_started();
     throw;
   }
   wait_for_started();
   if (wait_error != 0)
-    throw FileError(path.string() + ": cannot check the file: " + std::strerror(wait_error));
-  for (std::size_t k = 0; k < reads.size(); ++k) judge(path, status[k], said[k], cpu_seconds);
+    throw FileError(reads[wait_failed].path.string() +
+                    ": cannot check the file: " + std::strerror(wait_error));
+  for (std::size_t k = 0; k < reads.size(); ++k)
+    judge(reads[k].path, status[k], said[k], reads[k].cpu_seconds);
   return said;
 }
 
 void refuse_if_reading_crashes(const std::filesystem::path& path, const std::function<void()>& read,
                                int cpu_seconds, ReadFailures failures) {
-  read_in_children(path, {[&read] {
-                     read();
-                     return std::string();
-                   }},
-                   cpu_seconds, failures);
+  read_in_children({{path,
+                     [&read] {
+                       read();
+                       return std::string();
+                     },
+                     cpu_seconds}},
+                   failures);
 }
 
 }  // namespace trustsim

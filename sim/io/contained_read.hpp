@@ -29,14 +29,18 @@ enum class ReadFailures { ignore, report };
 void refuse_if_reading_crashes(const std::filesystem::path& path, const std::function<void()>& read,
                                int cpu_seconds, ReadFailures failures = ReadFailures::ignore);
 
-// The same for several reads at once, each in a child of its own (a
-// verification shared out among processes, to use more than one core:
-// HDF5, a serial build, reads in one thread a process). Returns the text
-// each read returned, in order, once every child has ended; throws for the
-// first child, in order, that did not get through.
-std::vector<std::string> read_in_children(const std::filesystem::path& path,
-                                          const std::vector<std::function<std::string()>>& reads,
-                                          int cpu_seconds, ReadFailures failures);
+// The same for several reads at once, each in a child of its own (to use
+// more than one core: HDF5, a serial build, reads in one thread a
+// process). Returns the text each read returned, in order, once every
+// child has ended; throws, naming its path, for the first read in order
+// that did not get through.
+struct ContainedRead {
+  std::filesystem::path path;
+  std::function<std::string()> read;
+  int cpu_seconds;
+};
+std::vector<std::string> read_in_children(const std::vector<ContainedRead>& reads,
+                                          ReadFailures failures);
 
 // Whether a failure's text says the process ran out of memory or file
 // handles ("Too many open files", HDF5's "memory allocation failed").

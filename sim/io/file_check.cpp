@@ -1,5 +1,6 @@
 #include "io/file_check.hpp"
 
+#include <algorithm>
 #include <new>
 #include <sstream>
 #include <vector>
@@ -73,6 +74,13 @@ void refuse_damaged_trustsim_file(const std::filesystem::path& path) {
 
 void refuse_damaged_or_unverified_trustsim_file(const std::filesystem::path& path,
                                                 const std::function<void()>& own_checks) {
+  refuse_damaged_or_unverified_trustsim_files(
+      {path}, [&own_checks](const std::filesystem::path&) { own_checks(); }, 1);
+}
+
+void refuse_damaged_or_unverified_trustsim_files(
+    const std::vector<std::filesystem::path>& paths,
+    const std::function<void(const std::filesystem::path&)>& own_checks, int processes) {
   // Out of memory or file handles is the machine's problem, never the file's:
   // it leaves the child as such (contained_read.hpp), whichever read met it.
   const auto unless_resources = [](const std::function<void()>& read) {
@@ -86,13 +94,21 @@ void refuse_damaged_or_unverified_trustsim_file(const std::filesystem::path& pat
       return false;
     }
   };
-  refuse_if_reading_crashes(
-      path,
-      [&] {
-        unless_resources([&path] { read_and_copy_everything(path); });
-        if (unless_resources(own_checks)) read_every_dataset(path);
-      },
-      reading_cpu_seconds(path), ReadFailures::report);
+  const std::size_t at_once = static_cast<std::size_t>(std::max(processes, 1));
+  for (std::size_t first = 0; first < paths.size(); first += at_once) {
+    std::vector<ContainedRead> reads;
+    for (std::size_t k = first; k < std::min(first + at_once, paths.size()); ++k) {
+      const std::filesystem::path& path = paths[k];
+      reads.push_back({path,
+                       [&] {
+                         unless_resources([&path] { read_and_copy_everything(path); });
+                         if (unless_resources([&] { own_checks(path); })) read_every_dataset(path);
+                         return std::string();
+                       },
+                       reading_cpu_seconds(path)});
+    }
+    read_in_children(reads, ReadFailures::report);
+  }
 }
 
 void read_every_dataset(const std::filesystem::path& path, const hdf5::StringStretches* given) {
@@ -161,12 +177,12 @@ void verify_trustsim_file(const std::filesystem::path& path, int processes) {
     // runs' stretches as summed (HDF5 reads in one thread a process). A
     // file whose runs share objects with the rest by hard links (trustsim
     // writes none) may be refused that one walk would pass, never passed.
-    std::vector<std::function<std::string()>> shares;
+    std::vector<ContainedRead> shares;
     for (int share = 0; share < processes; ++share)
       shares.push_back(
-          [&path, share, processes] { return read_share_of_runs(path, share, processes); });
-    for (const std::string& lines :
-         read_in_children(path, shares, cpu_seconds, ReadFailures::report))
+          {path, [&path, share, processes] { return read_share_of_runs(path, share, processes); },
+           cpu_seconds});
+    for (const std::string& lines : read_in_children(shares, ReadFailures::report))
       add_stretches(lines, runs);
   }
   refuse_if_reading_crashes(

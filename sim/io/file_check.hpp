@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <vector>
 
 #include "io/string_checksum.hpp"
 
@@ -25,6 +26,13 @@ void refuse_damaged_trustsim_file(const std::filesystem::path& path);
 // verify_trustsim_file reads, whose failure is damage. Throws as those two.
 void refuse_damaged_or_unverified_trustsim_file(const std::filesystem::path& path,
                                                 const std::function<void()>& own_checks);
+
+// The same for each of `paths` (own_checks(path) its own checks), in
+// `processes` child processes at a time. Throws for the first file, in
+// order, that fails.
+void refuse_damaged_or_unverified_trustsim_files(
+    const std::vector<std::filesystem::path>& paths,
+    const std::function<void(const std::filesystem::path&)>& own_checks, int processes);
 
 // Reads every dataset of the file whole, so that each chunk's Fletcher32
 // checksum (hdf5_write.cpp) and each metadata checksum (the 1.10 format,

@@ -57,11 +57,13 @@ FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& part
 }
 
 FinishedRunSource files_source(const SweepPlan& plan,
-                               const std::vector<std::filesystem::path>& files) {
+                               const std::vector<std::filesystem::path>& files, int processes) {
   auto finished = std::make_shared<std::map<std::int64_t, LocatedRun>>();
   const std::string fingerprint = fingerprint_text(plan.fingerprint);
+  read_whole_first(files, fingerprint, processes);
   for (const auto& path : files)
-    for (FinishedRun& run : read_finished_runs(path, plan.swept_keys, fingerprint)) {
+    for (FinishedRun& run :
+         read_finished_runs(path, plan.swept_keys, fingerprint, WrittenBy::this_invocation)) {
       const std::int64_t id = run.record.run_id;
       finished->emplace(id, LocatedRun{path, std::move(run)});
     }

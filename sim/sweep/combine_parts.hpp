@@ -72,10 +72,11 @@ FinishedRunSource parts_source(const SweepPlan& plan, const PartsDirectory& part
                                const RunsWritten* written_here = nullptr);
 
 // The source of runs already combined into files (the shard files given to
-// merge): each file's /summary read once (read_finished_runs), each run
+// merge): each file read whole first (read_whole_first, `processes` at a
+// time), then its /summary read once (read_finished_runs), each run
 // checked against its plan as it is taken. Throws FileError.
 FinishedRunSource files_source(const SweepPlan& plan,
-                               const std::vector<std::filesystem::path>& files);
+                               const std::vector<std::filesystem::path>& files, int processes);
 
 // What a combined file holds: which runs, in which order, where each is
 // found, and what the file says besides them.

@@ -62,7 +62,7 @@ std::string merged_from(const std::vector<ShardDescription>& parts) {
 
 MergeReport merge_shards(const std::vector<std::filesystem::path>& paths,
                          const std::filesystem::path& output, bool force, Provenance provenance,
-                         int verify_processes, const std::atomic<bool>& cancel) {
+                         int processes, const std::atomic<bool>& cancel) {
   std::vector<ShardDescription> parts;
   for (const auto& path : paths) parts.push_back(read_shard_description(path));
   (void)assign_runs_to_parts(parts);  // every run held exactly once, or a FileError
@@ -76,10 +76,10 @@ MergeReport merge_shards(const std::vector<std::filesystem::path>& paths,
   const std::string sources = merged_from(parts);
   write_combined(
       output, force, plan,
-      Combination{plan.runs, files_source(plan, paths), paths, std::move(provenance),
+      Combination{plan.runs, files_source(plan, paths, processes), paths, std::move(provenance),
                   Comparison::include,
                   [&sources](hid_t file) { hdf5::write_attribute(file, "merged_from", sources); },
-                  verify_processes},
+                  processes},
       cancel);
   return MergeReport{static_cast<std::int64_t>(plan.runs.size()), parts.size()};
 }

@@ -25,10 +25,10 @@ struct MergeReport {
 // name, shard and provenance. Written to `output` as every combined file is
 // (write_combined, combine_parts.hpp): throws FileError, WriteError or
 // hdf5::Error, and Cancelled (model/simulation.hpp) between runs once
-// `cancel` is raised (a signal), leaving no output. The output is read
-// back by `verify_processes` processes at once (verify_trustsim_file).
+// `cancel` is raised (a signal), leaving no output. The parts, and then
+// the output, are read back whole by `processes` processes at once.
 MergeReport merge_shards(const std::vector<std::filesystem::path>& parts,
                          const std::filesystem::path& output, bool force, Provenance provenance,
-                         int verify_processes, const std::atomic<bool>& cancel);
+                         int processes, const std::atomic<bool>& cancel);
 
 }  // namespace trustsim

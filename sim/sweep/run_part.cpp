@@ -44,6 +44,20 @@ void check_fingerprint(const std::filesystem::path& path, const std::string& fin
 
 }  // namespace
 
+void read_whole_first(const std::vector<std::filesystem::path>& paths,
+                      const std::string& fingerprint, int processes) {
+  // A file that is not one of this sweep's passes here: the reading that
+  // follows says what it is (foreign, another sweep's) rather than
+  // calling it damaged.
+  refuse_damaged_or_unverified_trustsim_files(
+      paths,
+      [&fingerprint](const std::filesystem::path& path) {
+        read_summary_of_checked_file(path);
+        check_fingerprint(path, fingerprint);
+      },
+      processes);
+}
+
 hdf5::StringStretch write_run_part(const std::filesystem::path& path, const RunPlan& plan,
                                    const RunResult& result,
                                    const std::vector<std::string>& swept_keys,
@@ -65,14 +79,10 @@ std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,
                                             const std::vector<std::string>& swept_keys,
                                             const std::string& fingerprint, WrittenBy written_by) {
   // Damage that would crash HDF5 here or in the copy of the runs that
-  // follows, and damage the checksums show (H5Ocopy copies chunks as they
+  // follows, and damage the checksums show (the copy takes chunks as they
   // are stored, unchecked), is refused first; then missing, foreign or
   // damaged: FileError.
-  if (written_by == WrittenBy::earlier_invocation)
-    refuse_damaged_or_unverified_trustsim_file(path, [&] {
-      read_summary_of_checked_file(path);
-      check_fingerprint(path, fingerprint);
-    });
+  if (written_by == WrittenBy::earlier_invocation) read_whole_first({path}, fingerprint, 1);
   const SummaryTable table = read_summary_of_checked_file(path);
   check_fingerprint(path, fingerprint);
   const auto& run_ids = column<std::int64_t>(table, "run_id", path);

@@ -36,8 +36,17 @@ hdf5::StringStretch write_run_part(const std::filesystem::path& path, const RunP
 // --resume, a shard: read whole in a child process first, file_check.hpp),
 // or this one, moments ago (its own parts: not read twice; the copy still
 // reads every chunk through its checksum, and the output holding them is
-// verified before any part is removed).
+// verified before any part is removed). A file of an earlier invocation
+// already read whole (read_whole_first) is read as this invocation's.
 enum class WrittenBy { earlier_invocation, this_invocation };
+
+// What reading a file of an earlier invocation does first, for each of
+// `paths` (parts or shard files of the sweep with this fingerprint), in
+// `processes` child processes at a time: each read whole, so that the
+// damaged are refused before anything is computed or copied. Throws
+// FileError for the first, in order, that is damaged.
+void read_whole_first(const std::vector<std::filesystem::path>& paths,
+                      const std::string& fingerprint, int processes);
 
 // Every run in the /summary of a file of the sweep with this fingerprint (a
 // part or a shard file), in row order; an empty fingerprint reads the file

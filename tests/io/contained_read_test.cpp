@@ -63,31 +63,36 @@ TEST_CASE("reads at once, each in a child, give back their texts in order") {
   // More than a pipe holds from each, so that children wait on the parent
   // while it reads another's.
   const std::string big_a(300000, 'a'), big_b(200000, 'b');
-  const auto texts = read_in_children(
-      damaged_file, {[&] { return big_a; }, [] { return std::string(); }, [&] { return big_b; }}, 5,
-      ReadFailures::report);
+  const auto texts = read_in_children({{damaged_file, [&] { return big_a; }, 5},
+                                       {damaged_file, [] { return std::string(); }, 5},
+                                       {damaged_file, [&] { return big_b; }, 5}},
+                                      ReadFailures::report);
   REQUIRE(texts.size() == 3);
   CHECK(texts[0] == big_a);
   CHECK(texts[1].empty());
   CHECK(texts[2] == big_b);
 }
 
-TEST_CASE("one read of several that fails or crashes refuses the file, once all have ended") {
+TEST_CASE("one read of several that fails or crashes refuses its file, once all have ended") {
   const auto sound = [] { return std::string("fine"); };
+  const std::filesystem::path other = "results/other.h5";  // only named, never opened
   CHECK_THROWS_WITH(
       read_in_children(
-          damaged_file,
-          {sound, []() -> std::string { throw std::runtime_error("HDF5: cannot read runs/x"); },
-           sound},
-          5, ReadFailures::report),
-      "results/damaged.h5: damaged HDF5 file (HDF5: cannot read runs/x)");
-  CHECK_THROWS_WITH(read_in_children(damaged_file,
-                                     {sound, sound,
-                                      []() -> std::string {
-                                        std::raise(SIGSEGV);
-                                        return {};
-                                      }},
-                                     5, ReadFailures::report),
+          {{other, sound, 5},
+           {damaged_file, []() -> std::string { throw std::runtime_error("HDF5: cannot read x"); },
+            5},
+           {other, sound, 5}},
+          ReadFailures::report),
+      "results/damaged.h5: damaged HDF5 file (HDF5: cannot read x)");
+  CHECK_THROWS_WITH(read_in_children({{other, sound, 5},
+                                      {other, sound, 5},
+                                      {damaged_file,
+                                       []() -> std::string {
+                                         std::raise(SIGSEGV);
+                                         return {};
+                                       },
+                                       5}},
+                                     ReadFailures::report),
                     Catch::StartsWith("results/damaged.h5: damaged HDF5 file (reading it "));
   // Every child was waited for: none is left.
   errno = 0;
