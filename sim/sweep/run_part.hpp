@@ -34,9 +34,9 @@ hdf5::StringStretch write_run_part(const std::filesystem::path& path, const RunP
 
 // Who wrote a file about to be read: an earlier invocation (a part found on
 // --resume, a shard: read whole in a child process first, file_check.hpp),
-// or this one, moments ago (its own parts: not read twice; the copy still
-// reads every chunk through its checksum, and the output holding them is
-// verified before any part is removed). A file of an earlier invocation
+// or this one, moments ago (its own parts: not read twice; the chunks
+// they give the output are read through their checksums when the output
+// is verified, before any part is removed). A file of an earlier invocation
 // already read whole (read_whole_first) is read as this invocation's.
 enum class WrittenBy { earlier_invocation, this_invocation };
 
