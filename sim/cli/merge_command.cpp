@@ -78,9 +78,10 @@ Subcommand add_merge_command(CLI::App& root) {
       ->required()
       ->check(CLI::ExistingFile);
   app->add_option("-o,--output", options->output_path, "Output file")->required();
-  app->add_option("--threads", options->threads,
-                  "Processes that read the parts, then the merged file, back at once (default: all "
-                  "cores)")
+  app->add_option(
+         "--threads", options->threads,
+         "Processes reading the shard files, then the merged file, back whole (default: all "
+         "cores)")
       ->check(CLI::PositiveNumber);
   app->add_flag("--force", options->force, "Overwrite the output file if it exists");
   app->add_flag("-q,--quiet", options->quiet, "No closing message on stderr");
