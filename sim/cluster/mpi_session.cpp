@@ -38,7 +38,7 @@ void MpiSession::agree(std::exception_ptr problem) const {
   MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, communicator_);
   if (first == size_) return;
   if (first == rank_) std::rethrow_exception(problem);
-  throw OtherRankFailed(first);
+  throw OtherRankFailed();
 }
 
 int MpiSession::max_over_ranks(int value) const {

@@ -20,9 +20,7 @@ bool launched_by_mpi();
 // MpiSession::agree): the failing rank reports the problem and sets the
 // job's exit status; these stop quietly (cli/here_or_across_ranks.hpp).
 struct OtherRankFailed : std::exception {
-  explicit OtherRankFailed(int rank) : failing_rank(rank) {}
   const char* what() const noexcept override { return "another MPI rank failed"; }
-  int failing_rank;
 };
 
 class MpiSession {
