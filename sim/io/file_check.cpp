@@ -72,12 +72,6 @@ void refuse_damaged_trustsim_file(const std::filesystem::path& path) {
   refuse_if_reading_crashes(path, [&path] { read_and_copy_everything(path); });
 }
 
-void refuse_damaged_or_unverified_trustsim_file(const std::filesystem::path& path,
-                                                const std::function<void()>& own_checks) {
-  refuse_damaged_or_unverified_trustsim_files(
-      {path}, [&own_checks](const std::filesystem::path&) { own_checks(); }, 1);
-}
-
 void refuse_damaged_or_unverified_trustsim_files(
     const std::vector<std::filesystem::path>& paths,
     const std::function<void(const std::filesystem::path&)>& own_checks, int processes) {

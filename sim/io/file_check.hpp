@@ -19,17 +19,13 @@ namespace trustsim {
 // incomplete) are left to the real reading, which reports them itself.
 void refuse_damaged_trustsim_file(const std::filesystem::path& path);
 
-// Both checks a part gets before its runs are copied, in one child process
-// instead of two: what refuse_damaged_trustsim_file reads, then the
-// caller's `own_checks` (its /summary, whose sweep: if they fail, the
-// caller's own reading reports why), then, if they pass, what
-// verify_trustsim_file reads, whose failure is damage. Throws as those two.
-void refuse_damaged_or_unverified_trustsim_file(const std::filesystem::path& path,
-                                                const std::function<void()>& own_checks);
-
-// The same for each of `paths` (own_checks(path) its own checks), in
-// `processes` child processes at a time. Throws for the first file, in
-// order, that fails.
+// Both checks a part or shard gets before its runs are copied, in one
+// child process a file instead of two: what refuse_damaged_trustsim_file
+// reads, then the caller's `own_checks(path)` (its /summary, whose sweep:
+// if they fail, the caller's own reading reports why), then, if they pass,
+// what verify_trustsim_file reads, whose failure is damage. `processes`
+// files at a time. Throws as those two, for the first file, in order, that
+// fails.
 void refuse_damaged_or_unverified_trustsim_files(
     const std::vector<std::filesystem::path>& paths,
     const std::function<void(const std::filesystem::path&)>& own_checks, int processes);

@@ -231,21 +231,28 @@ StringStretch StringRecord::stretch(const std::string& path) const {
 
 namespace {
 
-std::uint64_t walked_checksum(hid_t file, OtherDatasets others, const StringStretches* stretches) {
+// The walk from the object at `path` ("." the root: the whole file), its
+// stretch of the sum; objects in `stretches` taken as given.
+StringStretch walked_from(hid_t file, const std::string& path, OtherDatasets others,
+                          const StringStretches* stretches) {
   Walk walk;
   walk.others = others;
   walk.stretches = stretches;
   try {
-    Handle root(check(H5Oopen(file, ".", H5P_DEFAULT), "open the root group"), H5Oclose);
+    Handle object(check(H5Oopen(file, path.c_str(), H5P_DEFAULT), "open an object"), H5Oclose);
     H5O_info_t info{};
-    check_status(H5Oget_info2(root, &info, H5O_INFO_BASIC), "inspect the root group");
+    check_status(H5Oget_info2(object, &info, H5O_INFO_BASIC), "inspect an object");
     walk.visited.insert(info.addr);
-    add_object(walk, root, ".");
+    add_object(walk, object, path);
   } catch (const Error& problem) {
-    if (walk.failure.empty()) walk.failure = std::string(".: ") + problem.what();
+    if (walk.failure.empty()) walk.failure = path + ": " + problem.what();
   }
   if (!walk.failure.empty()) throw Error("HDF5: cannot read " + walk.failure);
-  return walk.sum.sum.checksum();
+  return {walk.sum.sum.checksum(), walk.sum.bytes};
+}
+
+std::uint64_t walked_checksum(hid_t file, OtherDatasets others, const StringStretches* stretches) {
+  return walked_from(file, ".", others, stretches).crc;
 }
 
 }  // namespace
@@ -286,16 +293,7 @@ void check_string_checksum(hid_t file, OtherDatasets others, const StringStretch
 }
 
 StringStretch walked_stretch(hid_t file, const std::string& path, OtherDatasets others) {
-  Walk walk;
-  walk.others = others;
-  try {
-    Handle object(check(H5Oopen(file, path.c_str(), H5P_DEFAULT), "open an object"), H5Oclose);
-    add_object(walk, object, path);
-  } catch (const Error& problem) {
-    if (walk.failure.empty()) walk.failure = path + ": " + problem.what();
-  }
-  if (!walk.failure.empty()) throw Error("HDF5: cannot read " + walk.failure);
-  return {walk.sum.sum.checksum(), walk.sum.bytes};
+  return walked_from(file, path, others, nullptr);
 }
 
 }  // namespace trustsim::hdf5
