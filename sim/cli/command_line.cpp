@@ -6,6 +6,8 @@
 #include <ctime>
 #include <iostream>
 
+#include <tbb/info.h>
+
 namespace trustsim::cli {
 
 namespace {
@@ -33,6 +35,8 @@ void add_resume_flags(CLI::App& app, bool& resume, bool& force, bool& quiet,
       ->excludes(resume_flag);
   app.add_flag("-q,--quiet", quiet, "No progress or closing message on stderr");
 }
+
+int workers_wanted(int threads) { return threads > 0 ? threads : tbb::info::default_concurrency(); }
 
 std::string shell_quoted(const std::vector<std::string>& arguments) {
   std::string line;

@@ -43,6 +43,9 @@ void add_resume_flags(CLI::App& app, bool& resume, bool& force, bool& quiet,
                       const std::string& noun, const std::string& kept,
                       const std::string& discarded);
 
+// What --threads N asks for, threads or processes: N, or all cores (0).
+int workers_wanted(int threads);
+
 // The invocation as one shell-quoted line (for the file's provenance).
 std::string shell_quoted(const std::vector<std::string>& arguments);
 void remember_invocation(int argc, char** argv);

@@ -11,8 +11,6 @@
 #include <iostream>
 #include <unordered_set>
 
-#include <tbb/info.h>
-
 #include "cli/command_line.hpp"
 #include "io/file_check.hpp"
 #include "io/hdf5_read.hpp"
@@ -80,12 +78,6 @@ void create_output_directory(const std::filesystem::path& output) {
                     ": cannot create directory: " + error.message());
 }
 
-// Threads for the runs, and processes for reading files back whole
-// (0: all cores).
-int workers_wanted(const ExecuteOptions& options) {
-  return options.threads > 0 ? options.threads : tbb::info::default_concurrency();
-}
-
 PartsMode parts_mode(const ExecuteOptions& options) {
   return options.force ? PartsMode::force : options.resume ? PartsMode::resume : PartsMode::fresh;
 }
@@ -105,7 +97,7 @@ void write_output(const PreparedPlan& prepared, const PartsDirectory& parts,
                           provenance,
                           prepared.kind == "run" ? Comparison::run : Comparison::include,
                           nullptr,
-                          workers_wanted(options)};
+                          workers_wanted(options.threads)};
   for (const RunPlan& run : prepared.owned)
     combination.inputs.push_back(parts.part_path(run.run_id));
   if (prepared.shard) {
@@ -330,7 +322,7 @@ int execute_plan(const ExecuteOptions& options, const std::function<PreparedPlan
     if (!root) return;
     missing = missing_runs(prepared->owned, *parts);
     if (!options.quiet) report_resuming(*prepared, *parts, missing.size());
-    check_earlier_parts(*prepared, *parts, missing, workers_wanted(options));
+    check_earlier_parts(*prepared, *parts, missing, workers_wanted(options.threads));
   });
 
   const Provenance provenance{program_version,

@@ -8,8 +8,6 @@
 #include <iostream>
 #include <memory>
 
-#include <tbb/info.h>
-
 #include "cli/command_line.hpp"
 #include "model/simulation.hpp"
 #include "runner/cancellation.hpp"
@@ -55,7 +53,7 @@ int execute(const MergeOptions& options) {
     const MergeReport report = merge_shards(
         parts, output, options.force,
         Provenance{program_version, git_commit, utc_now(), invocation(), "sweep", 0, "", ""},
-        options.threads > 0 ? options.threads : tbb::info::default_concurrency(), cancel.flag());
+        workers_wanted(options.threads), cancel.flag());
     report_merged(options, output, report, started);
   } catch (const Cancelled&) {
     std::cerr << "trustsim: merge cancelled by signal " << cancel.signal_number()
