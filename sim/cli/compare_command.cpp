@@ -180,17 +180,20 @@ int execute(const CompareOptions& options) {
         "comparison",    files.front().seed, given.dump(2), files.front().scenario_resolved};
     ResultWriter writer(out, provenance, FileLayout{organisation_names(), {}});
     std::int64_t next = 0;
+    std::vector<RunCopy> copies;
     for (const auto& file : files) {
       order.push_back(file.label);
       for (std::size_t i = 0; i < file.run_ids.size(); ++i) {
-        writer.copy_run_as(file.path, file.run_ids[i],
-                           RunRecord{next++, file.label, file.replicates[i], file.seeds[i], "", {}},
-                           file.outcomes[i]);
+        copies.push_back(
+            RunCopy{file.path, file.run_ids[i],
+                    RunRecord{next++, file.label, file.replicates[i], file.seeds[i], "", {}},
+                    file.outcomes[i], true, std::nullopt});
         runs.variant.push_back(file.label);
         runs.grid_values.emplace_back();
         runs.outcomes.push_back(file.outcomes[i]);
       }
     }
+    writer.copy_runs(copies);
     writer.finish();
     ComparisonTable table{{}, compare_variants(order, runs)};
     // Each file's window, from its resolved scenario, as a sweep's comparison says it.

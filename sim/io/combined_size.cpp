@@ -48,7 +48,8 @@ Share share_besides_runs(const std::filesystem::path& path) {
                        "inspect an object");
     if (std::string(name) == "comparison") share.has_comparison = 1;
     if (std::string(name) != "runs" && object.type == H5O_TYPE_GROUP)
-      hdf5::copy_group(source, name, copy, name);
+      hdf5::check_status(H5Ocopy(source, name, copy, name, H5P_DEFAULT, H5P_DEFAULT),
+                         "copy a group into memory");
   }
   hdf5::check_status(H5Fflush(copy, H5F_SCOPE_GLOBAL), "flush a file in memory");
   // The image's size, as on disk (a file in memory grows by whole

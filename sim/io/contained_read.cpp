@@ -1,17 +1,14 @@
 #include "io/contained_read.hpp"
 
-#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <cstring>
-#include <iostream>
 #include <string>
 
+#include "io/child_process.hpp"
 #include "io/output_file.hpp"
 
 namespace trustsim {
@@ -48,23 +45,6 @@ namespace {
 constexpr int read_failed = 3;
 constexpr int out_of_resources = 4;
 
-[[noreturn]] void leave_child(int pipe_fd, int status, const std::string& text) {
-  if (pipe_fd >= 0) {
-    const std::string line = text.substr(0, 400);
-    [[maybe_unused]] const ssize_t written = ::write(pipe_fd, line.data(), line.size());
-  }
-  ::_exit(status);
-}
-
-std::string read_all(int fd) {
-  std::string text;
-  char buffer[512];
-  ssize_t n;
-  while ((n = ::read(fd, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
-    if (n > 0) text.append(buffer, static_cast<std::size_t>(n));
-  return text;
-}
-
 // Limits so tight that they can make a valid file unreadable (trustsim and
 // its libraries take a few hundred MB of address space before reading a
 // byte): worth naming in a message. A crash under looser limits is the
@@ -81,66 +61,31 @@ std::string tight_limits() {
   return limits;
 }
 
-void write_all(int fd, const std::string& text) {
-  for (std::size_t done = 0; done < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;  // the parent is gone: nothing to tell
-    done += static_cast<std::size_t>(n);
-  }
-}
-
-struct Child {
-  pid_t pid = -1;
-  int pipe_fd = -1;  // the parent's end: what the child says
-};
-
 // Forks a child that runs `read` under the CPU-time limit and says through
 // its pipe what `read` returned (exit 0) or why it failed.
-Child start_child(const std::filesystem::path& path, const std::function<std::string()>& read,
-                  int cpu_seconds, ReadFailures failures) {
-  int message_pipe[2] = {-1, -1};
-  if (::pipe2(message_pipe, O_CLOEXEC) != 0) {
-    const int problem = errno;
-    throw_file_problem(path.string() + ": could not read the file (cannot make a pipe: " +
-                           std::strerror(problem) + ")",
-                       problem);
+Child start_reading_child(const std::filesystem::path& path,
+                          const std::function<std::string()>& read, int cpu_seconds,
+                          ReadFailures failures) {
+  try {
+    return start_child([&](int pipe_fd) {
+      const rlimit cpu{static_cast<rlim_t>(cpu_seconds), static_cast<rlim_t>(cpu_seconds + 1)};
+      ::setrlimit(RLIMIT_CPU, &cpu);
+      try {
+        write_all(pipe_fd, read());
+      } catch (const std::bad_alloc&) {
+        leave_child(pipe_fd, out_of_resources, "out of memory");
+      } catch (const std::exception& problem) {
+        if (is_resource_exhaustion(problem.what()))
+          leave_child(pipe_fd, out_of_resources, problem.what());
+        if (failures == ReadFailures::report) leave_child(pipe_fd, read_failed, problem.what());
+      } catch (...) {
+      }
+    });
+  } catch (const ChildNotStarted& problem) {
+    // Out of processes or file handles: not the file's fault.
+    throw WriteError(path.string() + ": could not read the file (" + problem.what() + ": " +
+                     std::strerror(problem.error) + ")");
   }
-  const pid_t child = ::fork();
-  if (child < 0) {
-    const int problem = errno;
-    ::close(message_pipe[0]);
-    ::close(message_pipe[1]);
-    throw WriteError(path.string() + ": could not read the file (cannot start a process: " +
-                     std::strerror(problem) + ")");
-  }
-  if (child == 0) {
-    ::close(message_pipe[0]);
-    // The child says nothing (a crash report is the parent's to give, in
-    // one line) and leaves by _exit: no exit handlers, no flushing of the
-    // parent's open files, no leak check.
-    const int null = ::open("/dev/null", O_WRONLY);
-    if (null >= 0) {
-      ::dup2(null, STDOUT_FILENO);
-      ::dup2(null, STDERR_FILENO);
-    }
-    const rlimit cpu{static_cast<rlim_t>(cpu_seconds), static_cast<rlim_t>(cpu_seconds + 1)};
-    ::setrlimit(RLIMIT_CPU, &cpu);
-    try {
-      write_all(message_pipe[1], read());
-    } catch (const std::bad_alloc&) {
-      leave_child(message_pipe[1], out_of_resources, "out of memory");
-    } catch (const std::exception& problem) {
-      if (is_resource_exhaustion(problem.what()))
-        leave_child(message_pipe[1], out_of_resources, problem.what());
-      if (failures == ReadFailures::report)
-        leave_child(message_pipe[1], read_failed, problem.what());
-    } catch (...) {
-    }
-    ::_exit(0);
-  }
-  ::close(message_pipe[1]);
-  return {child, message_pipe[0]};
 }
 
 // Throws what a child that ended with `status`, having said `said`, means.
@@ -183,33 +128,26 @@ void judge(const std::filesystem::path& path, int status, const std::string& sai
 
 std::vector<std::string> read_in_children(const std::vector<ContainedRead>& reads,
                                           ReadFailures failures) {
-  // Nothing the parent has buffered may be written twice.
-  std::cout.flush();
-  std::cerr.flush();
-  std::fflush(nullptr);
   std::vector<Child> children;
   std::vector<std::string> said(reads.size());
   std::vector<int> status(reads.size(), 0);
   int wait_error = 0;  // and whose wait failed
   std::size_t wait_failed = 0;
   // Every child started is waited for, whatever happens, and judged after.
+  // Children later in order write meanwhile.
   const auto wait_for_started = [&] {
-    for (std::size_t k = 0; k < children.size(); ++k) {
-      // Read to the end before waiting: a child whose pipe is full waits
-      // for the parent to read it. Children later in order write meanwhile.
-      said[k] = read_all(children[k].pipe_fd);
-      ::close(children[k].pipe_fd);
-      while (::waitpid(children[k].pid, &status[k], 0) < 0)
-        if (errno != EINTR) {
-          wait_error = errno;
+    for (std::size_t k = 0; k < children.size(); ++k) try {
+        status[k] = finish_child(children[k], said[k]);
+      } catch (const ChildNotStarted& problem) {
+        if (wait_error == 0) {
+          wait_error = problem.error;
           wait_failed = k;
-          break;
         }
-    }
+      }
   };
   try {
     for (const auto& read : reads)
-      children.push_back(start_child(read.path, read.read, read.cpu_seconds, failures));
+      children.push_back(start_reading_child(read.path, read.read, read.cpu_seconds, failures));
   } catch (...) {
     wait_for_started();
     throw;

@@ -8,13 +8,16 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <ctime>
 #include <string>
 
+#include "io/child_process.hpp"
 #include "io/string_checksum.hpp"
 
 namespace trustsim {
@@ -114,6 +117,18 @@ bool is_temporary_name(const std::string& name, const std::string& prefix) {
   if (name.size() != prefix.size() + random_letters || name.compare(0, prefix.size(), prefix) != 0)
     return false;
   return name.find_first_not_of(letters, prefix.size()) == std::string::npos;
+}
+
+hdf5::Handle access_properties() {
+  // Our own locking (OutputFile's lock_fd_) replaces HDF5's, which would
+  // refuse our lock.
+  hdf5::Handle access = hdf5::property_list(H5Pcreate(H5P_FILE_ACCESS), "create file properties");
+  hdf5::check_status(H5Pset_file_locking(access, false, true), "switch off HDF5's file locking");
+  // The 1.8 format checksums the file's metadata (superblock, object
+  // headers, B-trees, heaps' headers), so damage to it is found on reading.
+  hdf5::check_status(H5Pset_libver_bounds(access, H5F_LIBVER_V110, H5F_LIBVER_V110),
+                     "choose the file format");
+  return access;
 }
 
 bool same_file(const struct stat& a, const struct stat& b) {
@@ -228,13 +243,7 @@ OutputFile::OutputFile(fs::path final_path, bool overwrite)
           error.value());
   }
 
-  // Our own locking (below) replaces HDF5's, which would refuse our lock.
-  hdf5::Handle access = hdf5::property_list(H5Pcreate(H5P_FILE_ACCESS), "create file properties");
-  hdf5::check_status(H5Pset_file_locking(access, false, true), "switch off HDF5's file locking");
-  // The 1.8 format checksums the file's metadata (superblock, object
-  // headers, B-trees, heaps' headers), so damage to it is found on reading.
-  hdf5::check_status(H5Pset_libver_bounds(access, H5F_LIBVER_V110, H5F_LIBVER_V110),
-                     "choose the file format");
+  const hdf5::Handle access = access_properties();
   const std::string prefix =
       (final_path_.has_parent_path() ? final_path_.parent_path() / "" : fs::path()).string() +
       temporary_prefix(final_path_);
@@ -321,19 +330,101 @@ void refuse_if_no_room(const fs::path& final_path, std::uintmax_t bytes) {
   }
 }
 
-void OutputFile::commit(const std::function<void(const fs::path&)>& verify) {
+namespace {
+
+// What the system would have said of a write to `file` that the library
+// crashed on instead of reporting: its file system is full, or the file is
+// at the file size limit (ulimit -f); empty if neither.
+std::string storage_exhausted(const fs::path& file) {
+  constexpr std::uintmax_t margin = 1u << 20;  // less than a chunk and its metadata
+  rlimit limit{};
+  std::error_code error;
+  const std::uintmax_t size = fs::file_size(file, error);
+  if (!error && ::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+      size + margin > limit.rlim_cur)
+    return std::strerror(EFBIG);
+  struct statvfs space {};
+  if (::statvfs(file.parent_path().empty() ? "." : file.parent_path().c_str(), &space) == 0 &&
+      static_cast<std::uintmax_t>(space.f_bavail) * space.f_frsize < margin)
+    return std::strerror(ENOSPC);
+  return {};
+}
+
+}  // namespace
+
+void OutputFile::close_checked(const char* when) {
   // With the default close degree HDF5 would keep the file open while any
-  // object in it is open, and finish writing it after the rename.
+  // object in it is open, and go on writing it.
   const ssize_t open_objects = H5Fget_obj_count(
       file_, H5F_OBJ_DATASET | H5F_OBJ_GROUP | H5F_OBJ_DATATYPE | H5F_OBJ_ATTR | H5F_OBJ_LOCAL);
   if (open_objects != 0)
-    throw std::logic_error("output file committed with " + std::to_string(open_objects) +
-                           " HDF5 objects still open");
-  // Last, over everything written: the strings' checksum (string_checksum.hpp).
-  hdf5::write_string_checksum(file_, &string_stretches_);
+    throw std::logic_error(std::string("output file ") + when + " with " +
+                           std::to_string(open_objects) + " HDF5 objects still open");
   hdf5::check_status(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush the output file");
   // Closing writes the last metadata: its failure is a failed write too.
   file_.close("close the output file");
+}
+
+// The temporary file opened for writing, checked to be the one we created
+// and lock (nobody put another file under its name meanwhile).
+hdf5::Handle OutputFile::open_again() const {
+  hdf5::Handle file = hdf5::file(
+      H5Fopen(temporary_path_.c_str(), H5F_ACC_RDWR, access_properties()), "open the output file");
+  int* hdf5_fd = nullptr;
+  struct stat opened {
+  }, locked{};
+  if (H5Fget_vfd_handle(file, H5P_DEFAULT, reinterpret_cast<void**>(&hdf5_fd)) < 0 ||
+      hdf5_fd == nullptr || ::fstat(*hdf5_fd, &opened) != 0 || ::fstat(lock_fd_, &locked) != 0 ||
+      !same_file(opened, locked))
+    throw hdf5::Error(temporary_path_.string() + ": is no longer the file this trustsim created");
+  return file;
+}
+
+void OutputFile::write_in_child(const std::function<void(hid_t file)>& write,
+                                const std::function<bool()>& stop) {
+  close_checked("handed to a child process");
+  constexpr int write_failed = 3;
+  const auto in_child = [&](int pipe_fd) {
+    // Ctrl-C reaches the child too: it is the parent's to act on (`stop`).
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) std::signal(signal, SIG_IGN);
+    try {
+      hdf5::silence_library_errors();
+      hdf5::Handle file = open_again();
+      write(file);
+      file.close("close the output file");
+    } catch (const std::exception& problem) {
+      leave_child(pipe_fd, write_failed, problem.what());
+    }
+  };
+  std::string said;
+  int status = 0;
+  try {
+    status = finish_child_unless(start_child(in_child), said, stop);
+  } catch (const ChildNotStarted& problem) {
+    throw hdf5::Error(std::string(problem.what()) + " (" + std::strerror(problem.error) + ")");
+  }
+  if (WIFEXITED(status) && WEXITSTATUS(status) == write_failed) throw hdf5::Error(said);
+  if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL && stop())
+    throw hdf5::Error("HDF5: writing the output was stopped");
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    // A crash: a signal, or a sanitizer's exit status for the crash it caught.
+    const std::string crash = WIFSIGNALED(status)
+                                  ? std::string(strsignal(WTERMSIG(status)))
+                                  : "exit status " + std::to_string(WEXITSTATUS(status));
+    const std::string cause = storage_exhausted(temporary_path_);
+    if (!cause.empty())
+      throw hdf5::Error("HDF5: cannot write the output (" + cause +
+                        "; the library crashed on it: " + crash + ")");
+    throw hdf5::Error("HDF5: writing the output crashed the library (" + crash +
+                      "): a full disk, a file size limit or no memory?");
+  }
+  file_ = open_again();
+}
+
+void OutputFile::commit(const std::function<void(const fs::path&)>& verify) {
+  // Last, over everything written: the strings' checksum (string_checksum.hpp).
+  hdf5::write_string_checksum(file_, &string_stretches_);
+  close_checked("committed");
   // The data must be on disk before the name says the file is complete.
   if (::fsync(lock_fd_) != 0)
     throw hdf5::Error(std::string("cannot force the file to disk (") + std::strerror(errno) + ")");

@@ -101,6 +101,19 @@ class OutputFile {
   const std::filesystem::path& final_path() const { return final_path_; }
   const std::filesystem::path& temporary_path() const { return temporary_path_; }
 
+  // Closes the file here, runs `write` on it opened afresh in a forked
+  // child process, and opens it here again once the child has closed it:
+  // for writes that crash HDF5 1.10 when they fail (H5Ocopy on a full
+  // disk), so that the failure is reported like any other. Throws
+  // hdf5::Error with what `write` threw, or saying that the child crashed
+  // or was stopped (the file is then left closed, to be abandoned). No
+  // object in the file may be open; string stretches stay the parent's to
+  // record. The child ignores Ctrl-C; it is stopped (killed) as soon as
+  // `stop` returns true (trustsim's flag of a signal received).
+  void write_in_child(
+      const std::function<void(hid_t file)>& write,
+      const std::function<bool()>& stop = [] { return false; });
+
   // Closes the file, forces it to disk, calls `verify` on the closed
   // temporary file (which throws if it is not as written) and renames it to
   // its final name. Throws FileError, without replacing it, if the final
@@ -111,6 +124,8 @@ class OutputFile {
 
  private:
   void publish();
+  void close_checked(const char* when);
+  hdf5::Handle open_again() const;
 
   std::filesystem::path final_path_;
   std::filesystem::path temporary_path_;

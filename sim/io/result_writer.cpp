@@ -1,7 +1,5 @@
 #include "io/result_writer.hpp"
 
-#include "io/hdf5_copy.hpp"
-
 #include <cstdio>
 
 #include "io/hdf5_read.hpp"
@@ -211,41 +209,50 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
   add_row(record, result.outcomes);
 }
 
-void ResultWriter::copy_run(const std::filesystem::path& source, const RunRecord& record,
-                            const std::array<double, outcome_count>& outcomes,
-                            const std::optional<hdf5::StringStretch>& strings) {
-  hdf5::silence_library_errors();  // this may be a worker thread
-  if (record.swept_values.size() != layout_.swept_parameters.size())
-    throw hdf5::Error("run " + std::to_string(record.run_id) +
-                      " has the wrong number of swept values");
-  hdf5::Handle from = hdf5::file(H5Fopen(source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
-                                 "open a file to copy a run from");
-  const std::string path = run_group_path(record.run_id);
-  hdf5::copy_group(from, path, runs_, run_group_name(record.run_id));
-  if (strings) file_.string_stretches()[path] = *strings;
-  add_row(record, outcomes);
-}
-
-void ResultWriter::copy_run_as(const std::filesystem::path& source, std::int64_t source_run_id,
-                               const RunRecord& record,
-                               const std::array<double, outcome_count>& outcomes) {
-  hdf5::silence_library_errors();
-  if (record.swept_values.size() != layout_.swept_parameters.size())
-    throw hdf5::Error("run " + std::to_string(record.run_id) +
-                      " has the wrong number of swept values");
-  hdf5::Handle from = hdf5::file(H5Fopen(source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
-                                 "open a file to copy a run from");
-  const std::string name = run_group_name(record.run_id);
-  hdf5::check_status(H5Ocopy(from, run_group_path(source_run_id).c_str(), runs_, name.c_str(),
-                             H5P_DEFAULT, H5P_DEFAULT),
-                     "copy a run group between files");
-  hdf5::Handle run = hdf5::group(H5Gopen2(runs_, name.c_str(), H5P_DEFAULT), "open a copied run");
-  for (const char* attribute : {"run_id", "variant"})
-    hdf5::check_status(H5Adelete(run, attribute), "replace a copied run's attribute");
-  hdf5::write_attribute(run, "run_id", record.run_id);
-  hdf5::write_attribute(run, "variant", record.variant);
-  run.close("close a copied run");
-  add_row(record, outcomes);
+void ResultWriter::copy_runs(const std::vector<RunCopy>& copies,
+                             const std::function<bool()>& stop) {
+  for (const RunCopy& copy : copies)
+    if (copy.record.swept_values.size() != layout_.swept_parameters.size())
+      throw hdf5::Error("run " + std::to_string(copy.record.run_id) +
+                        " has the wrong number of swept values");
+  if (copies.empty()) return;
+  runs_.close("close the runs group");
+  file_.write_in_child(
+      [&copies](hid_t file) {
+        hdf5::Handle runs = hdf5::group(H5Gopen2(file, "runs", H5P_DEFAULT), "open the runs group");
+        // Consecutive runs of one file (a shard's, a compared file's) share its opening.
+        hdf5::Handle from;
+        const std::filesystem::path* from_path = nullptr;
+        for (const RunCopy& copy : copies) {
+          if (from_path == nullptr || *from_path != copy.source) {
+            from.close("close a file runs were copied from");
+            from = hdf5::file(H5Fopen(copy.source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                              "open a file to copy a run from");
+            from_path = &copy.source;
+          }
+          const std::string name = run_group_name(copy.record.run_id);
+          hdf5::check_status(H5Ocopy(from, run_group_path(copy.source_run_id).c_str(), runs,
+                                     name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+                             "copy a run group between files");
+          if (!copy.relabelled) continue;
+          hdf5::Handle run =
+              hdf5::group(H5Gopen2(runs, name.c_str(), H5P_DEFAULT), "open a copied run");
+          for (const char* attribute : {"run_id", "variant"})
+            hdf5::check_status(H5Adelete(run, attribute), "replace a copied run's attribute");
+          hdf5::write_attribute(run, "run_id", copy.record.run_id);
+          hdf5::write_attribute(run, "variant", copy.record.variant);
+          run.close("close a copied run");
+        }
+        from.close("close a file runs were copied from");
+        runs.close("close the runs group");
+      },
+      stop);
+  runs_ = hdf5::group(H5Gopen2(file_.id(), "runs", H5P_DEFAULT), "open the runs group");
+  for (const RunCopy& copy : copies) {
+    if (copy.strings && !copy.relabelled)
+      file_.string_stretches()[run_group_path(copy.record.run_id)] = *copy.strings;
+    add_row(copy.record, copy.outcomes);
+  }
 }
 
 void ResultWriter::add_row(const RunRecord& record,

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,21 @@ struct RunRecord {
   std::vector<double> swept_values;  // one per FileLayout::swept_parameters
 };
 
+// A run of another trustsim file, to be stored here as `record` says.
+struct RunCopy {
+  std::filesystem::path source;
+  std::int64_t source_run_id = 0;
+  RunRecord record;
+  std::array<double, outcome_count> outcomes{};
+  // Whether the copy's run_id and variant attributes are rewritten to
+  // `record`'s (`trustsim compare` renumbers runs and names variants).
+  bool relabelled = false;
+  // The group's stretch of its source's string checksum (as a part
+  // recorded it), when known and the copy is not relabelled: the file's
+  // own checksum then takes it instead of walking the copy.
+  std::optional<hdf5::StringStretch> strings;
+};
+
 class ResultWriter {
  public:
   ResultWriter(OutputFile& file, const Provenance& provenance, FileLayout layout);
@@ -53,21 +69,15 @@ class ResultWriter {
   // (OutputFile::string_stretches).
   void write_run(const RunRecord& record, const RunResult& result);
 
-  // A run already written by write_run into another trustsim file (a sweep
-  // part): its /runs group is copied dataset by dataset, values, types and
-  // storage unchanged (hdf5_copy.hpp), and its summary row is taken from
-  // `record` and `outcomes`. `strings`, when known, is the group's stretch
-  // of its part's string checksum (as the part recorded it): the file's
-  // own checksum then takes it instead of walking the copy.
-  void copy_run(const std::filesystem::path& source, const RunRecord& record,
-                const std::array<double, outcome_count>& outcomes,
-                const std::optional<hdf5::StringStretch>& strings = std::nullopt);
-
-  // The same for run `source_run_id` of another file, stored here as
-  // `record` says (`trustsim compare` renumbers runs and names variants):
-  // its run_id and variant attributes are rewritten to match.
-  void copy_run_as(const std::filesystem::path& source, std::int64_t source_run_id,
-                   const RunRecord& record, const std::array<double, outcome_count>& outcomes);
+  // Runs already written by write_run into other trustsim files (a
+  // sweep's parts, shard files, compared files), each group copied whole
+  // (H5Ocopy: values, types, storage and attributes as they are), their
+  // summary rows taken from `copies`. H5Ocopy crashes HDF5 1.10 when a
+  // write inside it fails (a full disk), so the copies are made in a child
+  // process (OutputFile::write_in_child) and such a failure is thrown as
+  // hdf5::Error like any other. `stop`: OutputFile::write_in_child's.
+  void copy_runs(
+      const std::vector<RunCopy>& copies, const std::function<bool()>& stop = [] { return false; });
 
   // Writes /summary, /team_summary and run_count. The caller then commits
   // the file. A sweep's part, which only the combine reads, gets a /summary

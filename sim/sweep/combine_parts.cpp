@@ -15,22 +15,26 @@ namespace trustsim {
 
 void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
                   const FinishedRunSource& source, OutputFile& file, const Provenance& provenance,
-                  Comparison comparison) {
+                  Comparison comparison, const std::function<bool()>& stop) {
   ResultWriter writer(file, provenance, FileLayout{organisation_names(), plan.swept_keys});
   if (comparison != Comparison::run)
     hdf5::write_attribute(file.id(), sweep_fingerprint_attribute,
                           fingerprint_text(plan.fingerprint));
   SweepOutcomes outcomes;
+  std::vector<RunCopy> copies;
+  copies.reserve(runs.size());
   for (const RunPlan& run : runs) {
-    const LocatedRun located = source(run);
+    LocatedRun located = source(run);
     const FinishedRun& finished = located.run;
-    writer.copy_run(located.file, finished.record, finished.outcomes, finished.strings);
+    copies.push_back(RunCopy{std::move(located.file), finished.record.run_id, finished.record,
+                             finished.outcomes, false, finished.strings});
     outcomes.variant.push_back(finished.record.variant);
     outcomes.grid_values.emplace_back(
         finished.record.swept_values.begin(),
         finished.record.swept_values.begin() + static_cast<std::ptrdiff_t>(plan.grid_key_count));
     outcomes.outcomes.push_back(finished.outcomes);
   }
+  writer.copy_runs(copies, stop);
   writer.finish();
   if (comparison == Comparison::omit) return;
   write_sweep_analysis(file.id(), plan, runs, outcomes, comparison == Comparison::run);
@@ -87,8 +91,13 @@ void write_combined(const std::filesystem::path& output, bool force, const Sweep
     if (cancel.load()) throw Cancelled();
     return combination.source(run);
   };
-  combine_runs(plan, combination.runs, source, file, combination.provenance,
-               combination.comparison);
+  try {
+    combine_runs(plan, combination.runs, source, file, combination.provenance,
+                 combination.comparison, [&cancel] { return cancel.load(); });
+  } catch (const hdf5::Error&) {
+    if (cancel.load()) throw Cancelled();  // the copying child was stopped
+    throw;
+  }
   if (combination.annotate) combination.annotate(file.id());
   if (cancel.load()) throw Cancelled();  // a signal while finishing: keep the inputs
   // Inputs may be removed once the output is in place (a sweep's parts): it

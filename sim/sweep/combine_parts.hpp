@@ -47,10 +47,12 @@ enum class Comparison { include, omit, run };
 // Copies `runs` (the plan's, or a slice of them) from `source` into `file`,
 // with their /summary and (but for a run) the root attribute
 // sweep_fingerprint. The caller
-// commits `file`.
-void combine_runs(const SweepPlan& plan, const std::vector<RunPlan>& runs,
-                  const FinishedRunSource& source, OutputFile& file, const Provenance& provenance,
-                  Comparison comparison);
+// commits `file`. The copying stops once `stop` returns true
+// (ResultWriter::copy_runs).
+void combine_runs(
+    const SweepPlan& plan, const std::vector<RunPlan>& runs, const FinishedRunSource& source,
+    OutputFile& file, const Provenance& provenance, Comparison comparison,
+    const std::function<bool()>& stop = [] { return false; });
 
 // What this invocation knows of the runs it computed and wrote to their
 // parts, by run id: their outcomes (RunResult::outcomes, as the parts hold

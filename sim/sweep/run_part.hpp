@@ -20,7 +20,7 @@ struct FinishedRun {
   RunRecord record;  // parameters_json left empty: it stays in the run's group
   std::array<double, outcome_count> outcomes{};
   // Its run group's stretch of its part's string checksum, when this
-  // invocation wrote the part (ResultWriter::copy_run).
+  // invocation wrote the part (ResultWriter::copy_runs).
   std::optional<hdf5::StringStretch> strings;
 };
 

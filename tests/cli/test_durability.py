@@ -466,6 +466,35 @@ def test_merge_interrupted_leaves_no_temporary_file(trustsim_bin, tmp_path):
         assert list(tmp_path.glob("merged.h5*")) == []
 
 
+def test_ctrl_c_while_runs_are_copied_stops_the_copying_child_too(trustsim_bin, tmp_path):
+    # Ctrl-C reaches every process of the terminal's job: the merge and the
+    # child process it copies the runs in (ResultWriter::copy_runs).
+    files = run_shards(trustsim_bin, tmp_path, sweep_file(tmp_path, replicates=8), 2)
+    for attempt in range(3):
+        process = subprocess.Popen([trustsim_bin, "merge", *map(str, files), "-o", "merged.h5",
+                                    "--threads", "1"], cwd=tmp_path, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            temporary = wait_for_temporary(tmp_path, "merged.h5.tmp-*", process, timeout=30)
+            while process.poll() is None and temporary.stat().st_size < 256 * 1024:
+                time.sleep(0.002)  # the runs are being copied into it
+        except (AssertionError, FileNotFoundError):
+            continue  # finished first
+        if process.poll() is not None:
+            continue
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        if process.returncode == 0:
+            (tmp_path / "merged.h5").unlink()
+            continue
+        assert process.returncode == 128 + signal.SIGINT, stderr.decode()
+        assert "cancelled" in stderr.decode(), stderr.decode()
+        assert list(tmp_path.glob("merged.h5*")) == []
+        assert all(path.exists() for path in files)
+        return
+    pytest.skip("the merge finished before it could be interrupted")
+
+
 @pytest.mark.parametrize("signal_number", [signal.SIGHUP, signal.SIGQUIT, signal.SIGPIPE])
 def test_run_removes_its_temporary_files_on_other_signals(trustsim_bin, tmp_path, slow_scenario,
                                                           signal_number):

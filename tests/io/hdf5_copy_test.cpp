@@ -1,17 +1,18 @@
-// hdf5::copy_group copies chunked datasets of numbers chunk by chunk as
-// stored (no second deflate), and strings and unchunked datasets by value;
-// either way the copy reads back the same, with the same filters.
+// A run copied between files (ResultWriter::copy_runs, by H5Ocopy) keeps
+// its chunks as stored (no second deflate), its strings, its unchunked
+// datasets and its attributes: the copy reads back the same, with the same
+// filters.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "io/hdf5_copy.hpp"
 #include "io/hdf5_handles.hpp"
 #include "io/hdf5_read.hpp"
 #include "io/hdf5_write.hpp"
 #include "io/output_file.hpp"
+#include "io/result_writer.hpp"
 #include "io_fixtures.hpp"
 
 using namespace trustsim;
@@ -48,7 +49,7 @@ int filter_count(hid_t parent, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("a copied group keeps every value, attribute and filter, and numbers their chunks") {
+TEST_CASE("a copied run keeps every value, attribute and filter, and its chunks as stored") {
   // 300 x 600 doubles: 1.4 MB, so more than one chunk (chunk_shape), the
   // last of them partly filled.
   const std::vector<hsize_t> dims{300, 600};
@@ -61,29 +62,33 @@ TEST_CASE("a copied group keeps every value, attribute and filter, and numbers t
   const auto source_path = dir.path / "source.h5";
   {
     OutputFile file(source_path, false);
-    hdf5::Handle group = hdf5::create_group(file.id(), "run");
+    hdf5::Handle runs = hdf5::create_group(file.id(), "runs");
+    hdf5::Handle group = hdf5::create_group(runs, "run_000003");
     hdf5::write_dataset<double>(group, "grid", std::span<const double>(grid), dims,
                                 {"1", "a grid of numbers"});
     hdf5::write_strings(group, "names", names, {"1", "team names"});
     hdf5::write_dataset(group, "small", small, {"1", "unchunked", /*compress=*/false});
     hdf5::write_attribute(group, "note", std::string("kept"));
     group.close("close");
+    runs.close("close");
     file.commit();
   }
   const auto copy_path = dir.path / "copy.h5";
   {
     OutputFile file(copy_path, false);
-    hdf5::Handle source =
-        hdf5::file(H5Fopen(source_path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open");
-    hdf5::copy_group(source, "run", file.id(), "run");
+    ResultWriter writer(file, trustsim::testing::tiny_provenance(),
+                        trustsim::testing::tiny_layout());
+    writer.copy_runs({RunCopy{
+        source_path, 3, RunRecord{3, "baseline", 0, 1u, "", {}}, {}, false, std::nullopt}});
+    writer.finish();
     file.commit();
   }
 
   hdf5::Handle source =
       hdf5::file(H5Fopen(source_path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open");
   hdf5::Handle copy = hdf5::file(H5Fopen(copy_path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open");
-  hdf5::Handle from = hdf5::group(H5Gopen2(source, "run", H5P_DEFAULT), "open");
-  hdf5::Handle to = hdf5::group(H5Gopen2(copy, "run", H5P_DEFAULT), "open");
+  hdf5::Handle from = hdf5::group(H5Gopen2(source, "runs/run_000003", H5P_DEFAULT), "open");
+  hdf5::Handle to = hdf5::group(H5Gopen2(copy, "runs/run_000003", H5P_DEFAULT), "open");
 
   CHECK(hdf5::read_doubles(to, "grid") == grid);
   CHECK(hdf5::read_strings(to, "names") == names);

@@ -1,9 +1,14 @@
 // The output file exists under its final name only once it is complete.
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <csignal>
 #include <fstream>
 
+#include "io/hdf5_read.hpp"
+#include "io/hdf5_write.hpp"
 #include "io/output_file.hpp"
 #include "io_fixtures.hpp"
 
@@ -174,4 +179,56 @@ TEST_CASE("long names keep their temporary name within the limit") {
   CHECK(file.temporary_path().filename().string().size() <= 255);
   file.commit();
   CHECK(std::filesystem::exists(final_path));
+}
+
+TEST_CASE("writes in a child process land in the file, and their failures come back") {
+  hdf5::silence_library_errors();
+  ScratchDirectory dir("output-file-child");
+  const auto final_path = dir.path / "out.h5";
+  OutputFile file(final_path, false);
+  hdf5::write_attribute(file.id(), "before", std::int64_t{1});
+  file.write_in_child([](hid_t id) { hdf5::write_attribute(id, "in_child", std::int64_t{2}); });
+  hdf5::write_attribute(file.id(), "after", std::int64_t{3});
+  file.commit();
+  hdf5::Handle written =
+      hdf5::file(H5Fopen(final_path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open the written file");
+  CHECK(hdf5::read_integer_attribute(written, "before") == 1);
+  CHECK(hdf5::read_integer_attribute(written, "in_child") == 2);
+  CHECK(hdf5::read_integer_attribute(written, "after") == 3);
+
+  OutputFile failing(dir.path / "failing.h5", false);
+  CHECK_THROWS_WITH(failing.write_in_child([](hid_t) { throw hdf5::Error("HDF5: cannot copy"); }),
+                    "HDF5: cannot copy");
+}
+
+TEST_CASE("a child that crashes while writing is a failed write, and the file goes") {
+  ScratchDirectory dir("output-file-child-crash");
+  std::string message;
+  try {
+    OutputFile file(dir.path / "out.h5", false);
+    file.write_in_child([](hid_t) { std::abort(); });
+  } catch (const hdf5::Error& error) {
+    message = error.what();
+  }
+  CHECK_THAT(message, Catch::StartsWith("HDF5: writing the output crashed the library (Aborted"));
+  CHECK(std::filesystem::is_empty(dir.path));
+}
+
+TEST_CASE("a writing child ignores Ctrl-C and is stopped when asked, and the file goes") {
+  ScratchDirectory dir("output-file-child-stop");
+  const auto asked = std::chrono::steady_clock::now() + std::chrono::milliseconds(50);
+  std::string message;
+  try {
+    OutputFile file(dir.path / "out.h5", false);
+    file.write_in_child(
+        [](hid_t) {
+          ::raise(SIGINT);  // ignored: the parent decides
+          for (;;) ::pause();
+        },
+        [&] { return std::chrono::steady_clock::now() > asked; });
+  } catch (const hdf5::Error& error) {
+    message = error.what();
+  }
+  CHECK(message == "HDF5: writing the output was stopped");
+  CHECK(std::filesystem::is_empty(dir.path));
 }

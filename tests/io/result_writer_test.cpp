@@ -172,7 +172,12 @@ TEST_CASE("/team_summary has a row per run and team, also for runs copied from a
     ResultWriter writer(file, trustsim::testing::tiny_provenance(),
                         trustsim::testing::tiny_layout());
     writer.write_run(RunRecord{2, "late", 0, 7u, "{}", {}}, trustsim::testing::tiny_result(2));
-    writer.copy_run(dir.path / "part.h5", RunRecord{1, "baseline", 1, 1001u, "", {}}, {});
+    writer.copy_runs({RunCopy{dir.path / "part.h5",
+                              1,
+                              RunRecord{1, "baseline", 1, 1001u, "", {}},
+                              {},
+                              false,
+                              std::nullopt}});
     writer.finish();
     file.commit();
   }
@@ -194,4 +199,50 @@ TEST_CASE("/team_summary has a row per run and team, also for runs copied from a
   Handle set = dataset(H5Dopen2(teams, "incidents_per_head_year", H5P_DEFAULT), "open");
   CHECK(read_string_attribute(set, "units") == "incidents/staff/year");
   CHECK(read_string_attribute(set, "label") == "Incidents per head a year");
+}
+
+TEST_CASE("copied runs keep their groups whole, and relabelled ones take their new identity") {
+  ScratchDirectory dir("writer-copies");
+  write_tiny_file(dir.path / "a.h5", 2);
+  write_tiny_file(dir.path / "b.h5", 1);
+  {
+    OutputFile file(dir.path / "whole.h5", true);
+    ResultWriter writer(file, trustsim::testing::tiny_provenance(),
+                        trustsim::testing::tiny_layout());
+    writer.copy_runs({RunCopy{dir.path / "a.h5",
+                              1,
+                              RunRecord{1, "baseline", 1, 1001u, "", {}},
+                              {},
+                              false,
+                              std::nullopt},
+                      RunCopy{dir.path / "a.h5",
+                              0,
+                              RunRecord{0, "baseline", 0, 1000u, "", {}},
+                              {},
+                              false,
+                              std::nullopt},
+                      RunCopy{dir.path / "b.h5",
+                              0,
+                              RunRecord{5, "later", 0, 1000u, "", {}},
+                              {},
+                              true,
+                              std::nullopt}});
+    writer.finish();
+    file.commit();
+  }
+  Handle f = open_file(dir.path / "whole.h5");
+  Handle runs = open_group(f, "runs");
+  CHECK(read_integer_attribute(open_group(runs, "run_000001"), "run_id") == 1);
+  CHECK(read_string_attribute(open_group(runs, "run_000000"), "variant") == "baseline");
+  Handle relabelled = open_group(runs, "run_000005");
+  CHECK(read_integer_attribute(relabelled, "run_id") == 5);
+  CHECK(read_string_attribute(relabelled, "variant") == "later");
+  // tiny_result(offset) puts its offset (the run id) into the daily series.
+  const auto series = [&](const char* run) {
+    return read_doubles(open_group(open_group(runs, run), "daily"), "trust_within");
+  };
+  CHECK(series("run_000001").front() == series("run_000000").front() + 1.0);
+  CHECK(series("run_000005") == series("run_000000"));
+  CHECK(read_strings(open_group(f, "summary"), "variant") ==
+        std::vector<std::string>{"baseline", "baseline", "later"});
 }

@@ -89,6 +89,54 @@ TEST_CASE("the same writes within the limit succeed") {
   CHECK(std::filesystem::file_size(final_path) > 256 * 1024);
 }
 
+TEST_CASE("copying runs past a file size limit is reported, not a crash, and leaves no file") {
+  // H5Ocopy crashes HDF5 1.10 when a write inside it fails: the copies are
+  // made in a child process, whose crash is reported as a failed write.
+  hdf5::silence_library_errors();
+  ScratchDirectory dir("write-failure-copy");
+  const auto part = dir.path / "part.h5";
+  const RunResult run = long_run();
+  std::vector<RunCopy> copies;
+  {
+    OutputFile file(part, false);
+    ResultWriter writer(file, tiny_provenance(), tiny_layout());
+    for (int i = 0; i < 20; ++i) {
+      writer.write_run(RunRecord{i, "baseline", i, 7u, "{}", {}}, run);
+      copies.push_back(
+          RunCopy{part, i, RunRecord{i, "baseline", i, 7u, "", {}}, {}, false, std::nullopt});
+    }
+    writer.finish();
+    file.commit();
+  }
+  REQUIRE(std::filesystem::file_size(part) > 2 * 256 * 1024);
+  const auto final_path = dir.path / "out.h5";
+  std::string message;
+  {
+    FileSizeLimit limit(256 * 1024);
+    try {
+      OutputFile file(final_path, false);
+      ResultWriter writer(file, tiny_provenance(), tiny_layout());
+      writer.copy_runs(copies);
+      writer.finish();
+      file.commit();
+    } catch (const hdf5::Error& error) {
+      message = error.what();
+    }
+  }
+  // The system's reason, whether HDF5 reported the failed write or crashed on it.
+  CHECK_THAT(message, Catch::StartsWith("HDF5: cannot ") && Catch::Contains("(File too large"));
+  CHECK_FALSE(std::filesystem::exists(final_path));
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path),
+                      std::filesystem::directory_iterator()) == 1);  // the part alone
+  // Without the limit the same copies make the file.
+  OutputFile file(final_path, false);
+  ResultWriter writer(file, tiny_provenance(), tiny_layout());
+  writer.copy_runs(copies);
+  writer.finish();
+  file.commit();
+  CHECK(std::filesystem::file_size(final_path) > 256 * 1024);
+}
+
 TEST_CASE("an output that cannot fit is refused before anything is written") {
   ScratchDirectory dir("write-failure-room");
   const auto final_path = dir.path / "out.h5";
