@@ -16,13 +16,13 @@ Child start_child(const std::function<void(int pipe_fd)>& body) {
   std::cerr.flush();
   std::fflush(nullptr);
   int message_pipe[2] = {-1, -1};
-  if (::pipe2(message_pipe, O_CLOEXEC) != 0) throw ChildNotStarted("cannot make a pipe", errno);
+  if (::pipe2(message_pipe, O_CLOEXEC) != 0) throw ChildProcessFailure("cannot make a pipe", errno);
   const pid_t child = ::fork();
   if (child < 0) {
     const int problem = errno;
     ::close(message_pipe[0]);
     ::close(message_pipe[1]);
-    throw ChildNotStarted("cannot start a process", problem);
+    throw ChildProcessFailure("cannot start a process", problem);
   }
   if (child == 0) {
     ::close(message_pipe[0]);
@@ -68,7 +68,7 @@ int finish_child(const Child& child, std::string& said) {
   read_to_end(child.pipe_fd, said);
   int status = 0;
   while (::waitpid(child.pid, &status, 0) < 0)
-    if (errno != EINTR) throw ChildNotStarted("cannot wait for a process", errno);
+    if (errno != EINTR) throw ChildProcessFailure("cannot wait for a process", errno);
   return status;
 }
 
@@ -79,7 +79,7 @@ int finish_child_unless(const Child& child, std::string& said, const std::functi
     if (ended == child.pid) break;
     if (ended < 0 && errno != EINTR) {
       ::close(child.pipe_fd);
-      throw ChildNotStarted("cannot wait for a process", errno);
+      throw ChildProcessFailure("cannot wait for a process", errno);
     }
     if (!killed && stop()) {
       ::kill(child.pid, SIGKILL);

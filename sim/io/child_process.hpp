@@ -17,9 +17,11 @@ struct Child {
   int pipe_fd = -1;  // the parent's end: what the child says
 };
 
-// No pipe or no process could be made (errno's value in `error`).
-struct ChildNotStarted : std::runtime_error {
-  ChildNotStarted(const std::string& what, int error) : std::runtime_error(what), error(error) {}
+// No pipe or process could be made, or a child not waited for (errno's
+// value in `error`).
+struct ChildProcessFailure : std::runtime_error {
+  ChildProcessFailure(const std::string& what, int error)
+      : std::runtime_error(what), error(error) {}
   int error;
 };
 
@@ -27,7 +29,7 @@ struct ChildNotStarted : std::runtime_error {
 // with status 0; its standard output and error go to /dev/null (a crash is
 // the parent's to report, in one line). Whatever the parent had buffered
 // is flushed first, so that nothing is written twice. Throws
-// ChildNotStarted. Only the calling thread is copied into the child.
+// ChildProcessFailure. Only the calling thread is copied into the child.
 Child start_child(const std::function<void(int pipe_fd)>& body);
 
 // Says `text` (its first 400 bytes) through the pipe and leaves the child
@@ -39,7 +41,7 @@ void write_all(int fd, const std::string& text);
 
 // Reads what the child said to the end (a child whose pipe is full waits
 // for its parent to read it), closes the pipe and waits for the child.
-// Returns the wait status, or throws ChildNotStarted if waiting failed.
+// Returns the wait status, or throws ChildProcessFailure if waiting failed.
 int finish_child(const Child& child, std::string& said);
 
 // The same for a child that says little (less than a pipe holds: it is read

@@ -81,7 +81,7 @@ Child start_reading_child(const std::filesystem::path& path,
       } catch (...) {
       }
     });
-  } catch (const ChildNotStarted& problem) {
+  } catch (const ChildProcessFailure& problem) {
     // Out of processes or file handles: not the file's fault.
     throw WriteError(path.string() + ": could not read the file (" + problem.what() + ": " +
                      std::strerror(problem.error) + ")");
@@ -136,14 +136,16 @@ std::vector<std::string> read_in_children(const std::vector<ContainedRead>& read
   // Every child started is waited for, whatever happens, and judged after.
   // Children later in order write meanwhile.
   const auto wait_for_started = [&] {
-    for (std::size_t k = 0; k < children.size(); ++k) try {
+    for (std::size_t k = 0; k < children.size(); ++k) {
+      try {
         status[k] = finish_child(children[k], said[k]);
-      } catch (const ChildNotStarted& problem) {
+      } catch (const ChildProcessFailure& problem) {
         if (wait_error == 0) {
           wait_error = problem.error;
           wait_failed = k;
         }
       }
+    }
   };
   try {
     for (const auto& read : reads)

@@ -400,7 +400,7 @@ void OutputFile::write_in_child(const std::function<void(hid_t file)>& write,
   int status = 0;
   try {
     status = finish_child_unless(start_child(in_child), said, stop);
-  } catch (const ChildNotStarted& problem) {
+  } catch (const ChildProcessFailure& problem) {
     throw hdf5::Error(std::string(problem.what()) + " (" + std::strerror(problem.error) + ")");
   }
   if (WIFEXITED(status) && WEXITSTATUS(status) == write_failed) throw hdf5::Error(said);
