@@ -15,6 +15,7 @@
 #include <csignal>
 #include <cstring>
 #include <ctime>
+#include <optional>
 #include <string>
 
 #include "io/child_process.hpp"
@@ -133,6 +134,33 @@ hdf5::Handle access_properties() {
 
 bool same_file(const struct stat& a, const struct stat& b) {
   return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+// Whether the open HDF5 file `file` is the file the descriptor `fd` holds
+// (nobody put another file under its name between the two openings).
+bool is_file_of(hid_t file, int fd) {
+  int* hdf5_fd = nullptr;
+  struct stat opened {
+  }, held{};
+  return fd >= 0 && H5Fget_vfd_handle(file, H5P_DEFAULT, reinterpret_cast<void**>(&hdf5_fd)) >= 0 &&
+         hdf5_fd != nullptr && ::fstat(*hdf5_fd, &opened) == 0 && ::fstat(fd, &held) == 0 &&
+         same_file(opened, held);
+}
+
+// The file size limit (ulimit -f), if any.
+std::optional<std::uintmax_t> file_size_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return {};
+  return limit.rlim_cur;
+}
+
+// The bytes an unprivileged writer may still use on the file system that
+// `file` is (or would be) written to, if it can be told.
+std::optional<std::uintmax_t> free_bytes_beside(const fs::path& file) {
+  const fs::path directory = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  struct statvfs space {};
+  if (::statvfs(directory.c_str(), &space) != 0) return {};
+  return static_cast<std::uintmax_t>(space.f_bavail) * space.f_frsize;
 }
 
 // Whether `fd` begins as every HDF5 file does, or is empty (killed while
@@ -274,15 +302,8 @@ OutputFile::OutputFile(fs::path final_path, bool overwrite)
 
   // Lock the file through a descriptor of our own, checked to be the file
   // HDF5 created (nobody swapped the name meanwhile).
-  int* hdf5_fd = nullptr;
-  struct stat created {
-  }, opened{};
   lock_fd_ = ::open(temporary_path_.c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC);
-  const bool ours =
-      lock_fd_ >= 0 &&
-      H5Fget_vfd_handle(file_, H5P_DEFAULT, reinterpret_cast<void**>(&hdf5_fd)) >= 0 &&
-      hdf5_fd != nullptr && ::fstat(*hdf5_fd, &created) == 0 && ::fstat(lock_fd_, &opened) == 0 &&
-      same_file(created, opened) && ::flock(lock_fd_, LOCK_EX | LOCK_NB) == 0;
+  const bool ours = is_file_of(file_, lock_fd_) && ::flock(lock_fd_, LOCK_EX | LOCK_NB) == 0;
   if (!ours) {
     const int problem = errno;
     abandon();
@@ -313,21 +334,13 @@ std::string megabytes(std::uintmax_t bytes) {
 
 void refuse_if_no_room(const fs::path& final_path, std::uintmax_t bytes) {
   const std::string name = final_path.string();
-  rlimit limit{};
-  if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
-      bytes > limit.rlim_cur)
+  if (const auto limit = file_size_limit(); limit && bytes > *limit)
     throw WriteError(name + ": the output would be about " + megabytes(bytes) +
-                     ", more than the file size limit (ulimit -f) of " + megabytes(limit.rlim_cur) +
+                     ", more than the file size limit (ulimit -f) of " + megabytes(*limit) +
                      "; no output written");
-  const fs::path directory =
-      final_path.has_parent_path() ? final_path.parent_path() : fs::path(".");
-  struct statvfs space {};
-  if (::statvfs(directory.c_str(), &space) == 0) {
-    const auto free_bytes = static_cast<std::uintmax_t>(space.f_bavail) * space.f_frsize;
-    if (bytes > free_bytes)
-      throw WriteError(name + ": the output would be about " + megabytes(bytes) + ", but only " +
-                       megabytes(free_bytes) + " are free on its file system; no output written");
-  }
+  if (const auto free_bytes = free_bytes_beside(final_path); free_bytes && bytes > *free_bytes)
+    throw WriteError(name + ": the output would be about " + megabytes(bytes) + ", but only " +
+                     megabytes(*free_bytes) + " are free on its file system; no output written");
 }
 
 namespace {
@@ -337,15 +350,11 @@ namespace {
 // at the file size limit (ulimit -f); empty if neither.
 std::string storage_exhausted(const fs::path& file) {
   constexpr std::uintmax_t margin = 1u << 20;  // less than a chunk and its metadata
-  rlimit limit{};
   std::error_code error;
   const std::uintmax_t size = fs::file_size(file, error);
-  if (!error && ::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
-      size + margin > limit.rlim_cur)
+  if (const auto limit = file_size_limit(); !error && limit && size + margin > *limit)
     return std::strerror(EFBIG);
-  struct statvfs space {};
-  if (::statvfs(file.parent_path().empty() ? "." : file.parent_path().c_str(), &space) == 0 &&
-      static_cast<std::uintmax_t>(space.f_bavail) * space.f_frsize < margin)
+  if (const auto free_bytes = free_bytes_beside(file); free_bytes && *free_bytes < margin)
     return std::strerror(ENOSPC);
   return {};
 }
@@ -370,12 +379,7 @@ void OutputFile::close_checked(const char* when) {
 hdf5::Handle OutputFile::open_again() const {
   hdf5::Handle file = hdf5::file(
       H5Fopen(temporary_path_.c_str(), H5F_ACC_RDWR, access_properties()), "open the output file");
-  int* hdf5_fd = nullptr;
-  struct stat opened {
-  }, locked{};
-  if (H5Fget_vfd_handle(file, H5P_DEFAULT, reinterpret_cast<void**>(&hdf5_fd)) < 0 ||
-      hdf5_fd == nullptr || ::fstat(*hdf5_fd, &opened) != 0 || ::fstat(lock_fd_, &locked) != 0 ||
-      !same_file(opened, locked))
+  if (!is_file_of(file, lock_fd_))
     throw hdf5::Error(temporary_path_.string() + ": is no longer the file this trustsim created");
   return file;
 }
