@@ -45,9 +45,11 @@ void add_count(Stream& sum, std::size_t count) { add_text(sum, std::to_string(co
 // A string as HDF5 stores it and the walk reads it back: up to its first NUL.
 void add_stored_text(Stream& sum, const char* text) { add_text(sum, text, std::strlen(text)); }
 
-// The names along an object's path ("runs/run_000003" -> runs, run_000003).
+// The names along an object's path ("runs/run_000003" -> runs, run_000003;
+// the root's, "" or ".", none).
 std::vector<std::string> names_along(const std::string& path) {
   std::vector<std::string> names;
+  if (path.empty() || path == ".") return names;
   for (std::size_t begin = 0; begin <= path.size();) {
     const std::size_t end = std::min(path.find('/', begin), path.size());
     names.push_back(path.substr(begin, end - begin));
@@ -223,7 +225,8 @@ StringStretch StringRecord::stretch(const std::string& path) const {
       add_text(sum, "values");
       add_strings_of(*at.values);
     }
-    for (const auto& [name, child] : at.children) self(self, child, at_path + "/" + name);
+    for (const auto& [name, child] : at.children)
+      self(self, child, at_path == "." ? name : at_path + "/" + name);
   };
   add_node(add_node, *node, path);
   return {sum.sum.checksum(), sum.bytes};
@@ -235,6 +238,10 @@ namespace {
 // stretch of the sum; objects in `stretches` taken as given.
 StringStretch walked_from(hid_t file, const std::string& path, OtherDatasets others,
                           const StringStretches* stretches) {
+  if (stretches != nullptr) {  // recorded where written: nothing to walk
+    const auto given = stretches->find(path);
+    if (given != stretches->end()) return given->second;
+  }
   Walk walk;
   walk.others = others;
   walk.stretches = stretches;

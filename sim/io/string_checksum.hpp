@@ -44,7 +44,8 @@ struct StringStretch {
 // Stretches by object path, as the walk names objects ("runs/run_000003"),
 // each taken for that object instead of walking it: a run group as its
 // writer recorded it (StringRecord), or copied from a part that did (the
-// same objects at the same path give the same bytes).
+// same objects at the same path give the same bytes); "." the whole file,
+// when its writer recorded all of it (a sweep part).
 using StringStretches = std::map<std::string, StringStretch>;
 
 // The strings written below one object (a run's group), recorded as the
@@ -64,7 +65,9 @@ class StringRecord {
     at(dataset_path).values = std::move(texts);
   }
   // The stretch of the object at `path` and all below it, as the walk of
-  // string_checksum would measure it in the file written.
+  // string_checksum would measure it in the file written; at "." (the
+  // root), the whole file's, which is its checksum if everything in the
+  // file was written while recording.
   StringStretch stretch(const std::string& path) const;
 
  private:

@@ -25,6 +25,10 @@ std::vector<Item> collect_per_staff(SlotRange slots, DayTally& tally, const Rule
     for (std::size_t i = begin; i < end; ++i)
       rule(static_cast<StaffId>(i), produced[b], tallies[b]);
   });
+  if (blocks == 1) {  // a small world: its one block is the result, as it stands
+    tally += tallies.front();
+    return std::move(produced.front());
+  }
   std::size_t total = 0;
   for (const auto& block : produced) total += block.size();
   std::vector<Item> joined;

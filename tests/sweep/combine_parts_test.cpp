@@ -160,6 +160,9 @@ TEST_CASE("the runs this invocation wrote are combined from their outcomes, not 
         write_run_part(parts.part_path(run.run_id), run, result, plan.swept_keys, provenance(),
                        fingerprint_text(plan.fingerprint));
     if (i % 2 == 1) written.emplace(run.run_id, RunWritten{result.outcomes, strings});
+    // The part's checksum, taken from its strings as recorded, is a full walk's.
+    CHECK_NOTHROW(hdf5::check_string_checksum(hdf5::file(
+        H5Fopen(parts.part_path(run.run_id).c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open a part")));
   }
   auto summary_of = [&](const std::filesystem::path& path, const RunsWritten* here) {
     {
