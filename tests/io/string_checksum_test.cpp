@@ -32,6 +32,14 @@ hdf5::Handle open(const std::filesystem::path& path, unsigned mode = H5F_ACC_RDO
   return hdf5::file(H5Fopen(path.c_str(), mode, H5P_DEFAULT), "open a test file");
 }
 
+// The root attribute string_checksum as stored.
+std::uint64_t stored_checksum(hid_t file) {
+  std::uint64_t stored = 0;
+  hdf5::Handle attr(H5Aopen(file, hdf5::string_checksum_attribute, H5P_DEFAULT), H5Aclose);
+  REQUIRE(H5Aread(attr, H5T_NATIVE_UINT64, &stored) >= 0);
+  return stored;
+}
+
 }  // namespace
 
 TEST_CASE("a committed file carries the checksum of its strings, and passes its check") {
@@ -39,10 +47,7 @@ TEST_CASE("a committed file carries the checksum of its strings, and passes its 
   const auto path = write_file(dir.path / "a.h5");
   hdf5::Handle file = open(path);
   REQUIRE(hdf5::has_attribute(file, hdf5::string_checksum_attribute));
-  std::uint64_t stored = 0;
-  hdf5::Handle attr(H5Aopen(file, hdf5::string_checksum_attribute, H5P_DEFAULT), H5Aclose);
-  REQUIRE(H5Aread(attr, H5T_NATIVE_UINT64, &stored) >= 0);
-  CHECK(stored == hdf5::string_checksum(file));
+  CHECK(stored_checksum(file) == hdf5::string_checksum(file));
   CHECK_NOTHROW(hdf5::check_string_checksum(file));
   CHECK_NOTHROW(read_every_dataset(path));
 }
@@ -162,13 +167,7 @@ TEST_CASE("a group copied with its stretch recorded gives the checksum a full wa
   copy_into(dir.path / "walked.h5", std::nullopt);
   hdf5::Handle given = open(dir.path / "given.h5");
   CHECK_NOTHROW(hdf5::check_string_checksum(given));  // stored == a full walk of the copy
-  std::uint64_t stored = 0, walked = 0;
-  hdf5::Handle a(H5Aopen(given, hdf5::string_checksum_attribute, H5P_DEFAULT), H5Aclose);
-  REQUIRE(H5Aread(a, H5T_NATIVE_UINT64, &stored) >= 0);
-  hdf5::Handle other = open(dir.path / "walked.h5");
-  hdf5::Handle b(H5Aopen(other, hdf5::string_checksum_attribute, H5P_DEFAULT), H5Aclose);
-  REQUIRE(H5Aread(b, H5T_NATIVE_UINT64, &walked) >= 0);
-  CHECK(stored == walked);
+  CHECK(stored_checksum(given) == stored_checksum(open(dir.path / "walked.h5")));
 
   // A stretch that is not the copy's makes a checksum the check refuses.
   hdf5::StringStretch wrong = recorded;
@@ -217,10 +216,7 @@ TEST_CASE("a group's strings recorded as written give the sum a walk of the grou
   // whole file reads the group itself. The two agree only if the record's
   // bytes and their number are the walk's.
   hdf5::Handle file = open(part);
-  std::uint64_t stored = 0;
-  hdf5::Handle attr(H5Aopen(file, hdf5::string_checksum_attribute, H5P_DEFAULT), H5Aclose);
-  REQUIRE(H5Aread(attr, H5T_NATIVE_UINT64, &stored) >= 0);
-  CHECK(stored == hdf5::string_checksum(file));
+  CHECK(stored_checksum(file) == hdf5::string_checksum(file));
   CHECK_THROWS_WITH(record.stretch("runs/run_000002"), Catch::Contains("no strings were recorded"));
 }
 
@@ -254,11 +250,8 @@ TEST_CASE("a file recorded whole as written gives its checksum without a walk") 
     file.commit();
   }
   hdf5::Handle file = open(part);
-  std::uint64_t stored = 0;
-  hdf5::Handle attr(H5Aopen(file, hdf5::string_checksum_attribute, H5P_DEFAULT), H5Aclose);
-  REQUIRE(H5Aread(attr, H5T_NATIVE_UINT64, &stored) >= 0);
-  CHECK(stored == hdf5::string_checksum(file));
-  CHECK(stored == whole.stretch(".").crc);
+  CHECK(stored_checksum(file) == hdf5::string_checksum(file));
+  CHECK(stored_checksum(file) == whole.stretch(".").crc);
 }
 
 TEST_CASE("a file without the checksum (an older trustsim's) passes the check") {
