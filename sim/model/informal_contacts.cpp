@@ -67,7 +67,8 @@ ContactsMade make_informal_contacts(const World& world, int day, Localities loca
   const SlotRange slots = world.slots_of(localities);
   const PoissonCount in_person_count(c.per_on_site_day), remote_count(c.remote_per_day);
   contacts.trust = collect_per_staff<TrustUpdate>(
-      slots, tally, [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
+      slots, tally,
+      [&](StaffId i, std::vector<TrustUpdate>& out, DayTally& t) {
         const Staff& s = world.staff;
         // Partner choice will read that row. Only rows of these localities:
         // other localities' rows may be being pruned meanwhile (run_day).
@@ -88,7 +89,8 @@ ContactsMade make_informal_contacts(const World& world, int day, Localities loca
           RandomStream frng(world.seed, Purpose::facilitation, Day(day), Subject(i));
           facilitate(world, i, frng, out, t);
         }
-      });
+      },
+      2.0 * (c.per_on_site_day + c.remote_per_day));  // each contact changes two ties
   if (facilitation) contacts.time = facilitation_hours(world, day, slots);
   return contacts;
 }

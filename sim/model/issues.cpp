@@ -118,7 +118,8 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
   };
   const PoissonCount issue_count(p.issues.per_person_per_day);
   const auto effects = collect_per_staff<Effect>(
-      world.slots_of(localities), tally, [&](StaffId post, std::vector<Effect>& out, DayTally& t) {
+      world.slots_of(localities), tally,
+      [&](StaffId post, std::vector<Effect>& out, DayTally& t) {
         const Staff& s = world.staff;
         // Issues arise in every post; a vacant post's fall to a colleague.
         StaffId i = post;
@@ -188,7 +189,8 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
                            {IssueLeft::unresolved, 0, false,
                             raised ? IssueCause::delayed : IssueCause::unraised, post_team}});
         }
-      });
+      },
+      6.0 * p.issues.per_person_per_day);  // an issue has up to six effects
 
   // Each list sized first: growing four lists effect by effect was a
   // fifth of a small run's allocations.

@@ -13,15 +13,19 @@ namespace trustsim {
 inline constexpr std::size_t staff_block = 64;
 
 // rule(StaffId, std::vector<Item>& out, DayTally& tally) for every slot of
-// `slots`, in blocks counted from slots.begin.
+// `slots`, in blocks counted from slots.begin. Each block's list starts
+// with room for `expected_per_staff` items a person, so that a list that
+// grows to about that size is allocated once rather than a dozen times.
 template <class Item, class Rule>
-std::vector<Item> collect_per_staff(SlotRange slots, DayTally& tally, const Rule& rule) {
+std::vector<Item> collect_per_staff(SlotRange slots, DayTally& tally, const Rule& rule,
+                                    double expected_per_staff = 0.0) {
   const std::size_t blocks = (slots.end - slots.begin + staff_block - 1) / staff_block;
   std::vector<std::vector<Item>> produced(blocks);
   std::vector<DayTally> tallies(blocks);
   parallel_each(0, blocks, [&](std::size_t b) {
     const std::size_t begin = slots.begin + b * staff_block;
     const std::size_t end = std::min<std::size_t>(slots.end, begin + staff_block);
+    produced[b].reserve(static_cast<std::size_t>(expected_per_staff * double(end - begin)));
     for (std::size_t i = begin; i < end; ++i)
       rule(static_cast<StaffId>(i), produced[b], tallies[b]);
   });
