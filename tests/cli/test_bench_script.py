@@ -81,13 +81,14 @@ def test_quick_mode_runs_every_case_and_records_nothing(tmp_path):
                           capture_output=True, timeout=900)
     assert done.returncode == 0, done.stderr
     for case in ("baseline x10, 1 thread", "baseline x10, 2 threads",
-                 "baseline x10 summary only, 1 thread", "ics_large, 1 thread",
+                 "baseline x10 summary only, 1 thread",
+                 "baseline x20 summary only over 20 days, 1 thread", "ics_large, 1 thread",
                  "ics_large, 2 threads", "size series: 250 staff", "size series: 500 staff",
                  "size series: 1,000 staff"):
         assert case in done.stdout
     assert "build/sim/trustsim run scenarios/ics_large.json" in done.stdout  # the command
     assert "choose_informal_partner" in done.stdout  # the kernels ran
-    assert sum(line.startswith(("met", "MISSED")) for line in done.stdout.splitlines()) == 7
+    assert sum(line.startswith(("met", "MISSED")) for line in done.stdout.splitlines()) == 8
     assert (REPO / "docs" / "benchmarks.md").read_text() == record
 
 
@@ -136,6 +137,13 @@ def test_issue_19_targets_are_judged_when_their_cases_ran(bench):
         "whole process, one thread (target x80)", True)
     assert not target(result, "Mesa xlarge")[1]
     assert target(result, "Mesa small")[1]  # no target at 45 staff: reported only
+
+
+def test_the_runners_cost_per_run_is_reported_from_its_case(bench):
+    # Twice the summary-only case's runs (here 100): 200 runs in 1.2 s.
+    result = bench.target_checks(figures(runner_1=[1.2, 1.4, 1.2]), quick=False, runs=100)
+    assert result == [("the runner's cost: 6.0 ms a summary-only run (200 runs of 20 simulated "
+                       "days, whole process) (report only)", True)]
 
 
 def test_selected_cases_judge_only_their_targets_and_compare_costs_per_staff_day(bench):
