@@ -102,11 +102,13 @@ std::vector<hsize_t> chunk_shape(const std::vector<hsize_t>& dims, std::size_t e
   return chunk;
 }
 
-thread_local RecordingStrings* RecordingStrings::innermost_ = nullptr;
+namespace {
+
+thread_local StringRecord* recording = nullptr;  // RecordingStrings'
 
 // An object's path as the string checksum's walk names it: from the root,
 // without the leading slash.
-std::string RecordingStrings::path_of(hid_t object) {
+std::string path_of(hid_t object) {
   const ssize_t length = H5Iget_name(object, nullptr, 0);
   if (length <= 0) throw Error("HDF5: cannot name an object written");
   std::string path(static_cast<std::size_t>(length) + 1, '\0');
@@ -115,17 +117,18 @@ std::string RecordingStrings::path_of(hid_t object) {
   return path.starts_with('/') ? path.substr(1) : path;
 }
 
-RecordingStrings::RecordingStrings(StringRecord& record) : record_(record), enclosing_(innermost_) {
-  innermost_ = this;
+}  // namespace
+
+RecordingStrings::RecordingStrings(StringRecord& record) : previous_(recording) {
+  recording = &record;
 }
 
-RecordingStrings::~RecordingStrings() { innermost_ = enclosing_; }
+RecordingStrings::~RecordingStrings() { recording = previous_; }
 
 Handle create_group(hid_t parent, const std::string& name) {
   Handle created = group(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                          "create a group");
-  RecordingStrings::record(created,
-                           [](StringRecord& r, const std::string& path) { r.object(path); });
+  if (recording) recording->object(path_of(created));
   return created;
 }
 
@@ -136,8 +139,7 @@ void write_attribute(hid_t object, const std::string& name, const std::string& v
                           "create a string attribute");
   const char* text = value.c_str();
   check_status(H5Awrite(attr, type, &text), "write a string attribute");
-  RecordingStrings::record(
-      object, [&](StringRecord& r, const std::string& path) { r.attribute(path, name, {value}); });
+  if (recording) recording->attribute(path_of(object), name, {value});
 }
 
 void write_attribute(hid_t object, const std::string& name, std::int64_t value) {
@@ -158,8 +160,7 @@ void write_attribute(hid_t object, const std::string& name,
   for (const auto& v : values) texts.push_back(v.c_str());
   if (!texts.empty())
     check_status(H5Awrite(attr, type, texts.data()), "write a string-array attribute");
-  RecordingStrings::record(
-      object, [&](StringRecord& r, const std::string& path) { r.attribute(path, name, values); });
+  if (recording) recording->attribute(path_of(object), name, values);
 }
 
 template <class T>
@@ -179,7 +180,7 @@ void write_dataset(hid_t parent, const std::string& name, std::span<const T> dat
   Handle set = dataset(H5Dcreate2(parent, name.c_str(), Types<T>::file(), space, H5P_DEFAULT,
                                   properties, H5P_DEFAULT),
                        "create a dataset");
-  RecordingStrings::record(set, [](StringRecord& r, const std::string& path) { r.object(path); });
+  if (recording) recording->object(path_of(set));
   // Stored as in memory (little-endian), so a large dataset's chunks can
   // be filtered here in parallel and written as filtered.
   if (deflate && chunk != dims && std::endian::native == std::endian::little) {
@@ -218,8 +219,7 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<std:
   Handle set =
       dataset(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
               "create a string dataset");
-  RecordingStrings::record(set,
-                           [&](StringRecord& r, const std::string& path) { r.values(path, data); });
+  if (recording) recording->values(path_of(set), data);
   std::vector<const char*> texts;
   for (const auto& d : data) texts.push_back(d.c_str());
   if (!texts.empty())

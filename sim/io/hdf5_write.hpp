@@ -18,8 +18,6 @@ namespace trustsim::hdf5 {
 // below (groups, datasets and their variable-length strings) is recorded
 // in `record` as well, so that a writer knows the string checksum's
 // stretch of what it wrote without reading it back (string_checksum.hpp).
-// Recordings nest: what is written goes to every one in scope (a run's
-// group to its own record and to its sweep part's).
 class RecordingStrings {
  public:
   explicit RecordingStrings(StringRecord& record);
@@ -27,25 +25,9 @@ class RecordingStrings {
   RecordingStrings(const RecordingStrings&) = delete;
   RecordingStrings& operator=(const RecordingStrings&) = delete;
 
-  // add(record, path) for each recording in scope, `object`'s path as the
-  // walk names it; nothing if none is.
-  template <class Add>
-  static void record(hid_t object, const Add& add);
-
  private:
-  static std::string path_of(hid_t object);
-
-  StringRecord& record_;
-  RecordingStrings* enclosing_;
-  static thread_local RecordingStrings* innermost_;
+  StringRecord* previous_;
 };
-
-template <class Add>
-void RecordingStrings::record(hid_t object, const Add& add) {
-  if (innermost_ == nullptr) return;
-  const std::string path = path_of(object);
-  for (RecordingStrings* r = innermost_; r != nullptr; r = r->enclosing_) add(r->record_, path);
-}
 
 Handle create_group(hid_t parent, const std::string& name);
 

@@ -187,10 +187,6 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
   if (record.swept_values.size() != layout_.swept_parameters.size())
     throw hdf5::Error("run " + std::to_string(record.run_id) +
                       " has the wrong number of swept values");
-  // Its strings are recorded as written: the commit's string checksum takes
-  // the group's stretch from them rather than reading the group back.
-  hdf5::StringRecord strings;
-  hdf5::RecordingStrings recording(strings);
   hdf5::Handle run = hdf5::create_group(runs_, run_group_name(record.run_id));
   hdf5::write_attribute(run, "run_id", record.run_id);
   hdf5::write_attribute(run, "variant", record.variant);
@@ -204,8 +200,6 @@ void ResultWriter::write_run(const RunRecord& record, const RunResult& result) {
   if (!result.team_trust_days.empty()) write_team_trust(run, result);
   write_teams(run, result);
   if (!result.snapshots.empty()) write_network(run, result, layout_);
-  const std::string path = run_group_path(record.run_id);
-  file_.string_stretches()[path] = strings.stretch(path);
   add_row(record, result.outcomes);
 }
 

@@ -64,9 +64,8 @@ class ResultWriter {
  public:
   ResultWriter(OutputFile& file, const Provenance& provenance, FileLayout layout);
 
-  // Writes the run's group, recording its strings as written so that the
-  // file's commit takes the group's string stretch without reading it back
-  // (OutputFile::string_stretches).
+  // Writes the run's group. A sweep part records its strings as it writes
+  // them (write_run_part), so that its commit needs no walk of the file.
   void write_run(const RunRecord& record, const RunResult& result);
 
   // Runs already written by write_run into other trustsim files (a

@@ -77,10 +77,9 @@ hdf5::StringStretch write_run_part(const std::filesystem::path& path, const RunP
                      result);
     writer.finish(ResultWriter::Tables::part);
   }
-  const hdf5::StringStretch strings = file.string_stretches().at(run_group_path(plan.run_id));
   file.string_stretches()["."] = whole.stretch(".");
   file.commit();
-  return strings;
+  return whole.stretch(run_group_path(plan.run_id));
 }
 
 std::vector<FinishedRun> read_finished_runs(const std::filesystem::path& path,

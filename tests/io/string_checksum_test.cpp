@@ -221,12 +221,13 @@ TEST_CASE("a group's strings recorded as written give the sum a walk of the grou
 }
 
 TEST_CASE("a file recorded whole as written gives its checksum without a walk") {
-  // As a sweep part: everything recorded, a run group recorded on its own
-  // too (nested), and the file's stretch taken whole at commit. The stored
-  // sum is the walk's only if the record missed nothing.
+  // As a sweep part: everything recorded, the file's stretch taken whole at
+  // commit, and its run group's stretch (which the combined output takes)
+  // from the same record. The stored sum is the walk's only if the record
+  // missed nothing.
   ScratchDirectory dir("string-checksum-whole");
   const auto part = dir.path / "part.h5";
-  hdf5::StringRecord whole, run_only;
+  hdf5::StringRecord whole;
   {
     OutputFile file(part, false);
     {
@@ -234,24 +235,24 @@ TEST_CASE("a file recorded whole as written gives its checksum without a walk") 
       hdf5::write_attribute(file.id(), "kind", std::string("sweep_part"));
       hdf5::write_attribute(file.id(), "seed", std::uint64_t{3});
       hdf5::Handle runs = hdf5::create_group(file.id(), "runs");
-      {
-        hdf5::RecordingStrings nested(run_only);
-        hdf5::Handle run = hdf5::create_group(runs, "run_000001");
-        hdf5::write_attribute(run, "variant", std::string("baseline"));
-        hdf5::write_strings(run, "names", {"one", "two"}, {"1", "names"});
-      }
+      hdf5::Handle run = hdf5::create_group(runs, "run_000001");
+      hdf5::write_attribute(run, "variant", std::string("baseline"));
+      hdf5::write_strings(run, "names", {"one", "two"}, {"1", "names"});
       hdf5::Handle summary = hdf5::create_group(file.id(), "summary");
       hdf5::write_dataset(summary, "trust", std::vector<double>{0.5}, {"1", "trust"});
       hdf5::write_attribute(summary, "columns", std::vector<std::string>{"trust"});
     }
-    CHECK(whole.stretch(".").bytes > run_only.stretch("runs/run_000001").bytes);
-    CHECK(whole.stretch("runs/run_000001").crc == run_only.stretch("runs/run_000001").crc);
+    CHECK(whole.stretch(".").bytes > whole.stretch("runs/run_000001").bytes);
     file.string_stretches()["."] = whole.stretch(".");
     file.commit();
   }
   hdf5::Handle file = open(part);
   CHECK(stored_checksum(file) == hdf5::string_checksum(file));
   CHECK(stored_checksum(file) == whole.stretch(".").crc);
+  const hdf5::StringStretch walked =
+      hdf5::walked_stretch(file, "runs/run_000001", hdf5::OtherDatasets::skip);
+  CHECK(walked.crc == whole.stretch("runs/run_000001").crc);
+  CHECK(walked.bytes == whole.stretch("runs/run_000001").bytes);
 }
 
 TEST_CASE("a file without the checksum (an older trustsim's) passes the check") {
