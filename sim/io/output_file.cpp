@@ -207,9 +207,13 @@ int remove_abandoned_temporaries(const fs::path& final_path, std::time_t min_age
     }, named{};
     // A live writer holds the lock (on any host that shares the file
     // system's locks, in any container of this kernel); a killed one
-    // held it until its death.
-    const bool abandoned = ::fstat(fd, &opened) == 0 && S_ISREG(opened.st_mode) &&
-                           std::time(nullptr) - opened.st_mtime >= min_age_seconds &&
+    // held it until its death. No age asked, none is compared: since
+    // Linux 6.13 a file may be stamped from a finer clock than time()
+    // reads (multigrain timestamps), up to a second in our future.
+    const auto old_enough = [&] {
+      return min_age_seconds <= 0 || std::time(nullptr) - opened.st_mtime >= min_age_seconds;
+    };
+    const bool abandoned = ::fstat(fd, &opened) == 0 && S_ISREG(opened.st_mode) && old_enough() &&
                            looks_like_our_file(fd, opened) && ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
                            ::lstat(entry.path().c_str(), &named) == 0 && same_file(opened, named);
     if (abandoned && ::unlink(entry.path().c_str()) == 0) ++removed;

@@ -170,6 +170,11 @@ TEST_CASE("abandoned temporary files are told from live ones by their lock") {
   CHECK(std::filesystem::exists(other_output));
   std::ofstream(abandoned).flush();
   CHECK(remove_abandoned_temporaries(final_path) == 0);  // too young to judge
+  // Stamped in our future (a finer clock than time()'s stamps files): no
+  // age asked, it goes all the same.
+  std::filesystem::last_write_time(
+      abandoned, std::filesystem::file_time_type::clock::now() + std::chrono::minutes(5));
+  CHECK(remove_abandoned_temporaries(final_path, 0) == 1);
 }
 
 TEST_CASE("long names keep their temporary name within the limit") {
