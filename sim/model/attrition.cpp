@@ -9,6 +9,19 @@
 
 namespace trustsim {
 
+// Leaving each day with probability h_t, once in post, is leaving on the
+// first day the chance of having stayed so far, S_t = prod (1 - h_k), falls
+// below 1 - U for one uniform U drawn on arrival: the same process, without
+// a stream of draws for every person every day, though nearly every day
+// nobody leaves (docs/benchmarks.md, change 54). The margin is 1 / (1 - U),
+// times each day's (1 - h). Addressed by the post and its holder's
+// generation rather than a day, so that two arms of a comparison give the
+// k-th holder of a post the same margin whenever they hired them.
+double draw_leaving_margin(std::uint64_t seed, StaffId slot, std::uint32_t generation) {
+  RandomStream rng(seed, Purpose::leaving, Day(generation), Subject(slot));
+  return 1.0 / (1.0 - rng.uniform());  // 1 - uniform() is in (0, 1]
+}
+
 void burn_out_and_leave(World& world, int day, DayTally& tally) {
   const auto& p = world.p.staff;
   Staff& s = world.staff;
@@ -23,9 +36,12 @@ void burn_out_and_leave(World& world, int day, DayTally& tally) {
     s.burnout[i] = std::clamp(overload > 0.0 ? s.burnout[i] + p.burnout_gain * overload
                                              : s.burnout[i] - p.burnout_recovery,
                               0.0, 1.0);
-    RandomStream rng(world.seed, Purpose::attrition, Day(day), Subject(i));
-    leaves[i] =
-        rng.chance(p.base_leave_per_day + p.burnout_leave_per_day * s.burnout[i] * s.burnout[i]);
+    const double leaving =
+        p.base_leave_per_day + p.burnout_leave_per_day * s.burnout[i] * s.burnout[i];
+    s.leaving_margin[i] *= 1.0 - std::min(leaving, 1.0);
+    // Below 1 rather than at 1: a margin of exactly 1 (U = 0) stays while
+    // the chance of leaving is 0, as a daily draw would.
+    leaves[i] = s.leaving_margin[i] < 1.0;
   });
 
   // Each team's hours summed in slot order, locality by locality in

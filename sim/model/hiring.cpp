@@ -19,6 +19,7 @@ void hire_newcomers(World& world, int day, SlotRange slots) {
     s.active[i] = 1;
     s.conscientiousness[i] = draw_conscientiousness(world.p.staff, rng);
     s.burnout[i] = 0.0;
+    s.leaving_margin[i] = draw_leaving_margin(world.seed, i, s.generation[i]);
     s.hired_day[i] = day;
     s.induction_end[i] = day + world.p.staff.induction_days;
     world.trust.forget(i);

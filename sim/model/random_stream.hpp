@@ -27,7 +27,8 @@ enum class Purpose : std::uint32_t {
   facilitation = 5,
   issue = 6,
   workaround = 7,
-  attrition = 8,
+  // 8 drew each person's leaving day by day until change 54 of
+  // docs/benchmarks.md: retired, never to be given again.
   hiring = 9,
   fluid_teams = 10,
   cross_team_meeting = 11,
@@ -41,7 +42,9 @@ enum class Purpose : std::uint32_t {
   // proposals and posterior predictive picks with them (draw_address.hpp).
   ritual = 19,
   // 20 is taken outside the model: sim/calibrate/'s adaptive population
-  // sizes (draw_address.hpp). The next purpose of the model is 21.
+  // sizes (draw_address.hpp).
+  leaving = 21,
+  // The next purpose of the model is 22.
 };
 
 // The first word of a draw's address: one of the model's purposes, or a

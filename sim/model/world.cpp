@@ -44,7 +44,8 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
   reserve(staff.home_team, staff.team, staff.locality, staff.site, staff.profession,
           staff.organisation, staff.conscientiousness, staff.burnout, staff.load, staff.hours,
           staff.on_site, staff.participated, staff.induction_end, staff.hired_day, staff.generation,
-          staff.active, staff.vacant_until, staff.secondment_end, staff.facilitator);
+          staff.active, staff.vacant_until, staff.secondment_end, staff.facilitator,
+          staff.leaving_margin);
 
   for (int locality = 0; locality < system.localities; ++locality) {
     const auto first_slot = static_cast<StaffId>(staff.size());
@@ -84,6 +85,7 @@ World::World(const Parameters& parameters, std::uint64_t run_seed)
           staff.vacant_until.push_back(0);
           staff.secondment_end.push_back(-1);
           staff.facilitator.push_back(0);
+          staff.leaving_margin.push_back(draw_leaving_margin(seed, slot, 0));
         }
       }
     }

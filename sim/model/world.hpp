@@ -37,6 +37,10 @@ struct Staff {
   std::vector<std::int32_t> vacant_until;    // day a vacancy is filled
   std::vector<std::int32_t> secondment_end;  // -1: not seconded
   std::vector<std::uint8_t> facilitator;
+  // How far the chance of still being in post can fall before the holder
+  // leaves, as a factor above 1: drawn when they take the post
+  // (draw_leaving_margin), used up day by day (attrition.cpp).
+  std::vector<double> leaving_margin;
 
   std::size_t size() const { return home_team.size(); }
   bool in_induction(StaffId i, int day) const { return day < induction_end[i]; }
@@ -165,5 +169,8 @@ struct World {
 // Conscientiousness of a new member of staff: the propensity to absorb
 // others' work that makes a lone hero.
 double draw_conscientiousness(const StaffParameters& p, RandomStream& rng);
+
+// The leaving margin of the `generation`-th holder of a post (attrition.cpp).
+double draw_leaving_margin(std::uint64_t seed, StaffId slot, std::uint32_t generation);
 
 }  // namespace trustsim

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "fixtures.hpp"
 #include "model/day.hpp"
@@ -68,4 +70,50 @@ TEST_CASE("a vacancy is filled after the delay by a newcomer nobody trusts yet",
     CHECK(world.trust_between(i, 0, 70) == world.baseline(i, 0));
     CHECK(world.trust_between(0, i, 70) == world.baseline(0, i));
   }
+}
+
+TEST_CASE("each day's chance of leaving applies to whoever is still in post that day",
+          "[attrition]") {
+  Parameters p = test::two_teams(500);  // 2,000 staff, never overloaded here
+  p.staff.base_leave_per_day = 0.02;
+  p.staff.burnout_leave_per_day = 0.08;
+  p.staff.burnout_gain = p.staff.burnout_recovery = 0.0;
+  World world(p, 5);
+  const double staff = double(world.staff.size());
+  auto in_post = [&] {
+    return double(std::count(world.staff.active.begin(), world.staff.active.end(), 1));
+  };
+  DayTally tally;
+  for (int day = 0; day < 30; ++day) burn_out_and_leave(world, day, tally);
+  // A binomial count, checked to four standard deviations.
+  auto check_binomial = [](double count, double trials, double chance) {
+    CHECK(count == Approx(trials * chance).margin(4 * std::sqrt(trials * chance * (1 - chance))));
+  };
+  const double stayed = std::pow(0.98, 30);
+  check_binomial(in_post(), staff, stayed);
+  // Burnt out from today: the chance rises to 0.1 at once, for those still in post.
+  std::fill(world.staff.burnout.begin(), world.staff.burnout.end(), 1.0);
+  const double before = in_post();
+  burn_out_and_leave(world, 30, tally);
+  check_binomial(before - in_post(), before, 0.1);
+  for (int day = 31; day < 40; ++day) burn_out_and_leave(world, day, tally);
+  check_binomial(in_post(), staff, stayed * std::pow(0.9, 10));
+}
+
+TEST_CASE("a newcomer brings a leaving margin of their own", "[attrition][newcomer]") {
+  Parameters p = test::two_teams(3);
+  p.staff.base_leave_per_day = 0.0;
+  p.staff.burnout_leave_per_day = 1.0;
+  World world(p, 1);
+  world.staff.burnout[0] = 1.0;
+  DayTally tally;
+  burn_out_and_leave(world, 0, tally);
+  REQUIRE_FALSE(world.staff.active[0]);
+  CHECK(world.staff.leaving_margin[0] < 1.0);  // used up
+  hire_newcomers(world, p.staff.vacancy_days);
+  REQUIRE(world.staff.active[0]);
+  CHECK(world.staff.leaving_margin[0] == draw_leaving_margin(world.seed, 0, 1));
+  CHECK(world.staff.leaving_margin[0] >= 1.0);
+  CHECK(draw_leaving_margin(world.seed, 0, 1) != draw_leaving_margin(world.seed, 0, 0));
+  CHECK(draw_leaving_margin(world.seed, 0, 1) != draw_leaving_margin(world.seed, 1, 1));
 }
