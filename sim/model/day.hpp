@@ -114,6 +114,10 @@ struct RaisedIssues {
   std::vector<SpeakingUp> spoken;
 };
 RaisedIssues raise_issues(const World& world, int day, Localities localities, DayTally& tally);
+// How many issues each post of `localities` meets on `day`, in slot order:
+// independently Poisson(issues.per_person_per_day) a post, drawn a
+// locality at a time (issues.cpp).
+std::vector<int> issues_per_post(const World& world, int day, Localities localities);
 void settle_issues(World& world, int day, const RaisedIssues& raised);
 // The same for one locality, settled beside the others: its workarounds and
 // open issues numbered from the ids reserve_issue_ids gave it (called for

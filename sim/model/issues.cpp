@@ -103,6 +103,25 @@ double absorb_probability(const StaffParameters& p, double conscientiousness, do
   return p.hero_absorb_probability * conscientiousness * room;
 }
 
+// Posts meeting Poisson(rate) issues each, independently, meet Poisson(posts
+// x rate) in all, each falling on a post drawn uniformly: the same counts
+// in distribution, from one stream a locality rather than one a post, when
+// most posts meet none on most days (docs/benchmarks.md, change 55).
+std::vector<int> issues_per_post(const World& world, int day, Localities localities) {
+  const SlotRange slots = world.slots_of(localities);
+  std::vector<int> count(slots.end - slots.begin, 0);
+  for (std::size_t l = localities.first; l < localities.end; ++l) {
+    const SlotRange posts = world.locality_slots[l];
+    const std::size_t size = posts.end - posts.begin;
+    if (size == 0) continue;
+    RandomStream rng(world.seed, Purpose::issue_count, Day(day),
+                     Subject(static_cast<std::uint32_t>(l)));
+    const int issues = rng.poisson(world.p.issues.per_person_per_day * static_cast<double>(size));
+    for (int k = 0; k < issues; ++k) ++count[posts.begin - slots.begin + rng.below(size)];
+  }
+  return count;
+}
+
 RaisedIssues raise_issues(const World& world, int day, Localities localities, DayTally& tally) {
   const auto& p = world.p;
   const auto& iv = p.interventions;
@@ -116,16 +135,17 @@ RaisedIssues raise_issues(const World& world, int day, Localities localities, Da
     TimeCharge hours{0, 0.0, Spent::issues};
     SpeakingUp speaking{0, false};
   };
-  const PoissonCount issue_count(p.issues.per_person_per_day);
+  const SlotRange slots = world.slots_of(localities);
+  const std::vector<int> issues_of = issues_per_post(world, day, localities);
   const auto effects = collect_per_staff<Effect>(
-      world.slots_of(localities), tally,
+      slots, tally,
       [&](StaffId post, std::vector<Effect>& out, DayTally& t) {
         const Staff& s = world.staff;
         // Issues arise in every post; a vacant post's fall to a colleague.
         StaffId i = post;
-        RandomStream rng(world.seed, Purpose::issue, Day(day), Subject(post));
-        const int issues = issue_count(rng);
+        const int issues = issues_of[post - slots.begin];
         if (issues == 0) return;
+        RandomStream rng(world.seed, Purpose::issue, Day(day), Subject(post));
         const auto post_team =
             static_cast<std::int32_t>(s.active[post] ? s.team[post] : s.home_team[post]);
         if (!s.active[post]) {

@@ -44,7 +44,8 @@ enum class Purpose : std::uint32_t {
   // 20 is taken outside the model: sim/calibrate/'s adaptive population
   // sizes (draw_address.hpp).
   leaving = 21,
-  // The next purpose of the model is 22.
+  issue_count = 22,
+  // The next purpose of the model is 23.
 };
 
 // The first word of a draw's address: one of the model's purposes, or a

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "fixtures.hpp"
 #include "model/day.hpp"
@@ -92,4 +94,38 @@ TEST_CASE("lone heroes absorb what others leave", "[issues][heroes]") {
     for (StaffId i : team.members)
       if (i != hero) CHECK(held[hero] > held[i]);
   }
+}
+
+TEST_CASE("each post meets its own Poisson issues, however localities are grouped",
+          "[issues][determinism]") {
+  Parameters p = test::two_teams(5);  // 20 posts a locality
+  p.system.localities = 3;
+  const World world(p, 11);
+  const double rate = p.issues.per_person_per_day;
+  const int days = 2000;
+  double n = 0, sum = 0, sum_sq = 0, none = 0, neighbours = 0;
+  for (int day = 0; day < days; ++day) {
+    const std::vector<int> all = issues_per_post(world, day, world.all_localities());
+    REQUIRE(all.size() == world.staff.size());
+    // A locality's counts are its own, whichever localities are drawn with it.
+    const std::vector<int> middle = issues_per_post(world, day, {1, 2});
+    const SlotRange second = world.locality_slots[1];
+    CHECK(std::equal(middle.begin(), middle.end(), all.begin() + second.begin));
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      n += 1;
+      sum += all[k];
+      sum_sq += double(all[k]) * all[k];
+      none += all[k] == 0;
+      if (k > 0) neighbours += double(all[k]) * all[k - 1];
+    }
+  }
+  const double mean = sum / n, variance = sum_sq / n - mean * mean;
+  // Four standard errors of each statistic of n Poisson(rate) counts.
+  CHECK(mean == Approx(rate).margin(4 * std::sqrt(rate / n)));
+  CHECK(variance == Approx(rate).margin(4 * std::sqrt((rate + 2 * rate * rate) / n)));
+  const double p_none = std::exp(-rate);
+  CHECK(none / n == Approx(p_none).margin(4 * std::sqrt(p_none * (1 - p_none) / n)));
+  // Independent posts: the mean product of neighbours' counts is rate^2.
+  CHECK(neighbours / (n - days) ==
+        Approx(rate * rate).margin(4 * std::sqrt((rate + rate * rate) * rate / (n - days))));
 }
