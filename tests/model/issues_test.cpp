@@ -126,6 +126,9 @@ TEST_CASE("each post meets its own Poisson issues, however localities are groupe
   const double p_none = std::exp(-rate);
   CHECK(none / n == Approx(p_none).margin(4 * std::sqrt(p_none * (1 - p_none) / n)));
   // Independent posts: the mean product of neighbours' counts is rate^2.
-  CHECK(neighbours / (n - days) ==
-        Approx(rate * rate).margin(4 * std::sqrt((rate + rate * rate) * rate / (n - days))));
+  // A product's variance is rate^2 + 2 rate^3, and two products that share
+  // a post covary by rate^3.
+  const double pairs = n - days;  // neighbours within each day
+  CHECK(neighbours / pairs ==
+        Approx(rate * rate).margin(4 * std::sqrt((rate * rate + 4 * rate * rate * rate) / pairs)));
 }
