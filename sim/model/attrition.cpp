@@ -9,17 +9,14 @@
 
 namespace trustsim {
 
-// Leaving each day with probability h_t, once in post, is leaving on the
-// first day the chance of having stayed so far, S_t = prod (1 - h_k), falls
-// below 1 - U for one uniform U drawn on arrival: the same process, without
-// a stream of draws for every person every day, though nearly every day
-// nobody leaves (docs/benchmarks.md, change 54). The margin is 1 / (1 - U),
-// times each day's (1 - h). Addressed by the post and its holder's
-// generation rather than a day, so that two arms of a comparison give the
-// k-th holder of a post the same margin whenever they hired them.
+// Leaving is a survival margin drawn on arrival (RandomStream), not a
+// stream of draws for every person every day, though nearly every day
+// nobody leaves (docs/benchmarks.md, change 54). Addressed by the post and
+// its holder's generation rather than a day, so that two arms of a
+// comparison give the k-th holder of a post the same margin whenever they
+// hired them.
 double draw_leaving_margin(std::uint64_t seed, StaffId slot, std::uint32_t generation) {
-  RandomStream rng(seed, Purpose::leaving, Day(generation), Subject(slot));
-  return 1.0 / (1.0 - rng.uniform());  // 1 - uniform() is in (0, 1]
+  return RandomStream(seed, Purpose::leaving, Day(generation), Subject(slot)).survival_margin();
 }
 
 void burn_out_and_leave(World& world, int day, DayTally& tally) {

@@ -110,6 +110,13 @@ class RandomStream {
     return static_cast<std::int32_t>(
         std::min(day + days, double{std::numeric_limits<std::int32_t>::max()}));
   }
+  // For something that ends on a day with a chance h_t that may change from
+  // day to day: one draw that stands for a draw a day. The margin is
+  // 1 / (1 - U), and each day multiplies it by (1 - h_t); the thing ends on
+  // the first day the margin falls below 1, that is, when its chance of
+  // having lasted so far, prod (1 - h_k), falls below 1 - U, which happens
+  // by day n with probability 1 - prod (1 - h_k), as with a draw a day.
+  double survival_margin() { return 1.0 / (1.0 - uniform()); }  // 1 - U is in (0, 1]
   // Uniform on [0, n), n > 0.
   std::size_t below(std::size_t n) {
     return boost::random::uniform_int_distribution<std::size_t>(0, n - 1)(*this);

@@ -63,11 +63,10 @@ enum class WorkaroundFate : std::uint8_t { kept, need_passed, failed };
 // often when its holder is overloaded). Drawing the fate once, rather than
 // a stream of draws per workaround per day, is the same process: a need
 // that passes each day with probability p passes after a geometric number
-// of days; and something that fails on day k with probability h_k, if it
-// has not failed before, has survived n days with probability
-// S_n = prod (1 - h_k), so it fails on the first day S_n <= U for one
-// uniform U drawn at the start. The margin is 1 / U, times each day's
-// (1 - h): a multiplication a day.
+// of days (RandomStream::first_day), and the failure is a survival margin
+// (RandomStream::survival_margin), a multiplication a day. It fails once
+// the margin falls to 1, not only below: the two differ only for a margin
+// of exactly 1.
 WorkaroundFate todays_fate(const World& world, Workaround& w, int day) {
   if (day >= w.need_passes_on) return WorkaroundFate::need_passed;
   const auto& wp = world.p.workarounds;
@@ -86,10 +85,10 @@ Workaround make_workaround(const World& world, std::uint32_t id, StaffId holder,
   // differ in a cause (the arms of a comparison) then give their k-th
   // workaround the same fate, as a draw a day addressed by (day, id) did.
   RandomStream rng(world.seed, Purpose::workaround, Day(0), Subject(id));
-  // Its first fate is decided the day it is made. 1 - uniform() is in (0, 1].
+  // Its first fate is decided the day it is made.
   const std::int32_t need_passes_on =
       rng.first_day(day, 1.0 / world.p.workarounds.mean_lifetime_days);
-  const double margin = 1.0 / (1.0 - rng.uniform());
+  const double margin = rng.survival_margin();
   return {id,
           holder,
           world.staff.generation[holder],
